@@ -1,0 +1,76 @@
+//! The program operator's side: overview now; products, batches, rules, catalog and orders join it.
+
+use crate::domain::Points;
+use crate::error::AppError;
+use crate::i18n::T;
+use crate::ui::{AdminShell, ErrorPanel, Loading, use_lang};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Overview {
+    pub participants: i64,
+    pub companies: i64,
+    pub points_held: i64,
+    pub active_sessions: i64,
+}
+
+/// Program-wide counts. Admins only.
+#[server(prefix = "/api", endpoint = "admin/overview")]
+pub async fn admin_overview() -> Result<Overview, AppError> {
+    use crate::domain::Role;
+    use crate::state::{app_state, reply, require, unix_now};
+    reply(
+        async {
+            require(&[Role::Admin])?;
+            let db = app_state()?.db;
+            let (participants, companies, points_held, active_sessions): (i64, i64, i64, i64) =
+                sqlx::query_as(
+                    "SELECT \
+                   (SELECT COUNT(*) FROM users WHERE role IN ('participant', 'partner_manager')), \
+                   (SELECT COUNT(*) FROM partner_companies), \
+                   (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM balances), \
+                   (SELECT COUNT(*) FROM sessions WHERE expires_at > $1)",
+                )
+                .bind(unix_now())
+                .fetch_one(&db.pool)
+                .await?;
+            Ok(Overview {
+                participants,
+                companies,
+                points_held,
+                active_sessions,
+            })
+        }
+        .await,
+    )
+}
+
+#[component]
+pub fn AdminHomePage() -> impl IntoView {
+    let lang = use_lang();
+    let overview = Resource::new(|| (), |_| admin_overview());
+    view! {
+        <Title text=T::AdminTitle.text(lang)/>
+        <AdminShell>
+            <h1>{T::AdminOverview.text(lang)}</h1>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match overview.await {
+                        Ok(o) => view! {
+                            <div class="stats">
+                                <div class="card stat"><span class="label">{T::AdminParticipants.text(lang)}</span><strong data-testid="participants">{Points(o.participants).to_string()}</strong></div>
+                                <div class="card stat"><span class="label">{T::AdminCompanies.text(lang)}</span><strong>{Points(o.companies).to_string()}</strong></div>
+                                <div class="card stat"><span class="label">{T::AdminPointsHeld.text(lang)}</span><strong>{Points(o.points_held).to_string()}</strong></div>
+                                <div class="card stat"><span class="label">{T::AdminActiveSessions.text(lang)}</span><strong>{Points(o.active_sessions).to_string()}</strong></div>
+                            </div>
+                        }
+                            .into_any(),
+                        Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </AdminShell>
+    }
+}

@@ -1,0 +1,64 @@
+//! The document shell and the route table.
+
+use crate::admin::AdminHomePage;
+use crate::auth::{AdminSignInPage, SignInPage, VerifyCodePage};
+use crate::earn::{HistoryPage, HomePage, ScanPage};
+use crate::profile::ProfilePage;
+use crate::shop::ShopPage;
+use crate::ui::{NotFound, Session, initial_lang};
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = initial_lang();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover"/>
+                <meta name="theme-color" content="#0f5c4d"/>
+                <meta name="description" content="Workwell — bonus points for the people who sell and install our products."/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_context(initial_lang());
+    Session::provide();
+    // Every page is rendered whole on the server (SsrMode::Async): a phone that has not loaded the
+    // WASM yet, or never will, still gets the finished page and working forms.
+    let ssr = SsrMode::Async;
+    view! {
+        <Stylesheet id="leptos" href="/pkg/workwell.css"/>
+        <Title formatter=|text: String| if text.is_empty() { "Workwell".to_string() } else { format!("{text} · Workwell") }/>
+        <Router>
+            <Routes fallback=NotFound>
+                <Route path=path!("/sign-in") view=SignInPage ssr=ssr.clone()/>
+                <Route path=path!("/sign-in/code") view=VerifyCodePage ssr=ssr.clone()/>
+                <Route path=path!("/admin/sign-in") view=AdminSignInPage ssr=ssr.clone()/>
+                <Route path=path!("/admin") view=AdminHomePage ssr=ssr.clone()/>
+                <Route path=path!("/") view=HomePage ssr=ssr.clone()/>
+                <Route path=path!("/scan") view=ScanPage ssr=ssr.clone()/>
+                <Route path=path!("/shop") view=ShopPage ssr=ssr.clone()/>
+                <Route path=path!("/history") view=HistoryPage ssr=ssr.clone()/>
+                <Route path=path!("/profile") view=ProfilePage ssr=ssr/>
+            </Routes>
+        </Router>
+    }
+}

@@ -1,0 +1,400 @@
+//! Sign-in and sessions: one-time codes for participants, passwords for admins, and the session
+//! table every app server shares. All SQL of the `auth` area lives here.
+
+use super::SessionUser;
+use crate::domain::{Email, OtpCode, ParticipantKind, Phone, Role};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::limits;
+use crate::state::{AppState, Db, Settings};
+use hmac::{Hmac, Mac};
+use rand::Rng;
+use sha2::Sha256;
+use sqlx::{Any, AnyConnection, Row, Transaction};
+
+/// A keyed hash: what we store instead of a one-time code or a session token, so a copy of the
+/// database is not a key to anyone's account.
+pub fn keyed_hash(settings: &Settings, purpose: &str, value: &str) -> String {
+    let mut mac =
+        Hmac::<Sha256>::new_from_slice(&settings.secret).expect("HMAC accepts any key length");
+    mac.update(purpose.as_bytes());
+    mac.update(&[0]);
+    mac.update(value.as_bytes());
+    hex::encode(mac.finalize().into_bytes())
+}
+
+fn constant_time_eq(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+pub fn new_session_token() -> String {
+    let bytes: [u8; 32] = rand::thread_rng().r#gen();
+    hex::encode(bytes)
+}
+
+/// Step one of a participant's sign-in: text a fresh code to a known phone.
+/// Invariant: at most one live code per phone (asking again retires the previous one).
+pub async fn request_code(
+    state: &AppState,
+    phone: &Phone,
+    ip: &str,
+    lang: Lang,
+    now: i64,
+) -> Result<(), AppError> {
+    let s = &state.settings;
+    let code = format!("{:06}", rand::thread_rng().gen_range(0..1_000_000));
+    let mut tx = state.db.begin_write().await?;
+    // Limits count before the lookup so they also slow down anyone probing which numbers exist.
+    limits::hit(&mut tx, &format!("otp:ip:{ip}"), s.otp_per_ip, now).await?;
+    limits::hit(&mut tx, &format!("otp:phone:{phone}"), s.otp_per_phone, now).await?;
+    let status: Option<String> = sqlx::query_scalar("SELECT status FROM users WHERE phone = $1")
+        .bind(phone.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+    match status.as_deref() {
+        None => {
+            tx.commit().await?; // keep the rate-limit events
+            return Err(AppError::UnknownPhone);
+        }
+        Some("blocked") => {
+            tx.commit().await?;
+            return Err(AppError::AccountBlocked);
+        }
+        Some(_) => {}
+    }
+    sqlx::query("UPDATE one_time_codes SET used_at = $1 WHERE phone = $2 AND used_at IS NULL")
+        .bind(now)
+        .bind(phone.as_str())
+        .execute(&mut *tx)
+        .await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO one_time_codes (phone, code_hash, created_at, expires_at, attempts) \
+         VALUES ($1, $2, $3, $4, 0) RETURNING id",
+    )
+    .bind(phone.as_str())
+    .bind(keyed_hash(s, "otp", &format!("{phone}:{code}")))
+    .bind(now)
+    .bind(now + s.otp_ttl_secs)
+    .fetch_one(&mut *tx)
+    .await?;
+    tx.commit().await?;
+
+    // The network call happens outside the transaction; a code that could not be sent is retired.
+    if let Err(e) = state.sender.send(phone, &code, lang).await {
+        tracing::warn!(error = %e, phone = %phone.masked(), "one-time code not delivered");
+        sqlx::query("UPDATE one_time_codes SET used_at = $1 WHERE id = $2")
+            .bind(now)
+            .bind(id)
+            .execute(&state.db.pool)
+            .await?;
+        return Err(AppError::SendFailed);
+    }
+    Ok(())
+}
+
+/// Step two: check the code and open a session. Returns the user and the raw session token
+/// (for the cookie). Invariants: a code opens at most one session (single use), and after
+/// `otp_max_attempts` wrong tries it opens none.
+pub async fn verify_code(
+    state: &AppState,
+    phone: &Phone,
+    code: &OtpCode,
+    ip: &str,
+    now: i64,
+) -> Result<(SessionUser, String), AppError> {
+    let s = &state.settings;
+    let mut tx = state.db.begin_write().await?;
+    let row = sqlx::query(
+        "SELECT id, code_hash, expires_at, attempts FROM one_time_codes \
+         WHERE phone = $1 AND used_at IS NULL ORDER BY id DESC LIMIT 1",
+    )
+    .bind(phone.as_str())
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(row) = row else {
+        return Err(AppError::CodeExpired);
+    };
+    let (id, hash, expires_at, attempts): (i64, String, i64, i64) = (
+        row.try_get(0)?,
+        row.try_get(1)?,
+        row.try_get(2)?,
+        row.try_get(3)?,
+    );
+    let max = i64::from(s.otp_max_attempts);
+    if expires_at <= now {
+        return Err(AppError::CodeExpired);
+    }
+    if attempts >= max {
+        return Err(AppError::CodeLocked);
+    }
+    let expected = keyed_hash(s, "otp", &format!("{phone}:{}", code.as_str()));
+    if !constant_time_eq(&expected, &hash) {
+        sqlx::query("UPDATE one_time_codes SET attempts = attempts + 1 WHERE id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        let left = max - attempts - 1;
+        return Err(if left <= 0 {
+            AppError::CodeLocked
+        } else {
+            AppError::WrongCode {
+                tries_left: left as u32,
+            }
+        });
+    }
+    let used =
+        sqlx::query("UPDATE one_time_codes SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
+            .bind(now)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    if used.rows_affected() != 1 {
+        return Err(AppError::CodeExpired);
+    }
+    let user_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE phone = $1")
+        .bind(phone.as_str())
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(AppError::UnknownPhone)?;
+    let user = load_user(&mut tx, user_id)
+        .await?
+        .ok_or(AppError::UnknownPhone)?;
+    check_status(&user_status(&mut tx, user_id).await?)?;
+    let token = create_session(&mut tx, s, user_id, ip, now).await?;
+    tx.commit().await?;
+    Ok((user, token))
+}
+
+/// Admin sign-in by e-mail and password. Failures are counted per address and per IP.
+pub async fn admin_sign_in(
+    state: &AppState,
+    email: &Email,
+    password: &str,
+    ip: &str,
+    now: i64,
+) -> Result<(SessionUser, String), AppError> {
+    let s = &state.settings;
+    let email_bucket = format!("pw:email:{}", email.as_str());
+    let ip_bucket = format!("pw:ip:{ip}");
+    {
+        let mut conn = state.db.pool.acquire().await?;
+        limits::check(&mut conn, &email_bucket, s.password_per_email, now).await?;
+        limits::check(&mut conn, &ip_bucket, s.password_per_ip, now).await?;
+    }
+    let row =
+        sqlx::query("SELECT id, password_hash FROM users WHERE email = $1 AND role = 'admin'")
+            .bind(email.as_str())
+            .fetch_optional(&state.db.pool)
+            .await?;
+    let (user_id, hash): (Option<i64>, Option<String>) = match &row {
+        Some(r) => (Some(r.try_get(0)?), r.try_get(1)?),
+        None => (None, None),
+    };
+    // Verify against a fixed hash when the account is unknown, so timing does not tell which
+    // addresses exist.
+    let ok = verify_password(hash.as_deref().unwrap_or(DUMMY_HASH), password) && user_id.is_some();
+    let mut tx = state.db.begin_write().await?;
+    if !ok {
+        limits::record(&mut tx, &email_bucket, now).await?;
+        limits::record(&mut tx, &ip_bucket, now).await?;
+        tx.commit().await?;
+        return Err(AppError::BadCredentials);
+    }
+    let user_id = user_id.ok_or(AppError::BadCredentials)?;
+    check_status(&user_status(&mut tx, user_id).await?)?;
+    let user = load_user(&mut tx, user_id)
+        .await?
+        .ok_or(AppError::BadCredentials)?;
+    let token = create_session(&mut tx, s, user_id, ip, now).await?;
+    tx.commit().await?;
+    Ok((user, token))
+}
+
+const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Qdc6cTqKbfTzmW9FpMhXbrV5upSzLtvBtvj2iaHN1Ho";
+
+pub fn hash_password(password: &str) -> Result<String, AppError> {
+    use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
+    let salt = SaltString::generate(&mut OsRng);
+    argon2::Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| {
+            tracing::error!(error = %e, "password hashing failed");
+            AppError::Internal
+        })
+}
+
+fn verify_password(hash: &str, password: &str) -> bool {
+    use argon2::password_hash::{PasswordHash, PasswordVerifier};
+    PasswordHash::new(hash)
+        .map(|h| {
+            argon2::Argon2::default()
+                .verify_password(password.as_bytes(), &h)
+                .is_ok()
+        })
+        .unwrap_or(false)
+}
+
+fn check_status(status: &str) -> Result<(), AppError> {
+    match status {
+        "active" => Ok(()),
+        "pending" => Err(AppError::AccountPending),
+        _ => Err(AppError::AccountBlocked),
+    }
+}
+
+async fn user_status(conn: &mut AnyConnection, user_id: i64) -> Result<String, AppError> {
+    Ok(sqlx::query_scalar("SELECT status FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_one(conn)
+        .await?)
+}
+
+async fn create_session(
+    tx: &mut Transaction<'static, Any>,
+    s: &Settings,
+    user_id: i64,
+    ip: &str,
+    now: i64,
+) -> Result<String, AppError> {
+    let token = new_session_token();
+    sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at, ip) VALUES ($1, $2, $3, $4, $5)")
+        .bind(keyed_hash(s, "session", &token))
+        .bind(user_id)
+        .bind(now)
+        .bind(now + s.session_ttl_secs)
+        .bind(ip)
+        .execute(&mut **tx)
+        .await?;
+    Ok(token)
+}
+
+const USER_COLUMNS: &str = "SELECT u.id, u.role, u.kind, u.name, c.name, u.lang FROM users u \
+     LEFT JOIN partner_companies c ON c.id = u.company_id";
+
+fn user_from_row(row: &sqlx::any::AnyRow) -> Result<SessionUser, sqlx::Error> {
+    let role: String = row.try_get(1)?;
+    let kind: Option<String> = row.try_get(2)?;
+    let lang: Option<String> = row.try_get(5)?;
+    Ok(SessionUser {
+        id: row.try_get(0)?,
+        role: Role::parse(&role)
+            .ok_or_else(|| sqlx::Error::Decode(format!("unknown role {role}").into()))?,
+        kind: kind.as_deref().and_then(ParticipantKind::parse),
+        name: row.try_get(3)?,
+        company: row.try_get(4)?,
+        lang: lang.as_deref().and_then(Lang::parse),
+    })
+}
+
+async fn load_user(
+    conn: &mut AnyConnection,
+    user_id: i64,
+) -> Result<Option<SessionUser>, AppError> {
+    let row = sqlx::query(&format!("{USER_COLUMNS} WHERE u.id = $1"))
+        .bind(user_id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(row.as_ref().map(user_from_row).transpose()?)
+}
+
+/// The user behind a session token, if the session is live and the account active.
+/// Returns the user and the stored hash of the token.
+pub async fn load_session(
+    db: &Db,
+    s: &Settings,
+    token: &str,
+    now: i64,
+) -> Result<Option<(SessionUser, String)>, AppError> {
+    let token_hash = keyed_hash(s, "session", token);
+    let row = sqlx::query(&format!(
+        "{USER_COLUMNS} JOIN sessions s ON s.user_id = u.id \
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.status = 'active'"
+    ))
+    .bind(&token_hash)
+    .bind(now)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(row
+        .as_ref()
+        .map(user_from_row)
+        .transpose()?
+        .map(|u| (u, token_hash)))
+}
+
+pub async fn end_session(db: &Db, token_hash: &str) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(token_hash)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+/// Expired sessions and codes are only clutter once they are past; the housekeeping job calls this.
+pub async fn prune(db: &Db, now: i64) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+        .bind(now)
+        .execute(&db.pool)
+        .await?;
+    sqlx::query("DELETE FROM one_time_codes WHERE expires_at <= $1")
+        .bind(now - 24 * 3600)
+        .execute(&db.pool)
+        .await?;
+    limits::prune(&db.pool, now).await?;
+    Ok(())
+}
+
+pub async fn set_language(db: &Db, user_id: i64, lang: Option<Lang>) -> Result<(), AppError> {
+    sqlx::query("UPDATE users SET lang = $1 WHERE id = $2")
+        .bind(lang.map(|l| l.code()))
+        .bind(user_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+/// Creates an admin account or, if the address exists, resets its password and name.
+pub async fn upsert_admin(
+    db: &Db,
+    email: &Email,
+    name: &str,
+    password: &str,
+    now: i64,
+) -> Result<i64, AppError> {
+    let hash = hash_password(password)?;
+    let mut tx = db.begin_write().await?;
+    let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+        .bind(email.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+    let id = match existing {
+        Some(id) => {
+            sqlx::query("UPDATE users SET password_hash = $1, name = $2, role = 'admin', status = 'active' WHERE id = $3")
+                .bind(&hash)
+                .bind(name)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            id
+        }
+        None => {
+            sqlx::query_scalar(
+                "INSERT INTO users (role, name, email, password_hash, status, created_at) \
+                 VALUES ('admin', $1, $2, $3, 'active', $4) RETURNING id",
+            )
+            .bind(name)
+            .bind(email.as_str())
+            .bind(&hash)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?
+        }
+    };
+    tx.commit().await?;
+    Ok(id)
+}

@@ -1,0 +1,380 @@
+//! Untrusted input parsed once, at the edge, into types the rest of the code can rely on.
+//! Compiled for both the browser (instant feedback) and the server (the decision).
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A phone number in E.164 form (`+79001234567`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Phone(String);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PhoneError {
+    Empty,
+    BadCharacters,
+    WrongLength,
+}
+
+impl Phone {
+    /// Accepts what people type: spaces, dashes, dots and brackets are ignored; a leading `8`
+    /// followed by ten digits is the Russian domestic form of `+7`.
+    pub fn parse(input: &str) -> Result<Phone, PhoneError> {
+        let trimmed = input.trim();
+        if trimmed.is_empty() {
+            return Err(PhoneError::Empty);
+        }
+        let mut digits = String::with_capacity(16);
+        for (i, c) in trimmed.chars().enumerate() {
+            match c {
+                '0'..='9' => digits.push(c),
+                '+' if i == 0 => {}
+                ' ' | '-' | '(' | ')' | '.' | '\u{a0}' => {}
+                _ => return Err(PhoneError::BadCharacters),
+            }
+        }
+        if !trimmed.starts_with('+') && digits.len() == 11 && digits.starts_with('8') {
+            digits.replace_range(0..1, "7");
+        }
+        if !(10..=15).contains(&digits.len()) || digits.starts_with('0') {
+            return Err(PhoneError::WrongLength);
+        }
+        Ok(Phone(format!("+{digits}")))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// `+7 *** *** 45 67`: for places where a number is shown to someone other than its owner.
+    pub fn masked(&self) -> String {
+        let digits = &self.0[1..];
+        let tail = &digits[digits.len() - 4..];
+        format!(
+            "+{} *** *** {} {}",
+            &digits[..digits.len() - 10],
+            &tail[..2],
+            &tail[2..]
+        )
+    }
+}
+
+impl fmt::Display for Phone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The six-digit one-time sign-in code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OtpCode(String);
+
+impl OtpCode {
+    pub const LEN: usize = 6;
+
+    pub fn parse(input: &str) -> Option<OtpCode> {
+        let code: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+        (code.len() == Self::LEN && code.bytes().all(|b| b.is_ascii_digit()))
+            .then_some(OtpCode(code))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// An admin's e-mail address, lower-cased. Deliberately loose: it only has to be a sign-in name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(input: &str) -> Option<Email> {
+        let e = input.trim().to_lowercase();
+        let (local, domain) = e.split_once('@')?;
+        let ok = !local.is_empty()
+            && domain.contains('.')
+            && !domain.contains('@')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && e.len() <= 254
+            && !e.chars().any(char::is_whitespace);
+        ok.then_some(Email(e))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Role {
+    Participant,
+    PartnerManager,
+    Admin,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Participant => "participant",
+            Role::PartnerManager => "partner_manager",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        match s {
+            "participant" => Some(Role::Participant),
+            "partner_manager" => Some(Role::PartnerManager),
+            "admin" => Some(Role::Admin),
+            _ => None,
+        }
+    }
+
+    /// Roles that use the participant app (a partner manager can earn too).
+    pub fn uses_participant_app(self) -> bool {
+        matches!(self, Role::Participant | Role::PartnerManager)
+    }
+}
+
+/// What a participant does in the field; earning rules and messages differ by it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ParticipantKind {
+    Seller,
+    Foreman,
+    Engineer,
+}
+
+impl ParticipantKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParticipantKind::Seller => "seller",
+            ParticipantKind::Foreman => "foreman",
+            ParticipantKind::Engineer => "engineer",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ParticipantKind> {
+        match s {
+            "seller" => Some(ParticipantKind::Seller),
+            "foreman" => Some(ParticipantKind::Foreman),
+            "engineer" => Some(ParticipantKind::Engineer),
+            _ => None,
+        }
+    }
+}
+
+/// A number of bonus points. Always an integer; the ledger never uses floats.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Points(pub i64);
+
+impl fmt::Display for Points {
+    /// Groups thousands with a thin space, readable in every language we ship.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let digits = self.0.unsigned_abs().to_string();
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+        if self.0 < 0 {
+            out.push('−');
+        }
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push('\u{202f}');
+            }
+            out.push(c);
+        }
+        f.write_str(&out)
+    }
+}
+
+/// A level earned by points accrued over the last twelve months.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Tier {
+    Base,
+    Silver,
+    Gold,
+}
+
+impl Tier {
+    pub const SILVER_FROM: i64 = 1_000;
+    pub const GOLD_FROM: i64 = 5_000;
+
+    pub fn for_points_earned(points_last_year: i64) -> Tier {
+        if points_last_year >= Self::GOLD_FROM {
+            Tier::Gold
+        } else if points_last_year >= Self::SILVER_FROM {
+            Tier::Silver
+        } else {
+            Tier::Base
+        }
+    }
+
+    /// Points still to earn to reach the next tier, if there is one.
+    pub fn to_next(points_last_year: i64) -> Option<(Tier, i64)> {
+        match Tier::for_points_earned(points_last_year) {
+            Tier::Base => Some((Tier::Silver, Self::SILVER_FROM - points_last_year)),
+            Tier::Silver => Some((Tier::Gold, Self::GOLD_FROM - points_last_year)),
+            Tier::Gold => None,
+        }
+    }
+}
+
+/// Kinds of ledger entries (see the glossary in the product brief).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EntryKind {
+    Accrual,
+    Pending,
+    Redemption,
+    Reversal,
+    Adjustment,
+    Expiry,
+}
+
+impl EntryKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryKind::Accrual => "accrual",
+            EntryKind::Pending => "pending",
+            EntryKind::Redemption => "redemption",
+            EntryKind::Reversal => "reversal",
+            EntryKind::Adjustment => "adjustment",
+            EntryKind::Expiry => "expiry",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EntryKind> {
+        [
+            EntryKind::Accrual,
+            EntryKind::Pending,
+            EntryKind::Redemption,
+            EntryKind::Reversal,
+            EntryKind::Adjustment,
+            EntryKind::Expiry,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_are_normalised_to_e164() {
+        assert_eq!(
+            Phone::parse("+7 (900) 123-45-67").unwrap().as_str(),
+            "+79001234567"
+        );
+        assert_eq!(
+            Phone::parse("8 900 123 45 67").unwrap().as_str(),
+            "+79001234567"
+        );
+        assert_eq!(
+            Phone::parse("+33 6 12 34 56 78").unwrap().as_str(),
+            "+33612345678"
+        );
+        assert_eq!(
+            Phone::parse("+90 532 123 45 67").unwrap().as_str(),
+            "+905321234567"
+        );
+    }
+
+    #[test]
+    fn bad_phones_say_what_is_wrong() {
+        assert_eq!(Phone::parse("  "), Err(PhoneError::Empty));
+        assert_eq!(Phone::parse("+7 900 abc"), Err(PhoneError::BadCharacters));
+        assert_eq!(Phone::parse("7+9001234567"), Err(PhoneError::BadCharacters));
+        assert_eq!(Phone::parse("12345"), Err(PhoneError::WrongLength));
+        assert_eq!(
+            Phone::parse("+1234567890123456"),
+            Err(PhoneError::WrongLength)
+        );
+    }
+
+    #[test]
+    fn a_masked_phone_keeps_country_and_last_four_digits() {
+        assert_eq!(
+            Phone::parse("+79001234567").unwrap().masked(),
+            "+7 *** *** 45 67"
+        );
+    }
+
+    #[test]
+    fn otp_codes_are_six_digits() {
+        assert_eq!(OtpCode::parse(" 123 456 ").unwrap().as_str(), "123456");
+        assert!(OtpCode::parse("12345").is_none());
+        assert!(OtpCode::parse("1234567").is_none());
+        assert!(OtpCode::parse("12345a").is_none());
+    }
+
+    #[test]
+    fn emails_are_lower_cased_and_checked_loosely() {
+        assert_eq!(
+            Email::parse(" Admin@Workwell.Demo ").unwrap().as_str(),
+            "admin@workwell.demo"
+        );
+        for bad in ["", "admin", "@x.io", "a@b", "a@@b.io", "a b@c.io", "a@.io"] {
+            assert!(Email::parse(bad).is_none(), "{bad} should be refused");
+        }
+    }
+
+    #[test]
+    fn tiers_follow_points_earned_in_a_year() {
+        assert_eq!(Tier::for_points_earned(0), Tier::Base);
+        assert_eq!(Tier::for_points_earned(999), Tier::Base);
+        assert_eq!(Tier::for_points_earned(1_000), Tier::Silver);
+        assert_eq!(Tier::for_points_earned(5_000), Tier::Gold);
+        assert_eq!(Tier::to_next(400), Some((Tier::Silver, 600)));
+        assert_eq!(Tier::to_next(9_000), None);
+    }
+
+    #[test]
+    fn points_are_grouped_by_thousands() {
+        assert_eq!(Points(0).to_string(), "0");
+        assert_eq!(Points(1_234_567).to_string(), "1\u{202f}234\u{202f}567");
+        assert_eq!(Points(-950).to_string(), "−950");
+    }
+
+    #[test]
+    fn roles_and_kinds_round_trip() {
+        for r in [Role::Participant, Role::PartnerManager, Role::Admin] {
+            assert_eq!(Role::parse(r.as_str()), Some(r));
+        }
+        for k in [
+            ParticipantKind::Seller,
+            ParticipantKind::Foreman,
+            ParticipantKind::Engineer,
+        ] {
+            assert_eq!(ParticipantKind::parse(k.as_str()), Some(k));
+        }
+        assert_eq!(EntryKind::parse("expiry"), Some(EntryKind::Expiry));
+        assert_eq!(EntryKind::parse("bonus"), None);
+    }
+}
+
+/// `YYYY-MM-DD` (UTC) of a unix time, with no date library in the browser bundle.
+pub fn iso_date(unix_secs: i64) -> String {
+    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+    let z = unix_secs.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::iso_date;
+
+    #[test]
+    fn unix_times_become_calendar_dates() {
+        assert_eq!(iso_date(0), "1970-01-01");
+        assert_eq!(iso_date(951_782_400), "2000-02-29");
+        assert_eq!(iso_date(1_795_305_600), "2026-11-22");
+        assert_eq!(iso_date(-86_400), "1969-12-31");
+    }
+}

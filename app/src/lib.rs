@@ -1,0 +1,28 @@
+//! Workwell: the Leptos application shared by the server (SSR + server functions) and the browser
+//! (hydration). Areas live in their own folders and are used the same way everywhere:
+//! `auth` (sign-in, sessions), `earn` (balance, ledger), `admin`; `ui` holds the shells and shared
+//! components, `domain` the parsed input types, `i18n` every user-facing string.
+
+pub mod admin;
+pub mod app;
+pub mod auth;
+pub mod domain;
+pub mod earn;
+pub mod error;
+pub mod i18n;
+#[cfg(feature = "ssr")]
+pub mod limits;
+pub mod profile;
+pub mod shop;
+#[cfg(feature = "ssr")]
+pub mod state;
+pub mod ui;
+
+pub use app::{App, shell};
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

@@ -1,0 +1,59 @@
+//! Rate limits kept in the database, so every app server behind a load balancer sees the same
+//! counts. A bucket is a string such as `otp:phone:+79001234567`; an event is one row.
+
+use crate::error::AppError;
+use crate::state::RateLimit;
+use sqlx::AnyConnection;
+
+/// Refuses when `bucket` already has `limit.max` events inside the window.
+pub async fn check(
+    conn: &mut AnyConnection,
+    bucket: &str,
+    limit: RateLimit,
+    now: i64,
+) -> Result<(), AppError> {
+    let (count, oldest): (i64, Option<i64>) =
+        sqlx::query_as("SELECT COUNT(*), MIN(at) FROM rate_events WHERE bucket = $1 AND at > $2")
+            .bind(bucket)
+            .bind(now - limit.window_secs)
+            .fetch_one(&mut *conn)
+            .await?;
+    if count >= limit.max {
+        let retry = oldest
+            .map_or(limit.window_secs, |o| o + limit.window_secs - now)
+            .max(1);
+        return Err(AppError::RateLimited {
+            retry_after_secs: retry as u64,
+        });
+    }
+    Ok(())
+}
+
+pub async fn record(conn: &mut AnyConnection, bucket: &str, now: i64) -> Result<(), AppError> {
+    sqlx::query("INSERT INTO rate_events (bucket, at) VALUES ($1, $2)")
+        .bind(bucket)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Counts this request against the limit, or refuses it.
+pub async fn hit(
+    conn: &mut AnyConnection,
+    bucket: &str,
+    limit: RateLimit,
+    now: i64,
+) -> Result<(), AppError> {
+    check(conn, bucket, limit, now).await?;
+    record(conn, bucket, now).await
+}
+
+/// Forgets events older than a day (the longest window we use); run by the housekeeping job.
+pub async fn prune(pool: &sqlx::AnyPool, now: i64) -> Result<u64, sqlx::Error> {
+    let r = sqlx::query("DELETE FROM rate_events WHERE at < $1")
+        .bind(now - 24 * 3600)
+        .execute(pool)
+        .await?;
+    Ok(r.rows_affected())
+}

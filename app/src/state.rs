@@ -1,0 +1,194 @@
+//! Server-only plumbing shared by every area: the application state handed to server functions,
+//! the database handle, settings, the per-request context, and the small helpers every server
+//! function uses (who is calling, what time it is, how an error becomes a response).
+
+use crate::auth::SessionUser;
+use crate::domain::{Phone, Role};
+use crate::error::AppError;
+use crate::i18n::Lang;
+use axum::http::request::Parts;
+use leptos::config::LeptosOptions;
+use leptos::prelude::*;
+use sqlx::{Any, AnyPool, Transaction};
+use std::net::IpAddr;
+use std::sync::Arc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// One pool, either dialect. Queries are written once in the SQL both understand (`$1`
+/// placeholders, `RETURNING`, integer flags and unix-second timestamps).
+#[derive(Clone, Debug)]
+pub struct Db {
+    pub pool: AnyPool,
+    pub backend: Backend,
+}
+
+impl Db {
+    /// A transaction that will write. SQLite takes the write lock up front (`BEGIN IMMEDIATE`) so two
+    /// writers queue on the busy timeout instead of failing when a read lock is upgraded.
+    pub async fn begin_write(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct RateLimit {
+    pub max: i64,
+    pub window_secs: i64,
+}
+
+/// Security-relevant knobs, read from configuration by the server.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Key for the keyed hashes of one-time codes and session tokens.
+    pub secret: Vec<u8>,
+    /// Mark cookies `Secure` (the site is served over HTTPS).
+    pub secure_cookies: bool,
+    pub session_ttl_secs: i64,
+    pub otp_ttl_secs: i64,
+    pub otp_max_attempts: u32,
+    pub otp_per_phone: RateLimit,
+    pub otp_per_ip: RateLimit,
+    pub password_per_email: RateLimit,
+    pub password_per_ip: RateLimit,
+}
+
+impl Settings {
+    /// The program's defaults; only the secret has to come from configuration.
+    pub fn with_secret(secret: Vec<u8>) -> Settings {
+        Settings {
+            secret,
+            secure_cookies: false,
+            session_ttl_secs: 30 * 24 * 3600,
+            otp_ttl_secs: 5 * 60,
+            otp_max_attempts: 5,
+            otp_per_phone: RateLimit {
+                max: 3,
+                window_secs: 10 * 60,
+            },
+            otp_per_ip: RateLimit {
+                max: 20,
+                window_secs: 60 * 60,
+            },
+            password_per_email: RateLimit {
+                max: 10,
+                window_secs: 15 * 60,
+            },
+            password_per_ip: RateLimit {
+                max: 30,
+                window_secs: 15 * 60,
+            },
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct SendError(pub String);
+
+/// Delivers one-time codes (the server configures which: the log, or an SMS gateway).
+#[async_trait::async_trait]
+pub trait CodeSender: Send + Sync {
+    async fn send(&self, phone: &Phone, code: &str, lang: Lang) -> Result<(), SendError>;
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Db,
+    pub settings: Arc<Settings>,
+    pub sender: Arc<dyn CodeSender>,
+}
+
+/// What the server knows about a request before any page or server function runs; the session
+/// middleware puts it in the request's extensions.
+#[derive(Clone, Debug)]
+pub struct RequestContext {
+    pub user: Option<SessionUser>,
+    pub session_hash: Option<String>,
+    pub lang: Lang,
+    pub ip: IpAddr,
+}
+
+pub fn app_state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from context");
+        AppError::Internal
+    })
+}
+
+/// The request's context, if this code runs for a request (not, say, while listing routes).
+pub fn try_request_context() -> Option<RequestContext> {
+    use_context::<Parts>().and_then(|p| p.extensions.get::<RequestContext>().cloned())
+}
+
+pub fn request_context() -> Result<RequestContext, AppError> {
+    try_request_context().ok_or_else(|| {
+        tracing::error!("RequestContext missing: is the session middleware installed?");
+        AppError::Internal
+    })
+}
+
+/// The signed-in caller, if their role is one of `roles`.
+pub fn require(roles: &[Role]) -> Result<SessionUser, AppError> {
+    let user = request_context()?.user.ok_or(AppError::NotSignedIn)?;
+    if roles.contains(&user.role) {
+        Ok(user)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+pub fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// Turns a server function's result into the HTTP answer: a typed error gets its 4xx/5xx status
+/// (and `Retry-After` when rate limited). A plain HTML form post keeps the framework's redirect back
+/// to the form, which carries the error in the URL so the page can show it without WASM.
+pub fn reply<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(e) = &result {
+        if let Some(opts) = use_context::<leptos_axum::ResponseOptions>() {
+            if let AppError::RateLimited { retry_after_secs } = e {
+                if let Ok(v) = axum::http::HeaderValue::from_str(&retry_after_secs.to_string()) {
+                    opts.insert_header(axum::http::header::RETRY_AFTER, v);
+                }
+            }
+            if is_api_call() && !is_plain_form_post() {
+                if let Ok(status) = axum::http::StatusCode::from_u16(e.status()) {
+                    opts.set_status(status);
+                }
+            }
+        }
+    }
+    result
+}
+
+/// Server functions are also called directly while a page renders; only a request to `/api/…`
+/// itself should take the error's status.
+fn is_api_call() -> bool {
+    use_context::<Parts>().is_some_and(|p| p.uri.path().starts_with("/api/"))
+}
+
+fn is_plain_form_post() -> bool {
+    use_context::<Parts>()
+        .and_then(|p| p.headers.get(axum::http::header::ACCEPT).cloned())
+        .and_then(|v| v.to_str().ok().map(|s| s.contains("text/html")))
+        .unwrap_or(false)
+}
+
+impl axum::extract::FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> LeptosOptions {
+        state.leptos_options.clone()
+    }
+}

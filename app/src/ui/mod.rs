@@ -1,0 +1,180 @@
+//! The shells every screen sits in and the small components they share.
+
+mod icons;
+mod shells;
+
+pub use shells::{AdminShell, ParticipantShell};
+
+use crate::auth::SessionUser;
+use crate::error::AppError;
+use crate::i18n::{Lang, T};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+/// The language this page is rendered in: decided on the server per request (profile setting,
+/// cookie, then `Accept-Language`) and read back from `<html lang>` in the browser.
+pub fn initial_lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    {
+        crate::state::try_request_context()
+            .map(|c| c.lang)
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        document()
+            .document_element()
+            .and_then(|e| e.get_attribute("lang"))
+            .and_then(|l| Lang::parse(&l))
+            .unwrap_or_default()
+    }
+}
+
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}
+
+/// Who is signed in, shared by the shells; `refresh` re-asks after signing in or out.
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub me: Resource<Result<Option<SessionUser>, AppError>>,
+    epoch: RwSignal<u32>,
+}
+
+impl Session {
+    pub fn provide() -> Session {
+        let epoch = RwSignal::new(0u32);
+        let me = Resource::new(move || epoch.get(), |_| crate::auth::current_user());
+        let session = Session { me, epoch };
+        provide_context(session);
+        session
+    }
+
+    pub fn refresh(&self) {
+        self.epoch.update(|n| *n += 1);
+    }
+}
+
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
+
+/// The error an action ended with, if any (from the last call, or from the URL after a plain
+/// form post without WASM).
+pub fn action_error<S>(action: ServerAction<S>) -> Signal<Option<AppError>>
+where
+    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || action.value().get().and_then(|r| r.err()))
+}
+
+/// Calls `then` each time `action` finishes well.
+pub fn on_success<S>(action: ServerAction<S>, then: impl Fn() + 'static)
+where
+    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = action.value().get() {
+            then();
+        }
+    });
+}
+
+#[component]
+pub fn ErrorNote(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        error.get().map(|e| {
+            view! {
+                <p class="note error" role="alert" data-code=e.code()>
+                    {e.message(lang)}
+                </p>
+            }
+        })
+    }
+}
+
+/// An error in place of a screen's content, with a way forward.
+#[component]
+pub fn ErrorPanel(error: AppError) -> impl IntoView {
+    let lang = use_lang();
+    let signed_out = error == AppError::NotSignedIn;
+    view! {
+        <div class="panel">
+            <p class="note error" role="alert" data-code=error.code()>
+                {error.message(lang)}
+            </p>
+            {signed_out.then(|| view! { <a class="button" href="/sign-in">{T::SignInTitle.text(lang)}</a> })}
+        </div>
+    }
+}
+
+#[component]
+pub fn Loading() -> impl IntoView {
+    view! { <p class="loading" aria-live="polite">{T::Loading.text(use_lang())}</p> }
+}
+
+/// "English · Русский": one small form per language, usable before WASM loads.
+#[component]
+pub fn LanguagePicker() -> impl IntoView {
+    let lang = use_lang();
+    let action = ServerAction::<crate::profile::SetLanguage>::new();
+    on_success(action, reload);
+    view! {
+        <nav class="languages" aria-label=T::LanguageLabel.text(lang)>
+            {Lang::ALL
+                .into_iter()
+                .map(|l| {
+                    view! {
+                        <ActionForm action=action>
+                            <input type="hidden" name="lang" value=l.code()/>
+                            <button type="submit" class="link" aria-pressed=(l == lang).to_string() lang=l.code()>
+                                {l.native_name()}
+                            </button>
+                        </ActionForm>
+                    }
+                })
+                .collect_view()}
+        </nav>
+    }
+}
+
+/// A full reload, so every server-rendered string comes back in the new language.
+pub fn reload() {
+    #[cfg(feature = "hydrate")]
+    {
+        let _ = window().location().reload();
+    }
+}
+
+#[component]
+pub fn Brand() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <div class="brand">
+            <icons::Logo/>
+            <div>
+                <strong>{T::AppName.text(lang)}</strong>
+                <span>{T::Tagline.text(lang)}</span>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(opts) = use_context::<leptos_axum::ResponseOptions>() {
+        opts.set_status(axum::http::StatusCode::NOT_FOUND);
+    }
+    let lang = use_lang();
+    view! {
+        <main class="auth">
+            <Brand/>
+            <h1>{T::NotFoundTitle.text(lang)}</h1>
+            <a class="button" href="/">{T::NavHome.text(lang)}</a>
+        </main>
+    }
+}

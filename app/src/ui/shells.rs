@@ -1,0 +1,117 @@
+//! The participant shell (content above a bottom tab bar, within thumb reach) and the admin shell.
+//! Both check who is signed in before showing anything; the server functions behind the screens
+//! check again, so a shell is a convenience, not the security boundary.
+
+use super::icons::{Icon, TabIcon};
+use super::{Brand, ErrorPanel, Loading, use_lang, use_session};
+use crate::domain::Role;
+use crate::error::AppError;
+use crate::i18n::T;
+use leptos::prelude::*;
+use leptos_router::components::{A, Redirect};
+
+#[component]
+pub fn ParticipantShell(children: ChildrenFn) -> impl IntoView {
+    let session = use_session();
+    let children = StoredValue::new(children);
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match session.me.await {
+                    Ok(Some(user)) if user.role.uses_participant_app() => {
+                        view! {
+                            <div class="app">
+                                <main class="content">{children.with_value(|c| c())}</main>
+                                <TabBar/>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                    Ok(Some(_)) => view! { <Redirect path="/admin"/> }.into_any(),
+                    Ok(None) => view! { <Redirect path="/sign-in"/> }.into_any(),
+                    Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn TabBar() -> impl IntoView {
+    let lang = use_lang();
+    let tabs = [
+        ("/", Icon::Home, T::NavHome),
+        ("/scan", Icon::Scan, T::NavScan),
+        ("/shop", Icon::Shop, T::NavShop),
+        ("/history", Icon::History, T::NavHistory),
+        ("/profile", Icon::Profile, T::NavProfile),
+    ];
+    view! {
+        <nav class="tabbar" aria-label="Workwell">
+            {tabs
+                .into_iter()
+                .map(|(href, icon, label)| {
+                    view! {
+                        <A href=href exact=true>
+                            <TabIcon icon=icon/>
+                            <span>{label.text(lang)}</span>
+                        </A>
+                    }
+                })
+                .collect_view()}
+        </nav>
+    }
+}
+
+#[component]
+pub fn AdminShell(children: ChildrenFn) -> impl IntoView {
+    let session = use_session();
+    let lang = use_lang();
+    let children = StoredValue::new(children);
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match session.me.await {
+                    Ok(Some(user)) if user.role == Role::Admin => {
+                        view! {
+                            <div class="admin">
+                                <header class="admin-bar">
+                                    <Brand/>
+                                    <nav aria-label=T::AdminTitle.text(lang)>
+                                        <A href="/admin" exact=true>{T::AdminOverview.text(lang)}</A>
+                                    </nav>
+                                    <crate::profile::SignOutButton/>
+                                </header>
+                                <main class="admin-content">{children.with_value(|c| c())}</main>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                    Ok(Some(_)) => view! { <Forbidden/> }.into_any(),
+                    Ok(None) => view! { <Redirect path="/admin/sign-in"/> }.into_any(),
+                    Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Shown to a signed-in non-admin who opens an admin page; answered with HTTP 403.
+#[component]
+fn Forbidden() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(opts) = use_context::<leptos_axum::ResponseOptions>() {
+        opts.set_status(axum::http::StatusCode::FORBIDDEN);
+    }
+    let lang = use_lang();
+    view! {
+        <main class="auth">
+            <Brand/>
+            <h1>{T::ErrForbidden.text(lang)}</h1>
+            <p class="note error" role="alert" data-code=AppError::Forbidden.code()>
+                {T::AdminForbidden.text(lang)}
+            </p>
+            <a class="button" href="/">{T::BackToApp.text(lang)}</a>
+        </main>
+    }
+}

@@ -1,0 +1,99 @@
+//! All configuration in one typed struct, read from the environment (and a `.env` file if present).
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Clone, Debug)]
+pub enum SenderConfig {
+    /// Write one-time codes to the server log (development and demo).
+    Log,
+    /// POST to an SMS gateway. `{phone}` and `{text}` are filled into the URL (URL-encoded) and
+    /// into the body template (JSON-escaped); the token goes in `Authorization: Bearer`.
+    Http {
+        url: String,
+        token: String,
+        body_template: String,
+    },
+}
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub database_url: String,
+    pub data_dir: PathBuf,
+    pub addr: SocketAddr,
+    pub secret: Option<String>,
+    pub secure_cookies: bool,
+    pub trust_proxy: bool,
+    pub sender: SenderConfig,
+    pub log_json: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{name} is not valid: {why}")]
+    Invalid { name: &'static str, why: String },
+}
+
+fn var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+fn flag(name: &'static str, default: bool) -> Result<bool, ConfigError> {
+    match var(name).as_deref().map(str::to_ascii_lowercase).as_deref() {
+        None => Ok(default),
+        Some("1" | "true" | "yes" | "on") => Ok(true),
+        Some("0" | "false" | "no" | "off") => Ok(false),
+        Some(other) => Err(ConfigError::Invalid {
+            name,
+            why: format!("expected true or false, got {other:?}"),
+        }),
+    }
+}
+
+impl Config {
+    pub fn from_env() -> Result<Config, ConfigError> {
+        let _ = dotenvy::dotenv();
+        let data_dir = PathBuf::from(var("WORKWELL_DATA_DIR").unwrap_or_else(|| "data".into()));
+        let database_url = var("DATABASE_URL")
+            .unwrap_or_else(|| format!("sqlite://{}/workwell.db?mode=rwc", data_dir.display()));
+        let addr = var("WORKWELL_ADDR")
+            .or_else(|| var("LEPTOS_SITE_ADDR"))
+            .unwrap_or_else(|| "127.0.0.1:3000".into());
+        let addr = addr.parse().map_err(|e| ConfigError::Invalid {
+            name: "WORKWELL_ADDR",
+            why: format!("{addr:?}: {e}"),
+        })?;
+        let sender = match var("SMS_SENDER").as_deref().unwrap_or("log") {
+            "log" => SenderConfig::Log,
+            "http" => SenderConfig::Http {
+                url: var("SMS_GATEWAY_URL").ok_or(ConfigError::Invalid {
+                    name: "SMS_GATEWAY_URL",
+                    why: "required when SMS_SENDER=http".into(),
+                })?,
+                token: var("SMS_GATEWAY_TOKEN").unwrap_or_default(),
+                body_template: var("SMS_GATEWAY_BODY")
+                    .unwrap_or_else(|| r#"{"to":"{phone}","text":"{text}"}"#.into()),
+            },
+            other => {
+                return Err(ConfigError::Invalid {
+                    name: "SMS_SENDER",
+                    why: format!("expected log or http, got {other:?}"),
+                });
+            }
+        };
+        Ok(Config {
+            database_url,
+            data_dir,
+            addr,
+            secret: var("WORKWELL_SECRET"),
+            secure_cookies: flag("WORKWELL_SECURE_COOKIES", false)?,
+            trust_proxy: flag("WORKWELL_TRUST_PROXY", false)?,
+            sender,
+            log_json: flag("WORKWELL_LOG_JSON", false)?,
+        })
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        self.database_url.starts_with("sqlite:")
+    }
+}

@@ -1,0 +1,218 @@
+//! Demo data: two partner companies, their people, a few products and points, and an admin, so a
+//! newcomer can sign in and see a living program at once. Loaded only into an empty database.
+
+use app::auth::service::upsert_admin;
+use app::domain::{Email, EntryKind};
+use app::earn::ledger::{self, NewEntry};
+use app::error::AppError;
+use app::state::Db;
+
+pub const ADMIN_EMAIL: &str = "admin@workwell.demo";
+pub const ADMIN_PASSWORD: &str = "workwell-demo";
+
+pub struct DemoPerson {
+    pub phone: &'static str,
+    pub name: &'static str,
+    pub role: &'static str,
+    pub kind: Option<&'static str>,
+    pub company: usize,
+}
+
+pub const PEOPLE: &[DemoPerson] = &[
+    DemoPerson {
+        phone: "+79000000001",
+        name: "Anna Seller",
+        role: "participant",
+        kind: Some("seller"),
+        company: 0,
+    },
+    DemoPerson {
+        phone: "+79000000002",
+        name: "Ivan Foreman",
+        role: "participant",
+        kind: Some("foreman"),
+        company: 1,
+    },
+    DemoPerson {
+        phone: "+79000000003",
+        name: "Olga Engineer",
+        role: "participant",
+        kind: Some("engineer"),
+        company: 1,
+    },
+    DemoPerson {
+        phone: "+79000000009",
+        name: "Pavel Manager",
+        role: "partner_manager",
+        kind: Some("seller"),
+        company: 0,
+    },
+];
+
+/// Loads the demo program if the database has no users yet. Returns whether it loaded anything.
+pub async fn load_if_empty(db: &Db, now: i64) -> Result<bool, AppError> {
+    let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
+        .fetch_one(&db.pool)
+        .await?;
+    if users > 0 {
+        return Ok(false);
+    }
+    let mut tx = db.begin_write().await?;
+    let mut companies = Vec::new();
+    for (name, tax_id, region, kind, join) in [
+        (
+            "Shina Plus",
+            "7701234567",
+            "Moscow",
+            "service_centre",
+            "SHINA-PLUS",
+        ),
+        (
+            "Teplo Montazh",
+            "1655123456",
+            "Kazan",
+            "installer",
+            "TEPLO-MNT",
+        ),
+    ] {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO partner_companies (name, tax_id, region, kind, status, join_code, created_at) \
+             VALUES ($1, $2, $3, $4, 'active', $5, $6) RETURNING id",
+        )
+        .bind(name)
+        .bind(tax_id)
+        .bind(region)
+        .bind(kind)
+        .bind(join)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        companies.push(id);
+    }
+    let mut people = Vec::new();
+    for p in PEOPLE {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO users (role, kind, company_id, name, phone, status, created_at) \
+             VALUES ($1, $2, $3, $4, $5, 'active', $6) RETURNING id",
+        )
+        .bind(p.role)
+        .bind(p.kind)
+        .bind(companies[p.company])
+        .bind(p.name)
+        .bind(p.phone)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        people.push(id);
+    }
+    for (code, name) in [
+        ("tyres", "Tyres"),
+        ("heating", "Heating"),
+        ("accessories", "Accessories"),
+    ] {
+        sqlx::query("INSERT INTO product_categories (code, name) VALUES ($1, $2)")
+            .bind(code)
+            .bind(name)
+            .execute(&mut *tx)
+            .await?;
+    }
+    for (position, (code, name)) in [
+        ("sport", "Sport"),
+        ("gardening", "Gardening"),
+        ("tourism", "Tourism"),
+        ("auto", "Auto"),
+        ("home_tools", "Home & tools"),
+        ("training", "Training"),
+        ("charity", "Charity"),
+        ("business", "Business"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        sqlx::query("INSERT INTO reward_categories (code, name, position) VALUES ($1, $2, $3)")
+            .bind(code)
+            .bind(name)
+            .bind(position as i64)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let day = 24 * 3600;
+    let history: &[(usize, EntryKind, i64, &str, i64)] = &[
+        (0, EntryKind::Accrual, 100, "Tyre R16 Winter Grip sold", 40),
+        (
+            0,
+            EntryKind::Accrual,
+            150,
+            "Tyre R17 Summer Pro sold — spring campaign ×1.5",
+            30,
+        ),
+        (0, EntryKind::Accrual, 120, "Tyre R16 Winter Grip sold", 12),
+        (
+            0,
+            EntryKind::Adjustment,
+            50,
+            "Welcome bonus for joining the program",
+            45,
+        ),
+        (
+            0,
+            EntryKind::Accrual,
+            820,
+            "Product training: Winter tyres 2026 completed",
+            5,
+        ),
+        (
+            1,
+            EntryKind::Accrual,
+            300,
+            "Boiler Teplo 24 kW installed",
+            20,
+        ),
+        (1, EntryKind::Accrual, 180, "Radiator set installed", 8),
+        (1, EntryKind::Accrual, 1_000, "Heat pump HP-9 installed", 2),
+        (
+            2,
+            EntryKind::Accrual,
+            250,
+            "Specification bonus: school heating project",
+            15,
+        ),
+    ];
+    for (who, kind, points, reason, days_ago) in history {
+        ledger::append(
+            &mut tx,
+            NewEntry {
+                user_id: people[*who],
+                kind: *kind,
+                points: *points,
+                reason,
+                created_by: None,
+            },
+            now - days_ago * day,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    let email = Email::parse(ADMIN_EMAIL).ok_or(AppError::InvalidEmail)?;
+    upsert_admin(db, &email, "Demo Admin", ADMIN_PASSWORD, now).await?;
+    Ok(true)
+}
+
+pub fn sign_ins(addr: &str) -> String {
+    let mut out = format!("\nWorkwell is running at http://{addr}\n\nDemo sign-ins\n");
+    out.push_str(
+        "  Participants (phone; the one-time code is printed in this log when you ask for it):\n",
+    );
+    for p in PEOPLE {
+        out.push_str(&format!(
+            "    {:<14} {} ({})\n",
+            p.phone,
+            p.name,
+            p.kind.filter(|_| p.role == "participant").unwrap_or(p.role)
+        ));
+    }
+    out.push_str(&format!(
+        "  Admin: http://{addr}/admin/sign-in  e-mail {ADMIN_EMAIL}  password {ADMIN_PASSWORD}\n"
+    ));
+    out
+}

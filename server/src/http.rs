@@ -1,0 +1,199 @@
+//! The HTTP surface: pages, server functions under `/api`, `/healthz`, static files, and the
+//! middleware every request passes (request id, trace, session, security headers, compression).
+
+use app::auth::{LANG_COOKIE, SESSION_COOKIE, service};
+use app::i18n::Lang;
+use app::state::{AppState, RequestContext, unix_now};
+use app::{App, shell};
+use axum::body::Body;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+#[derive(Clone)]
+pub struct HttpOptions {
+    /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
+    pub trust_proxy: bool,
+}
+
+pub fn router(state: AppState, opts: HttpOptions) -> Router {
+    let routes = generate_route_list(App);
+    let request_id = HeaderName::from_static("x-request-id");
+    let context_state = state.clone();
+    let mut security = vec![
+        ("x-content-type-options", "nosniff"),
+        ("x-frame-options", "DENY"),
+        ("referrer-policy", "strict-origin-when-cross-origin"),
+        (
+            "permissions-policy",
+            "camera=(self), microphone=(), geolocation=()",
+        ),
+        (
+            "content-security-policy",
+            "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
+             img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+        ),
+    ];
+    if state.settings.secure_cookies {
+        security.push((
+            "strict-transport-security",
+            "max-age=31536000; includeSubDomains",
+        ));
+    }
+    let mut app = Router::new()
+        .route(
+            "/api/{*fn_name}",
+            get(server_fn_handler).post(server_fn_handler),
+        )
+        .route("/healthz", get(healthz))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(context_state.clone()),
+            {
+                let options = state.leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(
+            {
+                let s = state.clone();
+                move || provide_context(s.clone())
+            },
+            shell,
+        ))
+        .layer(middleware::from_fn_with_state(
+            (state.clone(), opts),
+            request_context,
+        ))
+        .with_state(state);
+    for (name, value) in security {
+        app = app.layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static(name),
+            HeaderValue::from_static(value),
+        ));
+    }
+    app.layer(CompressionLayer::new())
+        .layer(PropagateRequestIdLayer::new(request_id.clone()))
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
+            let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+            tracing::info_span!("request", id = %id, method = %req.method(), path = %req.uri().path())
+        }))
+        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+}
+
+async fn server_fn_handler(State(state): State<AppState>, req: Request<Body>) -> impl IntoResponse {
+    handle_server_fns_with_context(move || provide_context(state.clone()), req).await
+}
+
+/// Readiness: answers 200 only when the database answers.
+async fn healthz(State(state): State<AppState>) -> Response {
+    match sqlx::query_scalar::<_, i64>("SELECT 1")
+        .fetch_one(&state.db.pool)
+        .await
+    {
+        Ok(_) => Json(serde_json::json!({"status": "ok", "database": "ok"})).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "health check: database unreachable");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(serde_json::json!({"status": "error", "database": "unreachable"})),
+            )
+                .into_response()
+        }
+    }
+}
+
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+        .filter(|v| !v.is_empty())
+}
+
+fn client_ip(req: &Request, trust_proxy: bool) -> IpAddr {
+    let forwarded = trust_proxy
+        .then(|| {
+            req.headers()
+                .get("x-forwarded-for")?
+                .to_str()
+                .ok()?
+                .split(',')
+                .next()?
+                .trim()
+                .parse()
+                .ok()
+        })
+        .flatten();
+    forwarded
+        .or_else(|| {
+            req.extensions()
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip())
+        })
+        .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST))
+}
+
+/// Resolves the session cookie once per request and decides the language, so pages and server
+/// functions read both from the request instead of asking the database again.
+async fn request_context(
+    State((state, opts)): State<(AppState, HttpOptions)>,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    let path = req.uri().path();
+    if path.starts_with("/pkg/") || path == "/healthz" {
+        return next.run(req).await;
+    }
+    let mut user = None;
+    let mut session_hash = None;
+    if let Some(token) = cookie(req.headers(), SESSION_COOKIE) {
+        match service::load_session(&state.db, &state.settings, token, unix_now()).await {
+            Ok(Some((u, hash))) => {
+                user = Some(u);
+                session_hash = Some(hash);
+            }
+            Ok(None) => {}
+            Err(e) => {
+                tracing::warn!(error = %e, "session lookup failed; treating the request as signed out")
+            }
+        }
+    }
+    let lang = user
+        .as_ref()
+        .and_then(|u| u.lang)
+        .or_else(|| cookie(req.headers(), LANG_COOKIE).and_then(Lang::parse))
+        .or_else(|| {
+            req.headers()
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Lang::from_accept_language)
+        })
+        .unwrap_or_default();
+    let ip = client_ip(&req, opts.trust_proxy);
+    req.extensions_mut().insert(RequestContext {
+        user,
+        session_hash,
+        lang,
+        ip,
+    });
+    next.run(req).await
+}

@@ -1,0 +1,169 @@
+//! `workwell`: serve the app, migrate the database, load demo data, create admins.
+
+use app::domain::Email;
+use app::state::{Settings, unix_now};
+use clap::{Parser, Subcommand};
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use workwell::config::Config;
+use workwell::{db, demo, http, jobs, sender};
+
+#[derive(Parser)]
+#[command(name = "workwell", about = "Workwell loyalty program server")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the app (the default). Migrates the database first.
+    Serve {
+        /// Load the demo program into an empty database and print its sign-ins.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Bring the database schema up to date and exit.
+    Migrate,
+    /// Load the demo program into an empty database and exit.
+    Demo,
+    /// Manage admin accounts.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create an admin (or reset an existing one's password). The password is read from
+    /// WORKWELL_ADMIN_PASSWORD, or asked for on the terminal.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "Program admin")]
+        name: String,
+    },
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let cfg = match Config::from_env() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("configuration error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    init_tracing(cfg.log_json);
+    match run(cli.command.unwrap_or(Command::Serve { demo: false }), cfg).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing(json: bool) {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    if json {
+        tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .json()
+            .init();
+    } else {
+        tracing_subscriber::fmt().with_env_filter(filter).init();
+    }
+}
+
+async fn run(command: Command, cfg: Config) -> Result<(), String> {
+    let db = db::connect(&cfg.database_url)
+        .await
+        .map_err(|e| format!("cannot open the database: {e}"))?;
+    db::migrate(&db)
+        .await
+        .map_err(|e| format!("migration failed: {e}"))?;
+    match command {
+        Command::Migrate => {
+            println!("database is up to date");
+            Ok(())
+        }
+        Command::Demo => {
+            let loaded = demo::load_if_empty(&db, unix_now())
+                .await
+                .map_err(|e| e.to_string())?;
+            println!(
+                "{}",
+                if loaded {
+                    "demo data loaded"
+                } else {
+                    "database not empty; demo data not loaded"
+                }
+            );
+            Ok(())
+        }
+        Command::Admin {
+            command: AdminCommand::Create { email, name },
+        } => {
+            let email = Email::parse(&email).ok_or("that e-mail address is not valid")?;
+            let password = match std::env::var("WORKWELL_ADMIN_PASSWORD") {
+                Ok(p) => p,
+                Err(_) => rpassword::prompt_password("Password: ").map_err(|e| e.to_string())?,
+            };
+            if password.chars().count() < 10 {
+                return Err("the password must be at least 10 characters".into());
+            }
+            let id = app::auth::service::upsert_admin(&db, &email, &name, &password, unix_now())
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("admin {} ready (id {id})", email.as_str());
+            Ok(())
+        }
+        Command::Serve { demo: with_demo } => {
+            if with_demo {
+                demo::load_if_empty(&db, unix_now())
+                    .await
+                    .map_err(|e| e.to_string())?;
+            }
+            let mut settings = Settings::with_secret(workwell::load_secret(&cfg)?);
+            settings.secure_cookies = cfg.secure_cookies;
+            let leptos_options = leptos::config::get_configuration(None)
+                .map_err(|e| format!("leptos configuration: {e}"))?
+                .leptos_options;
+            let state = workwell::app_state(
+                leptos_options,
+                db.clone(),
+                settings,
+                sender::from_config(&cfg.sender),
+            );
+            jobs::spawn_housekeeping(db);
+            let app = http::router(
+                state,
+                http::HttpOptions {
+                    trust_proxy: cfg.trust_proxy,
+                },
+            );
+            let listener = tokio::net::TcpListener::bind(cfg.addr)
+                .await
+                .map_err(|e| format!("cannot listen on {}: {e}", cfg.addr))?;
+            let addr = listener.local_addr().map_err(|e| e.to_string())?;
+            if with_demo {
+                println!("{}", demo::sign_ins(&addr.to_string()));
+            }
+            tracing::info!(%addr, "listening");
+            axum::serve(
+                listener,
+                app.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(|e| e.to_string())
+        }
+    }
+}
