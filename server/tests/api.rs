@@ -1,0 +1,407 @@
+//! The HTTP API as a client sees it, on SQLite and PostgreSQL: every server function × every
+//! role, typed errors with their status, pages guarded by role, and the health check.
+
+mod common;
+
+use app::auth::service;
+use app::domain::{Email, EntryKind};
+use app::earn::ledger::{self, NewEntry};
+use app::i18n::Lang;
+use app::state::{Db, unix_now};
+use common::*;
+use reqwest::StatusCode;
+use serde_json::Value;
+
+#[derive(Clone, Copy, Debug)]
+enum Caller {
+    Anonymous,
+    Participant,
+    Manager,
+    Admin,
+}
+
+const CALLERS: [Caller; 4] = [
+    Caller::Anonymous,
+    Caller::Participant,
+    Caller::Manager,
+    Caller::Admin,
+];
+
+struct Api {
+    base: String,
+    http: reqwest::Client,
+    tokens: [Option<String>; 4],
+}
+
+impl Api {
+    async fn start(db: &Db) -> Api {
+        people(db).await;
+        let (state, outbox) = state(db);
+        let now = unix_now();
+        let sign_in = |p: &'static str| {
+            let state = state.clone();
+            let outbox = outbox.clone();
+            async move {
+                service::request_code(&state, &phone(p), "127.0.0.2", Lang::En, now)
+                    .await
+                    .unwrap();
+                let code = app::domain::OtpCode::parse(&outbox.last_code_for(p)).unwrap();
+                service::verify_code(&state, &phone(p), &code, "127.0.0.2", now)
+                    .await
+                    .unwrap()
+                    .1
+            }
+        };
+        let participant = sign_in(SELLER_PHONE).await;
+        let manager = sign_in(MANAGER_PHONE).await;
+        let email = Email::parse(ADMIN_EMAIL).unwrap();
+        let admin = service::admin_sign_in(&state, &email, ADMIN_PASSWORD, "127.0.0.2", now)
+            .await
+            .unwrap()
+            .1;
+        let addr = serve(state).await;
+        Api {
+            base: format!("http://{addr}"),
+            http: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
+            tokens: [None, Some(participant), Some(manager), Some(admin)],
+        }
+    }
+
+    fn request(&self, method: reqwest::Method, path: &str, who: Caller) -> reqwest::RequestBuilder {
+        let mut req = self.http.request(method, format!("{}{path}", self.base));
+        if let Some(t) = &self.tokens[who as usize] {
+            req = req.header("cookie", format!("ww_session={t}"));
+        }
+        req
+    }
+
+    /// Calls a server function the way a script would: form-encoded in, JSON out.
+    async fn call(
+        &self,
+        endpoint: &str,
+        form: &[(&str, &str)],
+        who: Caller,
+    ) -> (StatusCode, Value) {
+        let res = self
+            .request(reqwest::Method::POST, &format!("/api/{endpoint}"), who)
+            .header("accept", "application/json")
+            .form(form)
+            .send()
+            .await
+            .unwrap();
+        let status = res.status();
+        let body = res.text().await.unwrap();
+        (
+            status,
+            serde_json::from_str(&body).unwrap_or(Value::String(body)),
+        )
+    }
+}
+
+/// Who may call what. `open` functions answer everyone; the rest refuse anonymous callers with
+/// 401 and callers of another role with 403.
+async fn every_server_function_checks_who_calls_it(db: Db) {
+    let api = Api::start(&db).await;
+    use Caller::*;
+    let participant_app = [Participant, Manager];
+    let table: [(&str, &[Caller]); 3] = [
+        ("earn/home", &participant_app),
+        ("earn/history", &participant_app),
+        ("admin/overview", &[Admin]),
+    ];
+    for (endpoint, allowed) in table {
+        for who in CALLERS {
+            let (status, body) = api.call(endpoint, &[], who).await;
+            let expected = if allowed.iter().any(|a| *a as usize == who as usize) {
+                StatusCode::OK
+            } else if matches!(who, Anonymous) {
+                StatusCode::UNAUTHORIZED
+            } else {
+                StatusCode::FORBIDDEN
+            };
+            assert_eq!(status, expected, "{endpoint} as {who:?}: {body}");
+            if expected != StatusCode::OK {
+                let code = if expected == StatusCode::UNAUTHORIZED {
+                    "not_signed_in"
+                } else {
+                    "forbidden"
+                };
+                assert_eq!(body["code"], code, "{endpoint} as {who:?}");
+                assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()));
+            }
+        }
+    }
+    // Open to everyone, each answering for the caller only.
+    for who in CALLERS {
+        let (status, me) = api.call("auth/me", &[], who).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(
+            me.is_null(),
+            matches!(who, Anonymous),
+            "auth/me as {who:?}: {me}"
+        );
+        let (status, _) = api
+            .call("profile/set_language", &[("lang", "ru")], who)
+            .await;
+        assert_eq!(status, StatusCode::OK, "set_language as {who:?}");
+        let (status, body) = api.call("auth/request_code", &[("phone", "12")], who).await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, Some("phone_wrong_length"))
+        );
+        let (status, body) = api
+            .call(
+                "auth/verify_code",
+                &[("phone", SELLER_PHONE), ("code", "12a")],
+                who,
+            )
+            .await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, Some("code_format"))
+        );
+        let (status, body) = api
+            .call(
+                "auth/admin_sign_in",
+                &[("email", "x@workwell.test"), ("password", "nope")],
+                who,
+            )
+            .await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (StatusCode::UNAUTHORIZED, Some("bad_credentials"))
+        );
+    }
+    // A participant cannot reach admin data by calling the function directly, whatever the page says.
+    let (status, _) = api.call("admin/overview", &[], Participant).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    // Signing out ends the session for good.
+    let (status, _) = api.call("auth/sign_out", &[], Participant).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = api.call("earn/home", &[], Participant).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+async fn pages_send_each_role_to_its_own_place(db: Db) {
+    let api = Api::start(&db).await;
+    let page = |path: &'static str, who: Caller| {
+        let req = api
+            .request(reqwest::Method::GET, path, who)
+            .header("accept", "text/html");
+        async move { req.send().await.unwrap() }
+    };
+    let anon_home = page("/", Caller::Anonymous).await;
+    assert_eq!(anon_home.status(), StatusCode::FOUND);
+    assert_eq!(anon_home.headers()["location"], "/sign-in");
+    let anon_admin = page("/admin", Caller::Anonymous).await;
+    assert_eq!(anon_admin.headers()["location"], "/admin/sign-in");
+
+    let participant_admin = page("/admin", Caller::Participant).await;
+    assert_eq!(participant_admin.status(), StatusCode::FORBIDDEN);
+    assert!(
+        participant_admin
+            .text()
+            .await
+            .unwrap()
+            .contains("data-code=\"forbidden\"")
+    );
+
+    let home = page("/", Caller::Participant).await;
+    assert_eq!(home.status(), StatusCode::OK);
+    let html = home.text().await.unwrap();
+    assert!(
+        html.contains("data-testid=\"balance\""),
+        "Home shows the balance"
+    );
+
+    let admin_home = page("/admin", Caller::Admin).await;
+    assert_eq!(admin_home.status(), StatusCode::OK);
+    let admin_home_as_participant_app = page("/", Caller::Admin).await;
+    assert_eq!(
+        admin_home_as_participant_app.headers()["location"],
+        "/admin"
+    );
+
+    let missing = page("/no-such-page", Caller::Participant).await;
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+}
+
+async fn a_plain_form_post_comes_back_with_the_error_in_the_url(db: Db) {
+    let api = Api::start(&db).await;
+    let res = api
+        .request(
+            reqwest::Method::POST,
+            "/api/auth/request_code",
+            Caller::Anonymous,
+        )
+        .header("accept", "text/html")
+        .header("referer", format!("{}/sign-in", api.base))
+        .form(&[("phone", "+7 900 abc")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FOUND);
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(
+        location.contains("/sign-in?") && location.contains("__err="),
+        "{location}"
+    );
+    let page = api.request(
+        reqwest::Method::GET,
+        &location.replace(&api.base, ""),
+        Caller::Anonymous,
+    );
+    let html = page
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("data-code=\"phone_bad_characters\""),
+        "the sign-in page shows the error"
+    );
+}
+
+async fn the_page_language_follows_profile_then_browser(db: Db) {
+    let api = Api::start(&db).await;
+    let get = |who: Caller, accept_language: &'static str| {
+        let req = api
+            .request(reqwest::Method::GET, "/sign-in", who)
+            .header("accept", "text/html")
+            .header("accept-language", accept_language);
+        async move { req.send().await.unwrap().text().await.unwrap() }
+    };
+    assert!(
+        get(Caller::Anonymous, "ru-RU,ru;q=0.9")
+            .await
+            .contains("<html lang=\"ru\"")
+    );
+    assert!(
+        get(Caller::Anonymous, "de-DE,en;q=0.5")
+            .await
+            .contains("<html lang=\"en\"")
+    );
+    let (status, _) = api
+        .call(
+            "profile/set_language",
+            &[("lang", "ru")],
+            Caller::Participant,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        get(Caller::Participant, "en-US")
+            .await
+            .contains("<html lang=\"ru\""),
+        "the profile wins"
+    );
+    let (status, body) = api
+        .call(
+            "profile/set_language",
+            &[("lang", "xx")],
+            Caller::Participant,
+        )
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("invalid_language"))
+    );
+}
+
+async fn health_answers_when_the_database_does(db: Db) {
+    let api = Api::start(&db).await;
+    let res = api
+        .request(reqwest::Method::GET, "/healthz", Caller::Anonymous)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.headers().contains_key("x-request-id"));
+    assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["database"], "ok");
+}
+
+async fn the_ledger_keeps_balance_equal_to_its_entries_and_never_negative(db: Db) {
+    let ids = people(&db).await;
+    let mut tx = db.begin_write().await.unwrap();
+    for (kind, points, reason) in [
+        (EntryKind::Accrual, 120, "Tyre sold"),
+        (EntryKind::Adjustment, 30, "Welcome bonus"),
+        (EntryKind::Reversal, -50, "Claim reversed"),
+    ] {
+        ledger::append(
+            &mut tx,
+            NewEntry {
+                user_id: ids.seller,
+                kind,
+                points,
+                reason,
+                created_by: None,
+            },
+            NOW,
+        )
+        .await
+        .unwrap();
+    }
+    tx.commit().await.unwrap();
+    let mut tx = db.begin_write().await.unwrap();
+    let overdraw = ledger::append(
+        &mut tx,
+        NewEntry {
+            user_id: ids.seller,
+            kind: EntryKind::Redemption,
+            points: -101,
+            reason: "Too much",
+            created_by: None,
+        },
+        NOW,
+    )
+    .await;
+    assert!(overdraw.is_err());
+    tx.rollback().await.unwrap();
+    let mut tx = db.begin_write().await.unwrap();
+    let no_reason = ledger::append(
+        &mut tx,
+        NewEntry {
+            user_id: ids.seller,
+            kind: EntryKind::Adjustment,
+            points: 5,
+            reason: " ",
+            created_by: None,
+        },
+        NOW,
+    )
+    .await;
+    assert!(no_reason.is_err(), "every entry has a reason");
+    tx.rollback().await.unwrap();
+    let mut conn = db.pool.acquire().await.unwrap();
+    let balance = ledger::balance(&mut conn, ids.seller).await.unwrap();
+    let sum: i64 = sqlx::query_scalar(
+        "SELECT CAST(SUM(points) AS BIGINT) FROM ledger_entries WHERE user_id = $1",
+    )
+    .bind(ids.seller)
+    .fetch_one(&mut *conn)
+    .await
+    .unwrap();
+    assert_eq!((balance, sum), (100, 100));
+    let earned = ledger::earned_since(&mut conn, ids.seller, NOW - 1)
+        .await
+        .unwrap();
+    assert_eq!(earned, 70, "accruals net of reversals");
+}
+
+on_both_databases!(
+    every_server_function_checks_who_calls_it,
+    pages_send_each_role_to_its_own_place,
+    a_plain_form_post_comes_back_with_the_error_in_the_url,
+    the_page_language_follows_profile_then_browser,
+    health_answers_when_the_database_does,
+    the_ledger_keeps_balance_equal_to_its_entries_and_never_negative,
+);

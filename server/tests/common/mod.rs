@@ -1,0 +1,218 @@
+//! Test harness: a fresh database per test (a temporary SQLite file, or a new PostgreSQL database
+//! that is dropped afterwards), the app state over it, and the real router on a random port.
+#![allow(dead_code)]
+
+use app::domain::Phone;
+use app::i18n::Lang;
+use app::state::{AppState, CodeSender, Db, SendError, Settings};
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+
+pub const NOW: i64 = 1_795_305_600; // 2026-11-22
+
+/// Runs an async test body once on SQLite and once on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    let t = $crate::common::TestDb::sqlite().await;
+                    super::$name(t.db.clone()).await;
+                    t.cleanup().await;
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    let t = $crate::common::TestDb::postgres().await;
+                    super::$name(t.db.clone()).await;
+                    t.cleanup().await;
+                }
+            }
+        )*
+    };
+}
+
+pub struct TestDb {
+    pub db: Db,
+    pg_name: Option<String>,
+    _dir: Option<tempfile::TempDir>,
+}
+
+/// The server to create test databases on; `.ci/test` sets it, this default matches this machine.
+pub fn pg_admin_url() -> String {
+    std::env::var("WORKWELL_TEST_PG")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+impl TestDb {
+    pub async fn sqlite() -> TestDb {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}/test.db?mode=rwc", dir.path().display());
+        let db = workwell::db::connect(&url).await.expect("open sqlite");
+        workwell::db::migrate(&db).await.expect("migrate sqlite");
+        TestDb {
+            db,
+            pg_name: None,
+            _dir: Some(dir),
+        }
+    }
+
+    /// Fails (never skips) when PostgreSQL cannot be reached: database tests run on both.
+    pub async fn postgres() -> TestDb {
+        sqlx::any::install_default_drivers();
+        let admin_url = pg_admin_url();
+        let name = format!("workwell_test_{}", uuid::Uuid::new_v4().simple());
+        let admin = sqlx::AnyPool::connect(&admin_url)
+            .await
+            .unwrap_or_else(|e| panic!("PostgreSQL is required for the database tests and is not reachable at {admin_url}: {e}"));
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&admin)
+            .await
+            .expect("create test database");
+        admin.close().await;
+        let url = match admin_url.rsplit_once('/') {
+            Some((base, _)) => format!("{base}/{name}"),
+            None => panic!("WORKWELL_TEST_PG must name a database"),
+        };
+        let db = workwell::db::connect(&url).await.expect("open postgres");
+        workwell::db::migrate(&db).await.expect("migrate postgres");
+        TestDb {
+            db,
+            pg_name: Some(name),
+            _dir: None,
+        }
+    }
+
+    pub async fn cleanup(self) {
+        self.db.pool.close().await;
+        if let Some(name) = self.pg_name {
+            let admin = sqlx::AnyPool::connect(&pg_admin_url())
+                .await
+                .expect("reconnect to drop");
+            sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .execute(&admin)
+                .await
+                .expect("drop test database");
+        }
+    }
+}
+
+/// Keeps the codes it is asked to send, so a test can read them as a person reads the SMS.
+#[derive(Default)]
+pub struct Outbox {
+    pub sent: Mutex<Vec<(String, String)>>,
+}
+
+impl Outbox {
+    pub fn last_code_for(&self, phone: &str) -> String {
+        self.sent
+            .lock()
+            .unwrap()
+            .iter()
+            .rev()
+            .find(|(p, _)| p == phone)
+            .map(|(_, c)| c.clone())
+            .unwrap_or_else(|| panic!("no code was sent to {phone}"))
+    }
+}
+
+#[async_trait::async_trait]
+impl CodeSender for Outbox {
+    async fn send(&self, phone: &Phone, code: &str, _lang: Lang) -> Result<(), SendError> {
+        self.sent
+            .lock()
+            .unwrap()
+            .push((phone.to_string(), code.to_string()));
+        Ok(())
+    }
+}
+
+pub fn state(db: &Db) -> (AppState, Arc<Outbox>) {
+    let outbox = Arc::new(Outbox::default());
+    let options = leptos::config::LeptosOptions::builder()
+        .output_name("workwell")
+        .site_root("target/site")
+        .build();
+    let settings = Settings::with_secret(b"test-secret-test-secret-test-secret!".to_vec());
+    (
+        workwell::app_state(options, db.clone(), settings, outbox.clone()),
+        outbox,
+    )
+}
+
+/// People to sign in as, one per role (and a blocked one).
+pub struct People {
+    pub seller: i64,
+    pub manager: i64,
+    pub blocked: i64,
+    pub admin: i64,
+}
+
+pub const SELLER_PHONE: &str = "+79001110001";
+pub const MANAGER_PHONE: &str = "+79001110009";
+pub const BLOCKED_PHONE: &str = "+79001110066";
+pub const ADMIN_EMAIL: &str = "root@workwell.test";
+pub const ADMIN_PASSWORD: &str = "correct horse battery";
+
+pub async fn people(db: &Db) -> People {
+    let company: i64 = sqlx::query_scalar(
+        "INSERT INTO partner_companies (name, tax_id, region, kind, created_at) \
+         VALUES ('Test Tyres', '7700000001', 'Moscow', 'dealer', $1) RETURNING id",
+    )
+    .bind(NOW)
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    let mut ids = Vec::new();
+    for (phone, role, status) in [
+        (SELLER_PHONE, "participant", "active"),
+        (MANAGER_PHONE, "partner_manager", "active"),
+        (BLOCKED_PHONE, "participant", "blocked"),
+    ] {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO users (role, kind, company_id, name, phone, status, created_at) \
+             VALUES ($1, 'seller', $2, 'Test Person', $3, $4, $5) RETURNING id",
+        )
+        .bind(role)
+        .bind(company)
+        .bind(phone)
+        .bind(status)
+        .bind(NOW)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        ids.push(id);
+    }
+    let email = app::domain::Email::parse(ADMIN_EMAIL).unwrap();
+    let admin = app::auth::service::upsert_admin(db, &email, "Test Admin", ADMIN_PASSWORD, NOW)
+        .await
+        .unwrap();
+    People {
+        seller: ids[0],
+        manager: ids[1],
+        blocked: ids[2],
+        admin,
+    }
+}
+
+pub fn phone(p: &str) -> Phone {
+    Phone::parse(p).unwrap()
+}
+
+/// The real router, served on a random local port.
+pub async fn serve(state: AppState) -> SocketAddr {
+    let app = workwell::http::router(state, workwell::http::HttpOptions { trust_proxy: false });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .unwrap();
+    });
+    addr
+}
