@@ -1,0 +1,46 @@
+import { expect, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const serverLog = join(__dirname, "..", ".run", "server.log");
+
+/** The newest one-time code the server logged for `phone`, waiting briefly for it to appear. */
+export async function codeFromServerLog(phone: string, notBefore = 0): Promise<string> {
+  const pattern = new RegExp(`one-time code for \\${phone}: (\\d{6})`, "g");
+  for (let i = 0; i < 50; i++) {
+    const log = readFileSync(serverLog, "utf8");
+    const matches = [...log.matchAll(pattern)];
+    if (matches.length > notBefore) return matches[matches.length - 1][1];
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no code for ${phone} in ${serverLog}`);
+}
+
+export function codesSentTo(phone: string): number {
+  const pattern = new RegExp(`one-time code for \\${phone}: `, "g");
+  return [...readFileSync(serverLog, "utf8").matchAll(pattern)].length;
+}
+
+/** Asks for a code for `phone` and lands on the code page. */
+export async function requestCode(page: Page, phone: string): Promise<string> {
+  const before = codesSentTo(phone);
+  await page.goto("/sign-in");
+  await page.getByLabel("Mobile number").fill(phone);
+  await page.getByRole("button", { name: "Send code" }).click();
+  await expect(page).toHaveURL(/\/sign-in\/code\?phone=/);
+  return codeFromServerLog(phone, before);
+}
+
+export async function signInByPhone(page: Page, phone: string) {
+  const code = await requestCode(page, phone);
+  await page.getByLabel("Six-digit code").fill(code);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/$/);
+}
+
+/** Each project signs in with its own demo people, so per-phone limits are never shared. */
+export function demoPhones(projectName: string) {
+  return projectName === "no-js"
+    ? { participant: "+79000000002", wrongCode: "+79000000003", refused: "+79000000009" }
+    : { participant: "+79000000001", wrongCode: "+79000000003", refused: "+79000000009" };
+}

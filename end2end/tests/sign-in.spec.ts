@@ -1,0 +1,96 @@
+import { expect, test } from "@playwright/test";
+
+// Any error in the browser console (a hydration mismatch, a panic in the WASM) fails the test.
+test.beforeEach(async ({ page }) => {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    // The 4xx answers the tests provoke on purpose are logged by the browser as failed loads.
+    if (m.type() === "error" && !/status of 4\d\d/.test(m.text())) errors.push(m.text());
+  });
+  (page as any).__errors = errors;
+});
+test.afterEach(async ({ page }) => {
+  expect((page as any).__errors, "browser console errors").toEqual([]);
+});
+import { demoPhones, requestCode, signInByPhone } from "./helpers";
+
+test("a participant signs in by phone and code and sees their balance on Home", async ({ page }, info) => {
+  const { participant } = demoPhones(info.project.name);
+  await signInByPhone(page, participant);
+  if (info.project.name === "phone") {
+    // Hydrated: the WASM has taken over the page (Leptos removes nothing visible, so ask the DOM
+    // whether the module loaded and ran).
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByType("resource").some((r) => r.name.endsWith(".wasm")))).toBe(true);
+  }
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Hello,");
+  const balance = page.getByTestId("balance");
+  await expect(balance).toBeVisible();
+  // Demo balances: Anna (seller) 1 240, Ivan (foreman) 1 480.
+  await expect(balance).toHaveText(/^(1\u202f240|1\u202f480) points$/);
+  await expect(page.getByRole("navigation", { name: "Workwell" }).getByRole("link")).toHaveCount(5);
+  await expect(page.getByText("Recent activity")).toBeVisible();
+
+  const tabs = page.getByRole("navigation", { name: "Workwell" });
+  await tabs.getByRole("link", { name: "History" }).click();
+  await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
+  await expect(page.locator(".activity li").first()).toBeVisible();
+
+  await tabs.getByRole("link", { name: "Profile" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
+
+test("a wrong code gets a clear message and the right one still works", async ({ page }, info) => {
+  const { wrongCode } = demoPhones(info.project.name);
+  const code = await requestCode(page, wrongCode);
+  const wrong = code === "000000" ? "111111" : "000000";
+  await page.getByLabel("Six-digit code").fill(wrong);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("That code is not right. Tries left: 4.");
+  await page.getByLabel("Six-digit code").fill(code);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId("balance")).toBeVisible();
+});
+
+test("a malformed phone number is refused with a specific message", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Mobile number").fill("+7 900 12");
+  await page.getByRole("button", { name: "Send code" }).click();
+  await expect(page.getByRole("alert")).toContainText("wrong length");
+});
+
+test("an admin signs in with e-mail and password and gets the admin shell", async ({ page }) => {
+  await page.goto("/admin/sign-in");
+  await page.getByLabel("E-mail").fill("admin@workwell.demo");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Wrong e-mail or password.");
+  await page.getByLabel("E-mail").fill("admin@workwell.demo");
+  await page.getByLabel("Password").fill("workwell-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await expect(page.getByTestId("participants")).toHaveText("4");
+});
+
+test("a participant who opens /admin is refused", async ({ page }, info) => {
+  const { refused } = demoPhones(info.project.name);
+  await signInByPhone(page, refused);
+  const response = await page.goto("/admin");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("alert")).toHaveText("This area is for program admins.");
+  await expect(page.getByRole("heading", { name: "Overview" })).toHaveCount(0);
+});
+
+test("the sign-in page speaks Russian when asked", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByRole("button", { name: "Русский" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Вход");
+  await expect(page.locator("html")).toHaveAttribute("lang", "ru");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
+});
