@@ -178,7 +178,10 @@ pub async fn load_if_empty(db: &Db, now: i64) -> Result<bool, AppError> {
             15,
         ),
     ];
-    for (who, kind, points, reason, days_ago) in history {
+    // Oldest first: entry ids follow time, as they do in real use.
+    let mut history = history.to_vec();
+    history.sort_by_key(|entry| std::cmp::Reverse(entry.4));
+    for (who, kind, points, reason, days_ago) in &history {
         ledger::append(
             &mut tx,
             NewEntry {

@@ -163,18 +163,36 @@ pub fn Brand() -> impl IntoView {
     }
 }
 
+/// A page that stands alone (not found, refused): sets the HTTP status while rendering on the
+/// server, and offers the way back.
 #[component]
-pub fn NotFound() -> impl IntoView {
+pub fn StatusPage(
+    status: u16,
+    title: T,
+    #[prop(optional)] children: Option<Children>,
+    #[prop(default = T::NavHome)] back: T,
+) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    if let Some(opts) = use_context::<leptos_axum::ResponseOptions>() {
-        opts.set_status(axum::http::StatusCode::NOT_FOUND);
+    if let (Some(opts), Ok(code)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        axum::http::StatusCode::from_u16(status),
+    ) {
+        opts.set_status(code);
     }
+    #[cfg(not(feature = "ssr"))]
+    let _ = status;
     let lang = use_lang();
     view! {
         <main class="auth">
             <Brand/>
-            <h1>{T::NotFoundTitle.text(lang)}</h1>
-            <a class="button" href="/">{T::NavHome.text(lang)}</a>
+            <h1>{title.text(lang)}</h1>
+            {children.map(|c| c())}
+            <a class="button" href="/">{back.text(lang)}</a>
         </main>
     }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! { <StatusPage status=404 title=T::NotFoundTitle/> }
 }

@@ -3,7 +3,7 @@
 //! check again, so a shell is a convenience, not the security boundary.
 
 use super::icons::{Icon, TabIcon};
-use super::{Brand, ErrorPanel, Loading, use_lang, use_session};
+use super::{Brand, ErrorPanel, Loading, StatusPage, use_lang, use_session};
 use crate::domain::Role;
 use crate::error::AppError;
 use crate::i18n::T;
@@ -99,19 +99,12 @@ pub fn AdminShell(children: ChildrenFn) -> impl IntoView {
 /// Shown to a signed-in non-admin who opens an admin page; answered with HTTP 403.
 #[component]
 fn Forbidden() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let Some(opts) = use_context::<leptos_axum::ResponseOptions>() {
-        opts.set_status(axum::http::StatusCode::FORBIDDEN);
-    }
     let lang = use_lang();
     view! {
-        <main class="auth">
-            <Brand/>
-            <h1>{T::ErrForbidden.text(lang)}</h1>
+        <StatusPage status=403 title=T::ErrForbidden back=T::BackToApp>
             <p class="note error" role="alert" data-code=AppError::Forbidden.code()>
                 {T::AdminForbidden.text(lang)}
             </p>
-            <a class="button" href="/">{T::BackToApp.text(lang)}</a>
-        </main>
+        </StatusPage>
     }
 }

@@ -36,6 +36,7 @@ macro_rules! on_both_databases {
 
 pub struct TestDb {
     pub db: Db,
+    pub url: String,
     pg_name: Option<String>,
     _dir: Option<tempfile::TempDir>,
 }
@@ -54,6 +55,7 @@ impl TestDb {
         workwell::db::migrate(&db).await.expect("migrate sqlite");
         TestDb {
             db,
+            url,
             pg_name: None,
             _dir: Some(dir),
         }
@@ -80,6 +82,7 @@ impl TestDb {
         workwell::db::migrate(&db).await.expect("migrate postgres");
         TestDb {
             db,
+            url,
             pg_name: Some(name),
             _dir: None,
         }

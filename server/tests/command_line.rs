@@ -1,0 +1,92 @@
+//! The `workwell` command line against real databases: creating an admin who can then sign in.
+
+mod common;
+
+use app::auth::service;
+use app::domain::Email;
+use common::*;
+use std::process::Command;
+
+fn workwell(url: &str, args: &[&str], password: &str) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_workwell"))
+        .args(args)
+        .env("DATABASE_URL", url)
+        .env("WORKWELL_ADMIN_PASSWORD", password)
+        .env("WORKWELL_SECRET", "a-test-secret-that-is-long-enough-000")
+        .output()
+        .expect("run workwell")
+}
+
+async fn admin_create_makes_an_admin_who_can_sign_in(t: &TestDb) {
+    let out = workwell(
+        &t.url,
+        &[
+            "admin",
+            "create",
+            "--email",
+            "Ops@Example.com",
+            "--name",
+            "Ops",
+        ],
+        "long enough password",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("admin ops@example.com ready"));
+    let (state, _) = state(&t.db);
+    let email = Email::parse("ops@example.com").unwrap();
+    let (admin, _) =
+        service::admin_sign_in(&state, &email, "long enough password", "127.0.0.1", NOW)
+            .await
+            .unwrap();
+    assert_eq!(admin.name, "Ops");
+
+    let short = workwell(
+        &t.url,
+        &["admin", "create", "--email", "x@example.com"],
+        "short",
+    );
+    assert!(!short.status.success());
+    assert!(String::from_utf8_lossy(&short.stderr).contains("at least 10 characters"));
+    let bad = workwell(
+        &t.url,
+        &["admin", "create", "--email", "not-an-email"],
+        "long enough password",
+    );
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not valid"));
+}
+
+async fn demo_data_loads_once(t: &TestDb) {
+    let first = workwell(&t.url, &["demo"], "");
+    assert!(String::from_utf8_lossy(&first.stdout).contains("demo data loaded"));
+    let second = workwell(&t.url, &["demo"], "");
+    assert!(String::from_utf8_lossy(&second.stdout).contains("not loaded"));
+    let (balances, entries): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT CAST(SUM(points) AS BIGINT) FROM balances), (SELECT CAST(SUM(points) AS BIGINT) FROM ledger_entries)",
+    )
+    .fetch_one(&t.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(balances, entries, "demo balances equal their ledger");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn command_line_on_sqlite() {
+    let t = TestDb::sqlite().await;
+    // Demo data loads only into an empty database, so it goes first.
+    demo_data_loads_once(&t).await;
+    admin_create_makes_an_admin_who_can_sign_in(&t).await;
+    t.cleanup().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn command_line_on_postgres() {
+    let t = TestDb::postgres().await;
+    // Demo data loads only into an empty database, so it goes first.
+    demo_data_loads_once(&t).await;
+    admin_create_makes_an_admin_who_can_sign_in(&t).await;
+    t.cleanup().await;
+}
