@@ -45,7 +45,7 @@ pub struct RateLimit {
 }
 
 /// Security-relevant knobs, read from configuration by the server.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Settings {
     /// Key for the keyed hashes of one-time codes and session tokens.
     pub secret: Vec<u8>,
@@ -58,6 +58,19 @@ pub struct Settings {
     pub otp_per_ip: RateLimit,
     pub password_per_email: RateLimit,
     pub password_per_ip: RateLimit,
+}
+
+/// Everything but the secret, which must never reach a log.
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("secret", &"<redacted>")
+            .field("secure_cookies", &self.secure_cookies)
+            .field("session_ttl_secs", &self.session_ttl_secs)
+            .field("otp_ttl_secs", &self.otp_ttl_secs)
+            .field("otp_max_attempts", &self.otp_max_attempts)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Settings {

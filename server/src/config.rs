@@ -3,7 +3,8 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-#[derive(Clone, Debug)]
+/// No `Debug`: it holds the gateway token.
+#[derive(Clone)]
 pub enum SenderConfig {
     /// Write one-time codes to the server log (development and demo).
     Log,
@@ -16,7 +17,8 @@ pub enum SenderConfig {
     },
 }
 
-#[derive(Clone, Debug)]
+/// No `Debug`: it holds the secret.
+#[derive(Clone)]
 pub struct Config {
     pub database_url: String,
     pub data_dir: PathBuf,

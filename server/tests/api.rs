@@ -405,3 +405,73 @@ on_both_databases!(
     health_answers_when_the_database_does,
     the_ledger_keeps_balance_equal_to_its_entries_and_never_negative,
 );
+
+/// Signs in over HTTP and returns the session cookie the server set.
+async fn session_cookie(secure: bool, db: &Db) -> String {
+    people(db).await;
+    let (mut state, outbox) = state(db);
+    let mut settings = (*state.settings).clone();
+    settings.secure_cookies = secure;
+    state.settings = std::sync::Arc::new(settings);
+    let base = format!("http://{}", serve(state).await);
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let post = |endpoint: &str, form: Vec<(&'static str, String)>| {
+        http.post(format!("{base}/api/{endpoint}"))
+            .header("accept", "application/json")
+            .form(&form)
+            .send()
+    };
+    let asked = post("auth/request_code", vec![("phone", SELLER_PHONE.into())])
+        .await
+        .unwrap();
+    assert_eq!(asked.status(), StatusCode::OK);
+    let code = outbox.last_code_for(SELLER_PHONE);
+    let signed_in = post(
+        "auth/verify_code",
+        vec![("phone", SELLER_PHONE.into()), ("code", code)],
+    )
+    .await
+    .unwrap();
+    assert_eq!(signed_in.status(), StatusCode::OK);
+    signed_in.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
+async fn the_session_cookie_is_http_only_and_same_site_lax(db: Db) {
+    let plain = session_cookie(false, &db).await;
+    assert!(plain.starts_with("ww_session="), "{plain}");
+    assert!(
+        plain.contains("HttpOnly") && plain.contains("SameSite=Lax") && plain.contains("Path=/"),
+        "{plain}"
+    );
+    assert!(!plain.contains("Secure"), "{plain}");
+    let token = plain
+        .trim_start_matches("ww_session=")
+        .split(';')
+        .next()
+        .unwrap();
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions WHERE token_hash = $1")
+        .bind(token)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        stored, 0,
+        "the database keeps only a keyed hash of the token"
+    );
+}
+
+async fn the_session_cookie_is_secure_when_configured(db: Db) {
+    let secure = session_cookie(true, &db).await;
+    assert!(secure.contains("; Secure"), "{secure}");
+}
+
+on_both_databases!(
+    the_session_cookie_is_http_only_and_same_site_lax,
+    the_session_cookie_is_secure_when_configured,
+);
