@@ -64,6 +64,7 @@ impl Api {
             base: format!("http://{addr}"),
             http: reqwest::Client::builder()
                 .redirect(reqwest::redirect::Policy::none())
+                .timeout(std::time::Duration::from_secs(20))
                 .build()
                 .unwrap(),
             tokens: [None, Some(participant), Some(manager), Some(admin)],
@@ -416,6 +417,7 @@ async fn session_cookie(secure: bool, db: &Db) -> String {
     let base = format!("http://{}", serve(state).await);
     let http = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
+        .timeout(std::time::Duration::from_secs(20))
         .build()
         .unwrap();
     let post = |endpoint: &str, form: Vec<(&'static str, String)>| {
