@@ -4,16 +4,29 @@
 mod common;
 
 use app::auth::service;
+use app::domain::Phone;
 use app::domain::{Email, OtpCode};
 use app::error::AppError;
 use app::i18n::Lang;
-use app::state::Db;
+use app::state::{AppState, Db};
 use common::*;
 
 const IP: &str = "203.0.113.7";
 
 fn otp(code: &str) -> OtpCode {
     OtpCode::parse(code).unwrap()
+}
+
+/// The demo people exist and the seller has just asked for a code (at `NOW`).
+async fn seller_asked_for_a_code(db: &Db) -> (AppState, std::sync::Arc<Outbox>, Phone, String) {
+    people(db).await;
+    let (state, outbox) = state(db);
+    let p = phone(SELLER_PHONE);
+    service::request_code(&state, &p, IP, Lang::En, NOW)
+        .await
+        .unwrap();
+    let code = outbox.last_code_for(SELLER_PHONE);
+    (state, outbox, p, code)
 }
 
 /// A six-digit code that is not `code`.
@@ -23,13 +36,7 @@ fn wrong(code: &str) -> OtpCode {
 }
 
 async fn a_code_expires_after_five_minutes(db: Db) {
-    people(&db).await;
-    let (state, outbox) = state(&db);
-    let p = phone(SELLER_PHONE);
-    service::request_code(&state, &p, IP, Lang::En, NOW)
-        .await
-        .unwrap();
-    let code = outbox.last_code_for(SELLER_PHONE);
+    let (state, outbox, p, code) = seller_asked_for_a_code(&db).await;
     let late = service::verify_code(&state, &p, &otp(&code), IP, NOW + 5 * 60).await;
     assert_eq!(late.unwrap_err(), AppError::CodeExpired);
 
@@ -45,13 +52,8 @@ async fn a_code_expires_after_five_minutes(db: Db) {
 }
 
 async fn a_code_signs_in_only_once(db: Db) {
-    people(&db).await;
-    let (state, outbox) = state(&db);
-    let p = phone(SELLER_PHONE);
-    service::request_code(&state, &p, IP, Lang::En, NOW)
-        .await
-        .unwrap();
-    let code = otp(&outbox.last_code_for(SELLER_PHONE));
+    let (state, _, p, code) = seller_asked_for_a_code(&db).await;
+    let code = otp(&code);
     assert!(
         service::verify_code(&state, &p, &code, IP, NOW + 10)
             .await
@@ -62,13 +64,7 @@ async fn a_code_signs_in_only_once(db: Db) {
 }
 
 async fn five_wrong_tries_lock_the_code(db: Db) {
-    people(&db).await;
-    let (state, outbox) = state(&db);
-    let p = phone(SELLER_PHONE);
-    service::request_code(&state, &p, IP, Lang::En, NOW)
-        .await
-        .unwrap();
-    let code = outbox.last_code_for(SELLER_PHONE);
+    let (state, _, p, code) = seller_asked_for_a_code(&db).await;
     for left in (1..=4).rev() {
         let r = service::verify_code(&state, &p, &wrong(&code), IP, NOW + 1).await;
         assert_eq!(r.unwrap_err(), AppError::WrongCode { tries_left: left });
@@ -160,13 +156,8 @@ async fn blocked_and_unknown_people_get_no_code(db: Db) {
 }
 
 async fn a_session_expires_after_thirty_days(db: Db) {
-    people(&db).await;
-    let (state, outbox) = state(&db);
-    let p = phone(SELLER_PHONE);
-    service::request_code(&state, &p, IP, Lang::En, NOW)
-        .await
-        .unwrap();
-    let code = otp(&outbox.last_code_for(SELLER_PHONE));
+    let (state, _, p, code) = seller_asked_for_a_code(&db).await;
+    let code = otp(&code);
     let (user, token) = service::verify_code(&state, &p, &code, IP, NOW)
         .await
         .unwrap();
