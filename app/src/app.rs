@@ -1,6 +1,9 @@
 //! The document shell and the route table.
 
-use crate::admin::AdminHomePage;
+use crate::admin::{
+    AdminAdjustPage, AdminAuditPage, AdminBatchPage, AdminBatchesPage, AdminCampaignsPage,
+    AdminCodesPage, AdminHomePage, AdminProductsPage,
+};
 use crate::auth::{AdminSignInPage, SignInPage, VerifyCodePage};
 use crate::earn::{HistoryPage, HomePage, ScanPage};
 use crate::profile::ProfilePage;
@@ -53,8 +56,16 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/sign-in/code") view=VerifyCodePage ssr=ssr.clone()/>
                 <Route path=path!("/admin/sign-in") view=AdminSignInPage ssr=ssr.clone()/>
                 <Route path=path!("/admin") view=AdminHomePage ssr=ssr.clone()/>
+                <Route path=path!("/admin/products") view=AdminProductsPage ssr=ssr.clone()/>
+                <Route path=path!("/admin/batches") view=AdminBatchesPage ssr=ssr.clone()/>
+                <Route path=path!("/admin/batches/:id") view=AdminBatchPage ssr=ssr.clone()/>
+                <Route path=path!("/admin/codes") view=AdminCodesPage ssr=ssr.clone()/>
+                <Route path=path!("/admin/campaigns") view=AdminCampaignsPage ssr=ssr.clone()/>
+                <Route path=path!("/admin/adjust") view=AdminAdjustPage ssr=ssr.clone()/>
+                <Route path=path!("/admin/audit") view=AdminAuditPage ssr=ssr.clone()/>
                 <Route path=path!("/") view=HomePage ssr=ssr.clone()/>
                 <Route path=path!("/scan") view=ScanPage ssr=ssr.clone()/>
+                <Route path=path!("/c/:code") view=ScanPage ssr=ssr.clone()/>
                 <Route path=path!("/shop") view=ShopPage ssr=ssr.clone()/>
                 <Route path=path!("/history") view=HistoryPage ssr=ssr.clone()/>
                 <Route path=path!("/profile") view=ProfilePage ssr=ssr/>

@@ -378,3 +378,171 @@ mod date_tests {
         assert_eq!(iso_date(-86_400), "1969-12-31");
     }
 }
+
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil(unix_secs: i64) -> (i64, i64, i64) {
+    let d = iso_date(unix_secs);
+    let mut parts = d.split('-').map(|p| p.parse::<i64>().unwrap_or(1));
+    let year = parts.next().unwrap_or(1970);
+    let month = parts.next().unwrap_or(1);
+    let day = parts.next().unwrap_or(1);
+    (year, month, day)
+}
+
+/// Midnight (UTC) of `YYYY-MM-DD`, or `None` if it is not a real date.
+pub fn parse_iso_date(s: &str) -> Option<i64> {
+    let mut parts = s.trim().split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (y, m, d): (i64, i64, i64) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    if !(1..=12).contains(&m) || d < 1 || d > days_in_month(y, m) {
+        return None;
+    }
+    Some(days_from_civil(y, m, d) * 86_400)
+}
+
+fn days_in_month(year: i64, month: i64) -> i64 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// The same moment `months` calendar months later (earlier when negative); the 31st becomes the
+/// last day of a shorter month.
+pub fn add_months(unix_secs: i64, months: i64) -> i64 {
+    let (y, m, d) = civil(unix_secs);
+    let total = y * 12 + (m - 1) + months;
+    let (ny, nm) = (total.div_euclid(12), total.rem_euclid(12) + 1);
+    let nd = d.min(days_in_month(ny, nm));
+    days_from_civil(ny, nm, nd) * 86_400 + unix_secs.rem_euclid(86_400)
+}
+
+/// Midnight (UTC) of the day `unix_secs` falls in.
+pub fn day_start(unix_secs: i64) -> i64 {
+    unix_secs - unix_secs.rem_euclid(86_400)
+}
+
+#[cfg(test)]
+mod calendar_tests {
+    use super::*;
+
+    #[test]
+    fn months_are_added_on_the_calendar() {
+        let d = parse_iso_date("2026-11-22").unwrap();
+        assert_eq!(d, 1_795_305_600);
+        assert_eq!(iso_date(add_months(d, 24)), "2028-11-22");
+        assert_eq!(iso_date(add_months(d, -24)), "2024-11-22");
+        let jan31 = parse_iso_date("2027-01-31").unwrap();
+        assert_eq!(iso_date(add_months(jan31, 1)), "2027-02-28");
+        assert_eq!(iso_date(add_months(jan31, 13)), "2028-02-29");
+        assert_eq!(add_months(d + 3_600, 1) - add_months(d, 1), 3_600);
+        assert_eq!(day_start(d + 4_000), d);
+    }
+
+    #[test]
+    fn only_real_dates_parse() {
+        for bad in [
+            "",
+            "2026-02-29",
+            "2026-13-01",
+            "2026-1-01",
+            "26-01-01",
+            "2026-01-01-01",
+            "x",
+        ] {
+            assert_eq!(parse_iso_date(bad), None, "{bad}");
+        }
+        assert!(parse_iso_date("2028-02-29").is_some());
+    }
+}
+
+/// A GTIN-13 / EAN-13 article number with a valid check digit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Gtin(String);
+
+impl Gtin {
+    pub fn parse(input: &str) -> Option<Gtin> {
+        let digits: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+        if digits.len() != 13 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let d: Vec<u32> = digits.bytes().map(|b| u32::from(b - b'0')).collect();
+        let sum: u32 = d[..12]
+            .iter()
+            .enumerate()
+            .map(|(i, v)| if i % 2 == 0 { *v } else { v * 3 })
+            .sum();
+        ((10 - sum % 10) % 10 == d[12]).then_some(Gtin(digits))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A product's stock-keeping unit: 1–40 of letters, digits, `.`, `-`, `_`; kept upper-case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sku(String);
+
+impl Sku {
+    pub fn parse(input: &str) -> Option<Sku> {
+        let s = input.trim().to_uppercase();
+        let ok = (1..=40).contains(&s.len())
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'));
+        ok.then_some(Sku(s))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod article_tests {
+    use super::*;
+
+    #[test]
+    fn gtin_check_digits_are_verified() {
+        assert!(Gtin::parse("4006381333931").is_some());
+        assert!(Gtin::parse("4006381 333931").is_some());
+        assert!(Gtin::parse("4006381333932").is_none());
+        assert!(Gtin::parse("400638133393").is_none());
+        assert!(Gtin::parse("400638133393x").is_none());
+        // Every single-digit change is caught.
+        let good = "5901234123457";
+        assert!(Gtin::parse(good).is_some());
+        for i in 0..13 {
+            for d in b'0'..=b'9' {
+                let mut b = good.as_bytes().to_vec();
+                if b[i] == d {
+                    continue;
+                }
+                b[i] = d;
+                assert!(Gtin::parse(std::str::from_utf8(&b).unwrap()).is_none());
+            }
+        }
+    }
+
+    #[test]
+    fn skus_are_upper_cased_and_plain() {
+        assert_eq!(Sku::parse(" tyre-r16 ").unwrap().as_str(), "TYRE-R16");
+        for bad in ["", "a b", "x/y", &"A".repeat(41)] {
+            assert!(Sku::parse(bad).is_none(), "{bad}");
+        }
+    }
+}

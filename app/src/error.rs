@@ -33,6 +33,45 @@ pub enum AppError {
     InvalidLanguage,
     SendFailed,
     Internal,
+    // Claiming a unit code, in the order the server checks.
+    UnitCodeEmpty,
+    UnitCodeBadCharacter {
+        character: char,
+    },
+    UnitCodeLength,
+    /// The check character does not match: a typo, caught before any lookup.
+    UnitCodeTypo,
+    UnitCodeUnknown,
+    UnitCodeNotActive,
+    UnitCodeVoided,
+    /// The caller claimed this code already (unix seconds when).
+    ClaimedByYou {
+        at: i64,
+    },
+    /// Someone else claimed it; who is never said.
+    ClaimedByOther,
+    ProductInactive,
+    DailyCapReached {
+        cap: i64,
+    },
+    // Admin and form input.
+    Invalid {
+        field: Field,
+    },
+    CsvInvalid {
+        line: u32,
+        field: Field,
+    },
+    NotFound,
+    SkuTaken,
+    NotClaimed,
+    BalanceTooLow {
+        balance: i64,
+    },
+    /// The request's arguments could not be read (missing or of the wrong type).
+    BadRequest {
+        detail: String,
+    },
     /// The request never got a typed answer (no network, a proxy error page, a decoding failure).
     Transport {
         detail: String,
@@ -60,6 +99,24 @@ impl AppError {
             AppError::InvalidLanguage => "invalid_language",
             AppError::SendFailed => "send_failed",
             AppError::Internal => "internal",
+            AppError::UnitCodeEmpty => "unit_code_empty",
+            AppError::UnitCodeBadCharacter { .. } => "unit_code_bad_character",
+            AppError::UnitCodeLength => "unit_code_length",
+            AppError::UnitCodeTypo => "unit_code_typo",
+            AppError::UnitCodeUnknown => "unit_code_unknown",
+            AppError::UnitCodeNotActive => "unit_code_not_active",
+            AppError::UnitCodeVoided => "unit_code_voided",
+            AppError::ClaimedByYou { .. } => "claimed_by_you",
+            AppError::ClaimedByOther => "claimed_by_other",
+            AppError::ProductInactive => "product_inactive",
+            AppError::DailyCapReached { .. } => "daily_cap_reached",
+            AppError::Invalid { .. } => "invalid_input",
+            AppError::CsvInvalid { .. } => "csv_invalid",
+            AppError::NotFound => "not_found",
+            AppError::SkuTaken => "sku_taken",
+            AppError::NotClaimed => "code_not_claimed",
+            AppError::BalanceTooLow { .. } => "balance_too_low",
+            AppError::BadRequest { .. } => "bad_request",
             AppError::Transport { .. } => "transport",
         }
     }
@@ -71,8 +128,24 @@ impl AppError {
             | AppError::PhoneWrongLength
             | AppError::CodeFormat
             | AppError::InvalidEmail
-            | AppError::InvalidLanguage => 422,
-            AppError::UnknownPhone => 404,
+            | AppError::InvalidLanguage
+            | AppError::UnitCodeEmpty
+            | AppError::UnitCodeBadCharacter { .. }
+            | AppError::UnitCodeLength
+            | AppError::UnitCodeTypo
+            | AppError::Invalid { .. }
+            | AppError::CsvInvalid { .. } => 422,
+            AppError::UnknownPhone | AppError::UnitCodeUnknown | AppError::NotFound => 404,
+            AppError::UnitCodeNotActive
+            | AppError::ClaimedByYou { .. }
+            | AppError::ClaimedByOther
+            | AppError::ProductInactive
+            | AppError::DailyCapReached { .. }
+            | AppError::SkuTaken
+            | AppError::NotClaimed
+            | AppError::BalanceTooLow { .. } => 409,
+            AppError::UnitCodeVoided => 410,
+            AppError::BadRequest { .. } => 400,
             AppError::WrongCode { .. } | AppError::BadCredentials | AppError::NotSignedIn => 401,
             AppError::CodeExpired => 410,
             AppError::CodeLocked
@@ -114,7 +187,113 @@ impl AppError {
             AppError::InvalidLanguage => T::ErrLanguage.text(lang).into(),
             AppError::SendFailed => T::ErrSendFailed.text(lang).into(),
             AppError::Internal => T::ErrInternal.text(lang).into(),
+            AppError::UnitCodeEmpty => T::ErrUnitEmpty.text(lang).into(),
+            AppError::UnitCodeBadCharacter { character } => {
+                T::ErrUnitChar.with(lang, &[("ch", &character.to_string())])
+            }
+            AppError::UnitCodeLength => T::ErrUnitLength.text(lang).into(),
+            AppError::UnitCodeTypo => T::ErrUnitTypo.text(lang).into(),
+            AppError::UnitCodeUnknown => T::ErrUnitUnknown.text(lang).into(),
+            AppError::UnitCodeNotActive => T::ErrUnitNotActive.text(lang).into(),
+            AppError::UnitCodeVoided => T::ErrUnitVoided.text(lang).into(),
+            AppError::ClaimedByYou { at } => {
+                T::ErrClaimedByYou.with(lang, &[("date", &crate::domain::iso_date(*at))])
+            }
+            AppError::ClaimedByOther => T::ErrClaimedByOther.text(lang).into(),
+            AppError::ProductInactive => T::ErrProductInactive.text(lang).into(),
+            AppError::DailyCapReached { cap } => {
+                T::ErrDailyCap.with(lang, &[("cap", &crate::domain::Points(*cap).to_string())])
+            }
+            AppError::Invalid { field } => field.hint().text(lang).into(),
+            AppError::CsvInvalid { line, field } => T::ErrCsvLine.with(
+                lang,
+                &[
+                    ("n", &line.to_string()),
+                    ("reason", field.hint().text(lang)),
+                ],
+            ),
+            AppError::NotFound => T::ErrNotFound.text(lang).into(),
+            AppError::SkuTaken => T::ErrSkuTaken.text(lang).into(),
+            AppError::NotClaimed => T::ErrNotClaimed.text(lang).into(),
+            AppError::BalanceTooLow { balance } => T::ErrBalanceTooLow.with(
+                lang,
+                &[("points", &crate::domain::Points(*balance).to_string())],
+            ),
+            AppError::BadRequest { .. } => T::ErrBadRequest.text(lang).into(),
             AppError::Transport { .. } => T::ErrNetwork.text(lang).into(),
+        }
+    }
+}
+
+/// Which input was wrong, so the message can say what is expected of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Sku,
+    Name,
+    Gtin,
+    Category,
+    CategoryCode,
+    BasePoints,
+    Price,
+    Rate,
+    ImageUrl,
+    Product,
+    Count,
+    Factor,
+    Dates,
+    Value,
+    Budget,
+    Region,
+    Company,
+    Reason,
+    Points,
+    Participant,
+    Csv,
+    Kind,
+    Tip,
+    Note,
+}
+
+impl Field {
+    pub fn hint(self) -> T {
+        match self {
+            Field::Sku => T::HintSku,
+            Field::Name => T::HintName,
+            Field::Gtin => T::HintGtin,
+            Field::Category => T::HintCategory,
+            Field::CategoryCode => T::HintCategoryCode,
+            Field::BasePoints => T::HintBasePoints,
+            Field::Price => T::HintPrice,
+            Field::Rate => T::HintRate,
+            Field::ImageUrl => T::HintImageUrl,
+            Field::Product => T::HintProduct,
+            Field::Count => T::HintCount,
+            Field::Factor => T::HintFactor,
+            Field::Dates => T::HintDates,
+            Field::Value => T::HintValue,
+            Field::Budget => T::HintBudget,
+            Field::Region => T::HintRegion,
+            Field::Company => T::HintCompany,
+            Field::Reason => T::HintReason,
+            Field::Points => T::HintPoints,
+            Field::Participant => T::HintParticipant,
+            Field::Csv => T::HintCsv,
+            Field::Kind => T::HintKind,
+            Field::Tip => T::HintTip,
+            Field::Note => T::HintNote,
+        }
+    }
+}
+
+impl From<crate::earn::code::CodeError> for AppError {
+    fn from(e: crate::earn::code::CodeError) -> Self {
+        use crate::earn::code::CodeError;
+        match e {
+            CodeError::Empty => AppError::UnitCodeEmpty,
+            CodeError::BadCharacter(character) => AppError::UnitCodeBadCharacter { character },
+            CodeError::WrongLength { .. } => AppError::UnitCodeLength,
+            CodeError::Typo => AppError::UnitCodeTypo,
         }
     }
 }
@@ -142,8 +321,13 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport {
-            detail: value.to_string(),
+        match value {
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => AppError::BadRequest {
+                detail: value.to_string(),
+            },
+            other => AppError::Transport {
+                detail: other.to_string(),
+            },
         }
     }
 }
@@ -168,24 +352,57 @@ struct Wire {
     retry_after_secs: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     detail: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    character: Option<char>,
+    /// Unix seconds (when the caller claimed a code).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    at: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    cap: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    field: Option<Field>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    line: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    balance: Option<i64>,
 }
 
 impl From<AppError> for Wire {
     fn from(e: AppError) -> Wire {
-        let (tries_left, retry_after_secs, detail) = match &e {
-            AppError::WrongCode { tries_left } => (Some(*tries_left), None, None),
-            AppError::RateLimited { retry_after_secs } => (None, Some(*retry_after_secs), None),
-            AppError::Transport { detail } => (None, None, Some(detail.clone())),
-            _ => (None, None, None),
-        };
-        Wire {
+        let mut w = Wire {
             code: e.code().into(),
             status: e.status(),
             message: e.message(Lang::En),
-            tries_left,
-            retry_after_secs,
-            detail,
+            tries_left: None,
+            retry_after_secs: None,
+            detail: None,
+            character: None,
+            at: None,
+            cap: None,
+            field: None,
+            line: None,
+            balance: None,
+        };
+        match e {
+            AppError::WrongCode { tries_left } => w.tries_left = Some(tries_left),
+            AppError::RateLimited { retry_after_secs } => {
+                w.retry_after_secs = Some(retry_after_secs)
+            }
+            AppError::Transport { detail } | AppError::BadRequest { detail } => {
+                w.detail = Some(detail)
+            }
+            AppError::UnitCodeBadCharacter { character } => w.character = Some(character),
+            AppError::ClaimedByYou { at } => w.at = Some(at),
+            AppError::DailyCapReached { cap } => w.cap = Some(cap),
+            AppError::Invalid { field } => w.field = Some(field),
+            AppError::CsvInvalid { line, field } => {
+                w.line = Some(line);
+                w.field = Some(field);
+            }
+            AppError::BalanceTooLow { balance } => w.balance = Some(balance),
+            _ => {}
         }
+        w
     }
 }
 
@@ -216,6 +433,39 @@ impl TryFrom<Wire> for AppError {
             "invalid_language" => AppError::InvalidLanguage,
             "send_failed" => AppError::SendFailed,
             "internal" => AppError::Internal,
+            "unit_code_empty" => AppError::UnitCodeEmpty,
+            "unit_code_bad_character" => AppError::UnitCodeBadCharacter {
+                character: w.character.unwrap_or('?'),
+            },
+            "unit_code_length" => AppError::UnitCodeLength,
+            "unit_code_typo" => AppError::UnitCodeTypo,
+            "unit_code_unknown" => AppError::UnitCodeUnknown,
+            "unit_code_not_active" => AppError::UnitCodeNotActive,
+            "unit_code_voided" => AppError::UnitCodeVoided,
+            "claimed_by_you" => AppError::ClaimedByYou {
+                at: w.at.unwrap_or(0),
+            },
+            "claimed_by_other" => AppError::ClaimedByOther,
+            "product_inactive" => AppError::ProductInactive,
+            "daily_cap_reached" => AppError::DailyCapReached {
+                cap: w.cap.unwrap_or(0),
+            },
+            "invalid_input" => AppError::Invalid {
+                field: w.field.ok_or("invalid_input without a field")?,
+            },
+            "csv_invalid" => AppError::CsvInvalid {
+                line: w.line.unwrap_or(0),
+                field: w.field.ok_or("csv_invalid without a field")?,
+            },
+            "not_found" => AppError::NotFound,
+            "sku_taken" => AppError::SkuTaken,
+            "code_not_claimed" => AppError::NotClaimed,
+            "balance_too_low" => AppError::BalanceTooLow {
+                balance: w.balance.unwrap_or(0),
+            },
+            "bad_request" => AppError::BadRequest {
+                detail: w.detail.clone().unwrap_or_default(),
+            },
             "transport" => AppError::Transport {
                 detail: w.detail.unwrap_or_default(),
             },
@@ -260,6 +510,26 @@ mod tests {
             AppError::AccountBlocked,
             AppError::AccountPending,
             AppError::InvalidLanguage,
+            AppError::UnitCodeEmpty,
+            AppError::UnitCodeBadCharacter { character: 'U' },
+            AppError::UnitCodeLength,
+            AppError::UnitCodeTypo,
+            AppError::UnitCodeUnknown,
+            AppError::UnitCodeNotActive,
+            AppError::UnitCodeVoided,
+            AppError::ClaimedByYou { at: 1_795_305_600 },
+            AppError::ClaimedByOther,
+            AppError::ProductInactive,
+            AppError::DailyCapReached { cap: 5_000 },
+            AppError::Invalid { field: Field::Gtin },
+            AppError::CsvInvalid {
+                line: 4,
+                field: Field::BasePoints,
+            },
+            AppError::NotFound,
+            AppError::SkuTaken,
+            AppError::NotClaimed,
+            AppError::BalanceTooLow { balance: 40 },
         ];
         for e in all {
             let back: AppError = serde_json::from_str(&serde_json::to_string(&e).unwrap()).unwrap();

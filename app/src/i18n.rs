@@ -189,6 +189,136 @@ messages! {
     ErrSendFailed { en: "We could not send the code right now. Please try again in a minute.", ru: "Не удалось отправить код. Попробуйте через минуту." }
     ErrInternal { en: "Something went wrong on our side. Please try again.", ru: "Что-то пошло не так с нашей стороны. Попробуйте ещё раз." }
     SmsText { en: "Your Workwell code: {code}. It is valid for 5 minutes.", ru: "Ваш код Workwell: {code}. Действует 5 минут." }
+    BdBase { en: "{n} base", ru: "{n} баз." }
+    BdRate { en: "{price} × {rate} rate = {n}", ru: "{price} × ставка {rate} = {n}" }
+    BdTier { en: "× {f} {tier} tier", ru: "× {f} уровень «{tier}»" }
+    BdCap { en: "− {n} over the daily limit of {cap}", ru: "− {n} сверх дневного лимита {cap}" }
+    BdBudget { en: "(campaign budget)", ru: "(бюджет акции)" }
+    NextExpiry { en: "{points} points expire on {date}. Spend them in the shop before then.", ru: "{points} баллов сгорят {date}. Потратьте их в магазине до этого срока." }
+    FilterAll { en: "All", ru: "Все" }
+    FilterLabel { en: "Show", ru: "Показать" }
+    UnitCodeLabel { en: "Code from the label", ru: "Код с этикетки" }
+    UnitCodeHint { en: "16 characters, e.g. ABCD-EFGH-JKMN-PQRS. Dashes and spaces are optional.", ru: "16 символов, например ABCD-EFGH-JKMN-PQRS. Дефисы и пробелы можно не вводить." }
+    ClaimButton { en: "Get points", ru: "Получить баллы" }
+    NewBalance { en: "Your balance is now {points} points.", ru: "Теперь на балансе {points} баллов." }
+    DidYouKnow { en: "Did you know?", ru: "А вы знали?" }
+    StatusActive { en: "Active", ru: "Активен" }
+    StatusVoided { en: "Voided", ru: "Аннулирован" }
+    StatusInactive { en: "Not activated", ru: "Не активирован" }
+    AdminProducts { en: "Products", ru: "Товары" }
+    NewProduct { en: "Add or update a product", ru: "Добавить или изменить товар" }
+    FieldSku { en: "SKU", ru: "Артикул" }
+    FieldName { en: "Name", ru: "Название" }
+    FieldGtin { en: "GTIN / EAN-13", ru: "GTIN / EAN-13" }
+    FieldCategory { en: "Category", ru: "Категория" }
+    FieldBasePoints { en: "Base points", ru: "Базовые баллы" }
+    FieldPrice { en: "Price", ru: "Цена" }
+    FieldImage { en: "Image address", ru: "Адрес изображения" }
+    FieldActive { en: "Active", ru: "Активен" }
+    SearchProducts { en: "SKU or name", ru: "Артикул или название" }
+    Search { en: "Find", ru: "Найти" }
+    ExportCsv { en: "Download CSV", ru: "Скачать CSV" }
+    ImportCsv { en: "Import products from CSV", ru: "Импорт товаров из CSV" }
+    ImportCsvHint { en: "Paste CSV with the header sku,name,gtin,category,base_points,price,active (image_url optional). Known SKUs are updated; all lines or none.", ru: "Вставьте CSV с заголовком sku,name,gtin,category,base_points,price,active (image_url — по желанию). Известные артикулы обновляются; загружаются все строки или ни одной." }
+    Imported { en: "Imported: {n} new, {points} updated.", ru: "Импортировано: новых {n}, обновлено {points}." }
+    Import { en: "Import", ru: "Импортировать" }
+    Categories { en: "Categories", ru: "Категории" }
+    NothingYet { en: "Nothing here yet.", ru: "Пока ничего нет." }
+    FieldCode { en: "Code", ru: "Код" }
+    FieldRatePoints { en: "Rate: points", ru: "Ставка: баллы" }
+    FieldRatePer { en: "Rate: per currency units", ru: "Ставка: за сумму" }
+    FieldTip { en: "“Did you know…” tip", ru: "Подсказка «А вы знали…»" }
+    SaveCategory { en: "Save category", ru: "Сохранить категорию" }
+    AdminBatches { en: "Code batches", ru: "Партии кодов" }
+    NewBatch { en: "Generate a batch of codes", ru: "Создать партию кодов" }
+    FieldProduct { en: "Product", ru: "Товар" }
+    FieldCount { en: "Number of codes", ru: "Количество кодов" }
+    FieldNote { en: "Note (e.g. order or shipment)", ru: "Заметка (например, заказ или отгрузка)" }
+    BatchCreated { en: "{n} codes generated. The batch is inactive until you activate it at dispatch.", ru: "Создано кодов: {n}. Партия не активна, пока вы не активируете её при отгрузке." }
+    OpenBatch { en: "Open the batch", ru: "Открыть партию" }
+    Generate { en: "Generate", ru: "Создать" }
+    Activate { en: "Activate (dispatched)", ru: "Активировать (отгружено)" }
+    Void { en: "Void", ru: "Аннулировать" }
+    Claimed { en: "Claimed", ru: "Использовано" }
+    Status { en: "Status", ru: "Статус" }
+    BatchTitle { en: "Batch {n}", ru: "Партия {n}" }
+    LabelSheet { en: "Label sheet (A4)", ru: "Лист этикеток (A4)" }
+    FirstCodesOnly { en: "Only the first 500 codes are listed here; the CSV and the label sheet have them all.", ru: "Здесь показаны первые 500 кодов; в CSV и на листе этикеток — все." }
+    AdminCodes { en: "Find a code", ru: "Поиск кода" }
+    Reversed { en: "Claim reversed.", ru: "Начисление отменено." }
+    ClaimedBy { en: "Claimed by", ru: "Кем использован" }
+    ClaimedAt { en: "Claimed on", ru: "Когда использован" }
+    ReverseClaim { en: "Reverse the claim", ru: "Отменить начисление" }
+    FieldReason { en: "Reason", ru: "Причина" }
+    ThenReuse { en: "Code can be claimed again", ru: "Код можно использовать снова" }
+    ThenVoid { en: "Void the code", ru: "Аннулировать код" }
+    VoidCode { en: "Void this code", ru: "Аннулировать этот код" }
+    AdminCampaigns { en: "Campaigns", ru: "Акции" }
+    NewCampaign { en: "New campaign", ru: "Новая акция" }
+    FieldStarts { en: "First day", ru: "Первый день" }
+    FieldEnds { en: "Last day", ru: "Последний день" }
+    FieldEffect { en: "Effect", ru: "Эффект" }
+    EffectMultiplier { en: "Multiplier", ru: "Множитель" }
+    EffectBonus { en: "Fixed bonus", ru: "Фиксированный бонус" }
+    FieldValue { en: "Value", ru: "Значение" }
+    FieldSkus { en: "Products (SKUs)", ru: "Товары (артикулы)" }
+    FieldCategories { en: "Categories (codes)", ru: "Категории (коды)" }
+    FieldRegion { en: "Region", ru: "Регион" }
+    FieldCompanyId { en: "Partner company id", ru: "Id компании-партнёра" }
+    FieldBudget { en: "Budget, points", ru: "Бюджет, баллов" }
+    PreviewTitle { en: "Preview: what would a claim earn?", ru: "Предпросмотр: сколько принесёт код?" }
+    FieldDate { en: "Date", ru: "Дата" }
+    PreviewButton { en: "Show", ru: "Показать" }
+    FieldDates { en: "Dates", ru: "Даты" }
+    AppliesTo { en: "Applies to", ru: "Распространяется на" }
+    AllProducts { en: "All products", ru: "Все товары" }
+    AdminAdjust { en: "Adjust points", ru: "Корректировка баллов" }
+    AdjustLead { en: "Add points (positive) or take them (negative). The participant sees the reason in their history.", ru: "Начислите (положительное число) или спишите (отрицательное) баллы. Участник увидит причину в истории." }
+    FieldPoints { en: "Points", ru: "Баллы" }
+    Adjusted { en: "Done: {name} now has {points} points.", ru: "Готово: у {name} теперь {points} баллов." }
+    AdminAudit { en: "Audit log", ru: "Журнал изменений" }
+    Changes { en: "Before and after", ru: "До и после" }
+    ErrBadRequest { en: "The request was incomplete or malformed.", ru: "Запрос неполный или некорректный." }
+    ErrUnitEmpty { en: "Type or scan the code printed on the unit.", ru: "Введите или отсканируйте код, напечатанный на товаре." }
+    ErrUnitChar { en: "“{ch}” is not used in our codes. Codes use digits and the letters A–Z except I, L, O and U.", ru: "Символ «{ch}» не встречается в наших кодах. В кодах есть цифры и латинские буквы, кроме I, L, O и U." }
+    ErrUnitLength { en: "A code has 16 characters, like ABCD-EFGH-JKMN-PQRS. Check that nothing is missing.", ru: "В коде 16 символов, например ABCD-EFGH-JKMN-PQRS. Проверьте, что ничего не пропущено." }
+    ErrUnitTypo { en: "This code has a typo: one character is wrong or two are swapped. Check it against the label.", ru: "В коде опечатка: один символ неверный или два переставлены. Сверьте с этикеткой." }
+    ErrUnitUnknown { en: "We don't know this code. Check it against the label; if it is right, the unit may not be in the program.", ru: "Такого кода нет. Сверьте его с этикеткой; если он верный, товар может не участвовать в программе." }
+    ErrUnitNotActive { en: "This code is not active yet: the unit has not been dispatched. Try again after delivery.", ru: "Код ещё не активирован: товар не отгружен. Попробуйте после поставки." }
+    ErrUnitVoided { en: "This code has been withdrawn and earns no points.", ru: "Этот код аннулирован и не приносит баллов." }
+    ErrClaimedByYou { en: "You already claimed this code on {date}. The points are in your history.", ru: "Вы уже ввели этот код {date}. Баллы — в вашей истории." }
+    ErrClaimedByOther { en: "This code has already been claimed by someone else. If you sold or installed this unit, contact program support.", ru: "Этот код уже использован другим участником. Если товар продали или установили вы, обратитесь в поддержку программы." }
+    ErrProductInactive { en: "This product is not part of the program at the moment.", ru: "Этот товар сейчас не участвует в программе." }
+    ErrDailyCap { en: "You have reached today's limit of {cap} points. Keep the code and claim it tomorrow.", ru: "Достигнут дневной лимит — {cap} баллов. Сохраните код и введите его завтра." }
+    ErrCsvLine { en: "Line {n}: {reason}", ru: "Строка {n}: {reason}" }
+    ErrNotFound { en: "Not found.", ru: "Не найдено." }
+    ErrSkuTaken { en: "A product with this SKU already exists.", ru: "Товар с таким артикулом уже есть." }
+    ErrNotClaimed { en: "This code has not been claimed, so there is nothing to reverse.", ru: "Код не был использован — отменять нечего." }
+    ErrBalanceTooLow { en: "The participant has already spent these points: the balance is {points}. Use a manual adjustment instead.", ru: "Участник уже потратил эти баллы: баланс {points}. Используйте ручную корректировку." }
+    HintSku { en: "SKU: 1–40 letters, digits, dots, dashes or underscores.", ru: "Артикул: 1–40 букв, цифр, точек, дефисов или подчёркиваний." }
+    HintName { en: "Name: 1–120 characters.", ru: "Название: от 1 до 120 символов." }
+    HintGtin { en: "GTIN: 13 digits with a correct check digit (EAN-13), or leave empty.", ru: "GTIN: 13 цифр с верной контрольной цифрой (EAN-13) или пусто." }
+    HintCategory { en: "Choose an existing category.", ru: "Выберите существующую категорию." }
+    HintCategoryCode { en: "Category code: 1–40 lowercase letters, digits or dashes, not used yet.", ru: "Код категории: 1–40 строчных латинских букв, цифр или дефисов, ещё не занятый." }
+    HintBasePoints { en: "Base points: a whole number from 0 to 1 000 000.", ru: "Базовые баллы: целое число от 0 до 1 000 000." }
+    HintPrice { en: "Price: a whole number of currency units, or leave empty.", ru: "Цена: целое число денежных единиц или пусто." }
+    HintRate { en: "Rate: points per currency units, e.g. 1 per 10; both whole numbers, per above 0.", ru: "Ставка: баллы на сумму, например 1 за 10; целые числа, сумма больше 0." }
+    HintImageUrl { en: "Image: an https:// address or a path starting with /, or leave empty.", ru: "Изображение: адрес https:// или путь с /, либо пусто." }
+    HintProduct { en: "Choose an existing product.", ru: "Выберите существующий товар." }
+    HintCount { en: "Number of codes: 1 to 100 000.", ru: "Количество кодов: от 1 до 100 000." }
+    HintFactor { en: "Multiplier: a number like 1.5 (from 0 to 10, at most three decimals).", ru: "Множитель: число вроде 1.5 (от 0 до 10, не более трёх знаков после точки)." }
+    HintDates { en: "Dates: YYYY-MM-DD, and the end not before the start.", ru: "Даты: ГГГГ-ММ-ДД, окончание не раньше начала." }
+    HintValue { en: "Effect: a multiplier of at least 1, or a bonus of whole points.", ru: "Эффект: множитель не меньше 1 или бонус в целых баллах." }
+    HintBudget { en: "Budget: whole points, or leave empty for no limit.", ru: "Бюджет: целое число баллов или пусто — без ограничения." }
+    HintRegion { en: "Region: up to 80 characters, or leave empty.", ru: "Регион: до 80 символов или пусто." }
+    HintCompany { en: "Choose an existing partner company, or none.", ru: "Выберите компанию-партнёра или оставьте пустым." }
+    HintReason { en: "Give a reason (3–300 characters): it is shown to the participant and kept in the audit log.", ru: "Укажите причину (3–300 символов): её увидит участник, она сохранится в журнале." }
+    HintPoints { en: "Points: a whole number, not zero, up to 1 000 000 either way.", ru: "Баллы: целое число, не ноль, не больше 1 000 000 по модулю." }
+    HintParticipant { en: "No participant with this phone number.", ru: "Участника с таким номером нет." }
+    HintCsv { en: "The file is not a CSV with the header sku,name,gtin,category,base_points,price,active.", ru: "Файл не CSV с заголовком sku,name,gtin,category,base_points,price,active." }
+    HintTip { en: "Tip: at most 300 characters.", ru: "Подсказка: не более 300 символов." }
+    HintNote { en: "Note: at most 200 characters.", ru: "Заметка: не более 200 символов." }
+    HintKind { en: "Choose one of the offered options.", ru: "Выберите один из предложенных вариантов." }
     ErrNetwork { en: "No connection to the server. Check your signal and try again.", ru: "Нет связи с сервером. Проверьте сигнал и повторите." }
 }
 
@@ -220,7 +350,8 @@ mod tests {
                 let text = key.text(lang);
                 assert!(!text.trim().is_empty(), "{key:?} is empty in {lang:?}");
                 for ph in [
-                    "{name}", "{phone}", "{points}", "{tier}", "{n}", "{time}", "{code}",
+                    "{name}", "{phone}", "{points}", "{tier}", "{n}", "{time}", "{code}", "{f}",
+                    "{cap}", "{price}", "{rate}", "{date}", "{reason}", "{ch}",
                 ] {
                     assert_eq!(
                         en.contains(ph),

@@ -25,15 +25,69 @@ pub enum Backend {
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
+    /// SQLite only: a one-connection pool that every write transaction goes through, so writers
+    /// wait their turn in a fair queue instead of sleeping on SQLite's busy timeout.
+    pub writer: Option<AnyPool>,
+    /// Earning settings and running campaigns, kept for a moment so a claim does not re-read them.
+    pub rules_cache: RulesCache,
+}
+
+/// The program's earning settings and active campaigns as last read, with when (ms since start).
+/// Admin changes made through this server clear it; other servers see them within
+/// [`RulesCache::TTL_MS`]. Campaign budgets are never taken from here: a claim re-reads a budgeted
+/// campaign's spend under its lock.
+#[derive(Clone, Debug, Default)]
+pub struct RulesCache(
+    Arc<
+        std::sync::Mutex<
+            Option<(
+                std::time::Instant,
+                crate::earn::rules::ProgramRules,
+                Vec<crate::earn::rules::Campaign>,
+            )>,
+        >,
+    >,
+);
+
+impl RulesCache {
+    pub const TTL_MS: u128 = 2_000;
+
+    pub fn get(
+        &self,
+    ) -> Option<(
+        crate::earn::rules::ProgramRules,
+        Vec<crate::earn::rules::Campaign>,
+    )> {
+        let guard = self.0.lock().ok()?;
+        let (at, rules, campaigns) = guard.as_ref()?;
+        (at.elapsed().as_millis() < Self::TTL_MS).then(|| (rules.clone(), campaigns.clone()))
+    }
+
+    pub fn put(
+        &self,
+        rules: crate::earn::rules::ProgramRules,
+        campaigns: Vec<crate::earn::rules::Campaign>,
+    ) {
+        if let Ok(mut guard) = self.0.lock() {
+            *guard = Some((std::time::Instant::now(), rules, campaigns));
+        }
+    }
+
+    pub fn clear(&self) {
+        if let Ok(mut guard) = self.0.lock() {
+            *guard = None;
+        }
+    }
 }
 
 impl Db {
     /// A transaction that will write. SQLite takes the write lock up front (`BEGIN IMMEDIATE`) so two
     /// writers queue on the busy timeout instead of failing when a read lock is upgraded.
     pub async fn begin_write(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
-        match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
-            Backend::Postgres => self.pool.begin().await,
+        match (self.backend, &self.writer) {
+            (Backend::Sqlite, Some(writer)) => writer.begin_with("BEGIN IMMEDIATE").await,
+            (Backend::Sqlite, None) => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            (Backend::Postgres, _) => self.pool.begin().await,
         }
     }
 }
@@ -58,6 +112,8 @@ pub struct Settings {
     pub otp_per_ip: RateLimit,
     pub password_per_email: RateLimit,
     pub password_per_ip: RateLimit,
+    /// The site's public address; label QR codes point at `{public_url}/c/CODE`.
+    pub public_url: String,
 }
 
 /// Everything but the secret, which must never reach a log.
@@ -98,6 +154,7 @@ impl Settings {
                 max: 30,
                 window_secs: 15 * 60,
             },
+            public_url: "http://127.0.0.1:3000".into(),
         }
     }
 }
@@ -193,7 +250,8 @@ fn is_api_call() -> bool {
     use_context::<Parts>().is_some_and(|p| p.uri.path().starts_with("/api/"))
 }
 
-fn is_plain_form_post() -> bool {
+/// A browser form post without JavaScript (it asks for HTML back).
+pub fn is_plain_form_post() -> bool {
     use_context::<Parts>()
         .and_then(|p| p.headers.get(axum::http::header::ACCEPT).cloned())
         .and_then(|v| v.to_str().ok().map(|s| s.contains("text/html")))

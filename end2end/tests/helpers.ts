@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Page, type TestType } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -43,4 +43,20 @@ export function demoPhones(projectName: string) {
   return projectName === "no-js"
     ? { participant: "+79000000002", wrongCode: "+79000000003", refused: "+79000000009" }
     : { participant: "+79000000001", wrongCode: "+79000000003", refused: "+79000000009" };
+}
+
+/** Fails every test of the file on an error in the browser console (a hydration mismatch, a panic in
+ * the WASM). The 4xx answers tests provoke on purpose are logged by the browser as failed loads. */
+export function failOnConsoleErrors(test: TestType<any, any>) {
+  test.beforeEach(async ({ page }) => {
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => {
+      if (m.type() === "error" && !/status of 4\d\d/.test(m.text())) errors.push(m.text());
+    });
+    (page as any).__errors = errors;
+  });
+  test.afterEach(async ({ page }) => {
+    expect((page as any).__errors, "browser console errors").toEqual([]);
+  });
 }

@@ -28,6 +28,8 @@ pub struct Config {
     pub trust_proxy: bool,
     pub sender: SenderConfig,
     pub log_json: bool,
+    /// Where people reach the site (label QR codes point here).
+    pub public_url: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -92,6 +94,10 @@ impl Config {
             trust_proxy: flag("WORKWELL_TRUST_PROXY", false)?,
             sender,
             log_json: flag("WORKWELL_LOG_JSON", false)?,
+            public_url: var("WORKWELL_PUBLIC_URL")
+                .unwrap_or_else(|| format!("http://{addr}"))
+                .trim_end_matches('/')
+                .to_string(),
         })
     }
 

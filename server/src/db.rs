@@ -25,8 +25,9 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
             format!("DATABASE_URL must start with sqlite: or postgres:, got {url:?}").into(),
         ));
     };
-    let options = AnyPoolOptions::new()
-        .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
+    let options = |max: u32| {
+        AnyPoolOptions::new()
+        .max_connections(max)
         .after_connect(move |conn, _| {
             Box::pin(async move {
                 if backend == Backend::Sqlite {
@@ -37,9 +38,21 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
                 }
                 Ok(())
             })
-        });
-    let pool = options.connect(url).await?;
-    Ok(Db { pool, backend })
+        })
+    };
+    let pool = options(if backend == Backend::Sqlite { 8 } else { 16 })
+        .connect(url)
+        .await?;
+    let writer = match backend {
+        Backend::Sqlite => Some(options(1).connect(url).await?),
+        Backend::Postgres => None,
+    };
+    Ok(Db {
+        pool,
+        backend,
+        writer,
+        rules_cache: Default::default(),
+    })
 }
 
 fn sqlite_file(url: &str) -> Option<&str> {

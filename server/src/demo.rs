@@ -184,24 +184,101 @@ pub async fn load_if_empty(db: &Db, now: i64) -> Result<bool, AppError> {
     for (who, kind, points, reason, days_ago) in &history {
         ledger::append(
             &mut tx,
-            NewEntry {
-                user_id: people[*who],
-                kind: *kind,
-                points: *points,
-                reason,
-                created_by: None,
-            },
+            NewEntry::new(people[*who], *kind, *points, reason),
             now - days_ago * day,
         )
         .await?;
     }
     tx.commit().await?;
     let email = Email::parse(ADMIN_EMAIL).ok_or(AppError::InvalidEmail)?;
-    upsert_admin(db, &email, "Demo Admin", ADMIN_PASSWORD, now).await?;
+    let admin = upsert_admin(db, &email, "Demo Admin", ADMIN_PASSWORD, now).await?;
+    load_catalog(db, admin, now).await?;
     Ok(true)
 }
 
-pub fn sign_ins(addr: &str) -> String {
+/// Categories, products, code batches (two dispatched, one not yet) and a running campaign.
+async fn load_catalog(db: &Db, admin: i64, now: i64) -> Result<(), AppError> {
+    use app::admin::catalog::{CategoryInput, ProductInput, db as catalog};
+    use app::admin::codes::db as codes;
+    for (code, name, rate, tip) in [
+        (
+            "tyres",
+            "Tyres",
+            ("", ""),
+            "Our R16 all-season tyre keeps its grip down to −30 °C and carries a five-year warranty.",
+        ),
+        (
+            "heating",
+            "Heating",
+            ("1", "10"),
+            "A heat pump installed with our radiators qualifies for the extended ten-year warranty.",
+        ),
+    ] {
+        let c = CategoryInput::parse(code, name, rate.0, rate.1, tip)?;
+        catalog::save_category(db, admin, &c, now).await?;
+    }
+    let mut tx = db.begin_write().await?;
+    for (sku, name, gtin, category, base, price) in [
+        (
+            "TYRE-R16",
+            "All-season tyre R16",
+            "4006381333931",
+            "tyres",
+            "100",
+            "6500",
+        ),
+        (
+            "PUMP-HP9",
+            "Heat pump HP-9",
+            "5901234123457",
+            "heating",
+            "0",
+            "12000",
+        ),
+        ("RAD-600", "Radiator 600", "", "heating", "60", "4200"),
+    ] {
+        let p = ProductInput::parse(sku, name, gtin, category, base, price, true, "")?;
+        catalog::save_product(&mut tx, admin, None, &p, false, now).await?;
+    }
+    tx.commit().await?;
+    for (sku, count, dispatched) in [
+        ("TYRE-R16", 30, true),
+        ("PUMP-HP9", 10, true),
+        ("RAD-600", 5, false),
+    ] {
+        let (batch, _) = codes::generate(db, Some(admin), sku, count, "Demo shipment", now).await?;
+        if dispatched {
+            codes::set_batch_status(db, admin, batch, "active", now).await?;
+        }
+    }
+    sqlx::query(
+        "INSERT INTO campaigns (name, starts_at, ends_at, category_ids, effect, value, budget, created_at, updated_at) \
+         VALUES ('winter tyre weeks', $1, $2, (SELECT CAST(id AS TEXT) FROM product_categories WHERE code = 'tyres'), \
+         'multiplier', 1500, 100000, $1, $1)",
+    )
+    .bind(app::domain::day_start(now))
+    .bind(app::domain::day_start(now) + 30 * 86_400)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// A few unclaimed, dispatched demo codes to try on the Scan screen.
+pub async fn unclaimed_codes(db: &Db, n: i64) -> Vec<(String, String)> {
+    sqlx::query_as::<_, (String, String)>(
+        "SELECT uc.code, p.name FROM unit_codes uc JOIN products p ON p.id = uc.product_id \
+         WHERE uc.status = 'active' AND uc.claimed_by IS NULL ORDER BY uc.id LIMIT $1",
+    )
+    .bind(n)
+    .fetch_all(&db.pool)
+    .await
+    .unwrap_or_default()
+    .into_iter()
+    .map(|(c, p)| (app::earn::code::UnitCode::from_trusted(c).grouped(), p))
+    .collect()
+}
+
+pub fn sign_ins(addr: &str, codes: &[(String, String)]) -> String {
     let mut out = format!("\nWorkwell is running at http://{addr}\n\nDemo sign-ins\n");
     out.push_str(
         "  Participants (phone; the one-time code is printed in this log when you ask for it):\n",
@@ -217,5 +294,11 @@ pub fn sign_ins(addr: &str) -> String {
     out.push_str(&format!(
         "  Admin: http://{addr}/admin/sign-in  e-mail {ADMIN_EMAIL}  password {ADMIN_PASSWORD}\n"
     ));
+    if !codes.is_empty() {
+        out.push_str("  Unit codes to claim on the Scan tab:\n");
+        for (code, product) in codes {
+            out.push_str(&format!("    {code}  {product}\n"));
+        }
+    }
     out
 }

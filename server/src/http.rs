@@ -56,6 +56,18 @@ pub fn router(state: AppState, opts: HttpOptions) -> Router {
             get(server_fn_handler).post(server_fn_handler),
         )
         .route("/healthz", get(healthz))
+        .route(
+            "/admin/products.csv",
+            get(app::admin::exports::products_csv),
+        )
+        .route(
+            "/admin/batches/{id}/codes.csv",
+            get(app::admin::exports::batch_csv),
+        )
+        .route(
+            "/admin/batches/{id}/labels",
+            get(app::admin::exports::labels),
+        )
         .leptos_routes_with_context(
             &state,
             routes,
@@ -79,6 +91,7 @@ pub fn router(state: AppState, opts: HttpOptions) -> Router {
             (state.clone(), opts),
             request_context,
         ))
+        .layer(middleware::from_fn(bad_arguments_are_400))
         .with_state(state);
     for (name, value) in security {
         app = app.layer(SetResponseHeaderLayer::if_not_present(
@@ -97,6 +110,26 @@ pub fn router(state: AppState, opts: HttpOptions) -> Router {
 
 async fn server_fn_handler(State(state): State<AppState>, req: Request<Body>) -> impl IntoResponse {
     handle_server_fns_with_context(move || provide_context(state.clone()), req).await
+}
+
+/// Arguments that cannot be read are refused by the framework before our code runs, and answered
+/// with 500; they are the caller's mistake, so this says 400.
+async fn bad_arguments_are_400(req: Request, next: Next) -> Response {
+    let api = req.uri().path().starts_with("/api/");
+    let res = next.run(req).await;
+    if api && res.status() == StatusCode::INTERNAL_SERVER_ERROR {
+        let (mut parts, body) = res.into_parts();
+        let bytes = axum::body::to_bytes(body, 64 * 1024)
+            .await
+            .unwrap_or_default();
+        if serde_json::from_slice::<serde_json::Value>(&bytes)
+            .is_ok_and(|v| v["code"] == "bad_request")
+        {
+            parts.status = StatusCode::BAD_REQUEST;
+        }
+        return Response::from_parts(parts, Body::from(bytes));
+    }
+    res
 }
 
 /// Readiness: answers 200 only when the database answers.

@@ -1,5 +1,6 @@
-//! Background jobs. Each is safe to run on every app server at once: they only delete rows that
-//! are past their time.
+//! Background jobs. Each is safe to run on every app server at once: pruning only deletes rows that
+//! are past their time, and point expiry re-reads what is due under each participant's balance lock
+//! (see `app::earn::ledger::expire_due`), so a second server finds nothing left to do.
 
 use app::state::{Db, unix_now};
 use std::time::Duration;
@@ -7,11 +8,31 @@ use std::time::Duration;
 pub fn spawn_housekeeping(db: Db) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(600));
+        let mut runs: u64 = 0;
         loop {
             tick.tick().await;
             if let Err(e) = app::auth::service::prune(&db, unix_now()).await {
                 tracing::warn!(error = %e, "housekeeping failed; will retry");
             }
+            // Expiry once an hour (and at start).
+            if runs % 6 == 0 {
+                if let Err(e) = expire(&db).await {
+                    tracing::warn!(error = %e, "point expiry failed; will retry");
+                }
+            }
+            runs += 1;
         }
     });
+}
+
+async fn expire(db: &Db) -> Result<(), app::error::AppError> {
+    let months = {
+        let mut conn = db.pool.acquire().await?;
+        app::earn::service::expiry_months(&mut conn).await?
+    };
+    let (people, points) = app::earn::ledger::expire_due(db, unix_now(), months).await?;
+    if people > 0 {
+        tracing::info!(people, points, months, "points expired");
+    }
+    Ok(())
 }

@@ -32,6 +32,31 @@ enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// Unit codes: generate batches for printing.
+    Codes {
+        #[command(subcommand)]
+        command: CodesCommand,
+    },
+    /// Expire points older than the configured number of months now (the server also does this
+    /// every hour).
+    Expire,
+}
+
+#[derive(Subcommand)]
+enum CodesCommand {
+    /// Generate a batch of unique codes for a product and write them as CSV (code,url). The batch
+    /// starts inactive: activate it at dispatch in the admin screens.
+    Generate {
+        #[arg(long)]
+        product: String,
+        #[arg(long)]
+        count: i64,
+        /// Where to write the CSV; `-` for standard output.
+        #[arg(long, default_value = "-")]
+        out: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -106,6 +131,54 @@ async fn run(command: Command, cfg: Config) -> Result<(), String> {
             );
             Ok(())
         }
+        Command::Codes {
+            command:
+                CodesCommand::Generate {
+                    product,
+                    count,
+                    out,
+                    note,
+                },
+        } => {
+            let sku = app::domain::Sku::parse(&product).ok_or("that is not a valid SKU")?;
+            let (batch, codes) =
+                app::admin::codes::db::generate(&db, None, sku.as_str(), count, &note, unix_now())
+                    .await
+                    .map_err(|e| e.to_string())?;
+            let mut csv = String::from("code,url\n");
+            for c in &codes {
+                csv.push_str(&format!(
+                    "{},{}/c/{}\n",
+                    c.grouped(),
+                    cfg.public_url,
+                    c.as_str()
+                ));
+            }
+            if out == "-" {
+                print!("{csv}");
+            } else {
+                std::fs::write(&out, csv).map_err(|e| format!("cannot write {out}: {e}"))?;
+            }
+            eprintln!(
+                "batch {batch}: {} codes for {} written to {out} (inactive until activated)",
+                codes.len(),
+                sku.as_str()
+            );
+            Ok(())
+        }
+        Command::Expire => {
+            let months = {
+                let mut conn = db.pool.acquire().await.map_err(|e| e.to_string())?;
+                app::earn::service::expiry_months(&mut conn)
+                    .await
+                    .map_err(|e| e.to_string())?
+            };
+            let (people, points) = app::earn::ledger::expire_due(&db, unix_now(), months)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("expired {points} points of {people} participants ({months} months)");
+            Ok(())
+        }
         Command::Admin {
             command: AdminCommand::Create { email, name },
         } => {
@@ -131,6 +204,7 @@ async fn run(command: Command, cfg: Config) -> Result<(), String> {
             }
             let mut settings = Settings::with_secret(workwell::load_secret(&cfg)?);
             settings.secure_cookies = cfg.secure_cookies;
+            settings.public_url = cfg.public_url.clone();
             let leptos_options = leptos::config::get_configuration(None)
                 .map_err(|e| format!("leptos configuration: {e}"))?
                 .leptos_options;
@@ -140,6 +214,11 @@ async fn run(command: Command, cfg: Config) -> Result<(), String> {
                 settings,
                 sender::from_config(&cfg.sender),
             );
+            let demo_codes = if with_demo {
+                demo::unclaimed_codes(&db, 3).await
+            } else {
+                Vec::new()
+            };
             jobs::spawn_housekeeping(db);
             let app = http::router(
                 state,
@@ -152,7 +231,7 @@ async fn run(command: Command, cfg: Config) -> Result<(), String> {
                 .map_err(|e| format!("cannot listen on {}: {e}", cfg.addr))?;
             let addr = listener.local_addr().map_err(|e| e.to_string())?;
             if with_demo {
-                println!("{}", demo::sign_ins(&addr.to_string()));
+                println!("{}", demo::sign_ins(&addr.to_string(), &demo_codes));
             }
             tracing::info!(%addr, "listening");
             axum::serve(

@@ -108,10 +108,15 @@ async fn every_server_function_checks_who_calls_it(db: Db) {
     let api = Api::start(&db).await;
     use Caller::*;
     let participant_app = [Participant, Manager];
-    let table: [(&str, &[Caller]); 3] = [
+    let table: [(&str, &[Caller]); 8] = [
         ("earn/home", &participant_app),
         ("earn/history", &participant_app),
         ("admin/overview", &[Admin]),
+        ("admin/categories", &[Admin]),
+        ("admin/products", &[Admin]),
+        ("admin/batches", &[Admin]),
+        ("admin/campaigns", &[Admin]),
+        ("admin/audit", &[Admin]),
     ];
     for (endpoint, allowed) in table {
         for who in CALLERS {
@@ -339,13 +344,7 @@ async fn the_ledger_keeps_balance_equal_to_its_entries_and_never_negative(db: Db
     ] {
         ledger::append(
             &mut tx,
-            NewEntry {
-                user_id: ids.seller,
-                kind,
-                points,
-                reason,
-                created_by: None,
-            },
+            NewEntry::new(ids.seller, kind, points, reason),
             NOW,
         )
         .await
@@ -355,13 +354,7 @@ async fn the_ledger_keeps_balance_equal_to_its_entries_and_never_negative(db: Db
     let mut tx = db.begin_write().await.unwrap();
     let overdraw = ledger::append(
         &mut tx,
-        NewEntry {
-            user_id: ids.seller,
-            kind: EntryKind::Redemption,
-            points: -101,
-            reason: "Too much",
-            created_by: None,
-        },
+        NewEntry::new(ids.seller, EntryKind::Redemption, -101, "Too much"),
         NOW,
     )
     .await;
@@ -370,13 +363,7 @@ async fn the_ledger_keeps_balance_equal_to_its_entries_and_never_negative(db: Db
     let mut tx = db.begin_write().await.unwrap();
     let no_reason = ledger::append(
         &mut tx,
-        NewEntry {
-            user_id: ids.seller,
-            kind: EntryKind::Adjustment,
-            points: 5,
-            reason: " ",
-            created_by: None,
-        },
+        NewEntry::new(ids.seller, EntryKind::Adjustment, 5, " "),
         NOW,
     )
     .await;
@@ -472,6 +459,336 @@ async fn the_session_cookie_is_secure_when_configured(db: Db) {
     let secure = session_cookie(true, &db).await;
     assert!(secure.contains("; Secure"), "{secure}");
 }
+
+async fn claims_and_admin_screens_work_over_http(db: Db) {
+    use Caller::*;
+    let api = Api::start(&db).await;
+    let ok = |(status, body): (StatusCode, Value)| {
+        assert_eq!(status, StatusCode::OK, "{body}");
+        body
+    };
+    ok(api
+        .call(
+            "admin/category_save",
+            &[
+                ("code", "tyres"),
+                ("name", "Tyres"),
+                ("rate_points", ""),
+                ("rate_per", ""),
+                ("tip", "R16 tyres carry a five-year warranty."),
+            ],
+            Admin,
+        )
+        .await);
+    let product = |gtin: &'static str| {
+        [
+            ("sku", "tyre-r16"),
+            ("name", "Tyre R16"),
+            ("gtin", gtin),
+            ("category", "tyres"),
+            ("base_points", "100"),
+            ("price", "6500"),
+            ("active", "on"),
+            ("image_url", ""),
+        ]
+    };
+    let (status, body) = api
+        .call("admin/product_save", &product("4006381333932"), Admin)
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str(), body["field"].as_str()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("invalid_input"),
+            Some("gtin")
+        )
+    );
+    let saved = ok(api
+        .call("admin/product_save", &product("4006381333931"), Admin)
+        .await);
+    assert_eq!(saved["sku"], "TYRE-R16");
+    let (status, body) = api.call("admin/product_save", &product(""), Admin).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::CONFLICT, Some("sku_taken"))
+    );
+    let (status, _) = api
+        .call("admin/product_save", &product(""), Participant)
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let long_note = "n".repeat(201);
+    let (status, body) = api
+        .call(
+            "admin/batch_create",
+            &[("sku", "TYRE-R16"), ("count", "3"), ("note", &long_note)],
+            Admin,
+        )
+        .await;
+    assert_eq!(
+        (status, body["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("note"))
+    );
+    let long_tip = "t".repeat(301);
+    let (status, body) = api
+        .call(
+            "admin/category_save",
+            &[
+                ("code", "x"),
+                ("name", "X"),
+                ("rate_points", ""),
+                ("rate_per", ""),
+                ("tip", &long_tip),
+            ],
+            Admin,
+        )
+        .await;
+    assert_eq!(
+        (status, body["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("tip"))
+    );
+    let batch = ok(api
+        .call(
+            "admin/batch_create",
+            &[("sku", "TYRE-R16"), ("count", "3"), ("note", "Truck 7")],
+            Admin,
+        )
+        .await);
+    let batch_id = batch["id"].as_i64().unwrap().to_string();
+    assert_eq!(batch["status"], "inactive");
+    ok(api
+        .call(
+            "admin/batch_status",
+            &[("id", &batch_id), ("status", "active")],
+            Admin,
+        )
+        .await);
+    let codes: Vec<String> = sqlx::query_scalar("SELECT code FROM unit_codes ORDER BY id")
+        .fetch_all(&db.pool)
+        .await
+        .unwrap();
+    assert_eq!(codes.len(), 3);
+
+    // Files: the label sheet (one QR per code) and the CSV exports, for admins only.
+    let get = |path: String, who: Caller| api.request(reqwest::Method::GET, &path, who).send();
+    let sheet = get(format!("/admin/batches/{batch_id}/labels"), Admin)
+        .await
+        .unwrap();
+    assert_eq!(sheet.status(), StatusCode::OK);
+    let html = sheet.text().await.unwrap();
+    assert_eq!(html.matches("<svg").count(), 3);
+    assert!(html.contains("@page") && html.contains("A4"));
+    let shown = app::earn::code::UnitCode::from_trusted(codes[0].clone()).grouped();
+    assert!(
+        html.contains(&shown),
+        "the human-readable code is under its QR"
+    );
+    assert_eq!(
+        get(format!("/admin/batches/{batch_id}/labels"), Participant)
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    let csv = get(format!("/admin/batches/{batch_id}/codes.csv"), Admin)
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(csv.lines().count(), 4);
+    let products = get("/admin/products.csv".into(), Admin)
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(products.starts_with("sku,name,gtin,category,base_points,price,active"));
+    assert!(products.contains("TYRE-R16,Tyre R16,4006381333931,tyres,100,6500,1"));
+    let imported = ok(api
+        .call(
+            "admin/products_import",
+            &[("csv", &products.replace("Tyre R16", "Tyre R16 (2027)"))],
+            Admin,
+        )
+        .await);
+    assert_eq!(
+        (imported["created"].as_i64(), imported["updated"].as_i64()),
+        (Some(0), Some(1))
+    );
+
+    // The participant claims over the API.
+    let claimed = ok(api
+        .call("earn/claim", &[("code", &codes[0])], Participant)
+        .await);
+    assert_eq!(claimed["points"], 100);
+    assert_eq!(claimed["breakdown"], "Tyre R16 (2027): 100 base = 100");
+    assert_eq!(claimed["tip"], "R16 tyres carry a five-year warranty.");
+    let (status, body) = api
+        .call("earn/claim", &[("code", &codes[0])], Participant)
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::CONFLICT, Some("claimed_by_you"))
+    );
+    assert!(body["at"].is_i64());
+    let (status, body) = api
+        .call("earn/claim", &[("code", &codes[0])], Manager)
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::CONFLICT, Some("claimed_by_other"))
+    );
+    let (status, body) = api
+        .call("earn/claim", &[("code", "ABC")], Participant)
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("unit_code_length"))
+    );
+    let (status, body) = api.call("earn/claim", &[], Participant).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("bad_request")),
+        "{body}"
+    );
+    let (status, _) = api.call("earn/claim", &[("code", &codes[1])], Admin).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let history = ok(api
+        .call("earn/history", &[("kind", "accrual")], Participant)
+        .await);
+    assert_eq!(history["entries"].as_array().unwrap().len(), 1);
+    assert_eq!(history["entries"][0]["lines"][0]["points"], 100);
+    let (status, body) = api
+        .call("earn/history", &[("kind", "bonus")], Participant)
+        .await;
+    assert_eq!(
+        (status, body["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("kind"))
+    );
+
+    // Without JavaScript: the form post is answered with a redirect to a page showing the result.
+    let res = api
+        .request(reqwest::Method::POST, "/api/earn/claim", Participant)
+        .header("accept", "text/html")
+        .header("referer", format!("{}/scan", api.base))
+        .form(&[("code", codes[1].as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_redirection(), "{}", res.status());
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(to.starts_with("/scan?claimed="), "{to}");
+    let page = api
+        .request(reqwest::Method::GET, &to, Participant)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("+100") && page.contains("100 base = 100"),
+        "the page shows the claim"
+    );
+
+    // Admin: who claimed it, the preview, reversal needs a reason, the audit log.
+    let info = ok(api.call("admin/code", &[("code", &codes[0])], Admin).await);
+    assert_eq!(info["claimed_by"]["name"], "Test Person");
+    let (status, body) = api
+        .call(
+            "admin/claim_reverse",
+            &[("code", &codes[0]), ("reason", " "), ("then", "reuse")],
+            Admin,
+        )
+        .await;
+    assert_eq!(
+        (status, body["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("reason"))
+    );
+    ok(api
+        .call(
+            "admin/claim_reverse",
+            &[
+                ("code", &codes[0]),
+                ("reason", "Sold by mistake"),
+                ("then", "reuse"),
+            ],
+            Admin,
+        )
+        .await);
+    ok(api
+        .call(
+            "admin/campaign_save",
+            &[
+                ("name", "Spring"),
+                ("starts", "2020-01-01"),
+                ("ends", "2099-12-31"),
+                ("skus", ""),
+                ("categories", "tyres"),
+                ("region", ""),
+                ("company_id", ""),
+                ("effect", "multiplier"),
+                ("value", "1.5"),
+                ("budget", ""),
+                ("active", "on"),
+            ],
+            Admin,
+        )
+        .await);
+    let preview = ok(api
+        .call(
+            "admin/preview",
+            &[
+                ("sku", "TYRE-R16"),
+                ("kind", "foreman"),
+                ("tier", "silver"),
+                ("date", "2030-04-01"),
+            ],
+            Admin,
+        )
+        .await);
+    assert_eq!(
+        preview["points"], 198,
+        "100 × 1.2 foreman × 1.5 Spring × 1.1 Silver"
+    );
+    assert_eq!(
+        preview["breakdown"],
+        "Tyre R16 (2027): 100 base × 1.2 foreman × 1.5 Spring × 1.1 Silver tier = 198"
+    );
+    let adjusted = ok(api
+        .call(
+            "admin/adjust",
+            &[
+                ("phone", SELLER_PHONE),
+                ("points", "-30"),
+                ("reason", "Duplicate sale"),
+            ],
+            Admin,
+        )
+        .await);
+    assert_eq!(adjusted["balance"], 70);
+    let audit = ok(api.call("admin/audit", &[], Admin).await);
+    let actions: Vec<&str> = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["action"].as_str().unwrap())
+        .collect();
+    for a in [
+        "category.create",
+        "product.create",
+        "product.update",
+        "batch.create",
+        "batch.active",
+        "claim.reverse",
+        "campaign.create",
+        "points.adjust",
+    ] {
+        assert!(actions.contains(&a), "{a} in {actions:?}");
+    }
+}
+
+on_both_databases!(claims_and_admin_screens_work_over_http);
 
 on_both_databases!(
     the_session_cookie_is_http_only_and_same_site_lax,

@@ -1,4 +1,5 @@
-//! The `workwell` command line against real databases: creating an admin who can then sign in.
+//! The `workwell` command line against real databases: demo data, creating an admin who can then
+//! sign in, generating a batch of codes.
 
 mod common;
 
@@ -73,12 +74,69 @@ async fn demo_data_loads_once(t: &TestDb) {
     assert_eq!(balances, entries, "demo balances equal their ledger");
 }
 
+async fn codes_generate_writes_a_batch_to_csv(t: &TestDb) {
+    let dir = tempfile::tempdir().unwrap();
+    let out_file = dir.path().join("codes.csv");
+    let out = out_file.to_str().unwrap();
+    let made = workwell(
+        &t.url,
+        &[
+            "codes",
+            "generate",
+            "--product",
+            "tyre-r16",
+            "--count",
+            "25",
+            "--out",
+            out,
+        ],
+        "",
+    );
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let csv = std::fs::read_to_string(&out_file).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "code,url");
+    assert_eq!(lines.len(), 26);
+    for line in &lines[1..] {
+        let (code, url) = line.split_once(',').unwrap();
+        let parsed = app::earn::code::UnitCode::parse(code).expect("every code passes its check");
+        assert!(url.ends_with(&format!("/c/{}", parsed.as_str())), "{url}");
+    }
+    let (inactive, batch_status): (i64, String) = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM unit_codes WHERE status = 'inactive'), \
+         (SELECT status FROM code_batches ORDER BY id DESC LIMIT 1)",
+    )
+    .fetch_one(&t.db.pool)
+    .await
+    .unwrap();
+    assert!(inactive >= 25);
+    assert_eq!(batch_status, "inactive", "a new batch waits for dispatch");
+    let unknown = workwell(
+        &t.url,
+        &["codes", "generate", "--product", "NOPE", "--count", "5"],
+        "",
+    );
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("Choose an existing product"));
+    let too_many = workwell(
+        &t.url,
+        &["codes", "generate", "--product", "TYRE-R16", "--count", "0"],
+        "",
+    );
+    assert!(String::from_utf8_lossy(&too_many.stderr).contains("Number of codes"));
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn command_line_on_sqlite() {
     let t = TestDb::sqlite().await;
     // Demo data loads only into an empty database, so it goes first.
     demo_data_loads_once(&t).await;
     admin_create_makes_an_admin_who_can_sign_in(&t).await;
+    codes_generate_writes_a_batch_to_csv(&t).await;
     t.cleanup().await;
 }
 
@@ -88,5 +146,6 @@ async fn command_line_on_postgres() {
     // Demo data loads only into an empty database, so it goes first.
     demo_data_loads_once(&t).await;
     admin_create_makes_an_admin_who_can_sign_in(&t).await;
+    codes_generate_writes_a_batch_to_csv(&t).await;
     t.cleanup().await;
 }

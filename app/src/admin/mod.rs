@@ -1,4 +1,16 @@
-//! The program operator's side: overview now; products, batches, rules, catalog and orders join it.
+//! The program operator's side: overview, products and categories, code batches and codes,
+//! campaigns and the earning preview, manual adjustments and the audit log.
+
+#[cfg(feature = "ssr")]
+pub mod audit;
+pub mod campaigns;
+pub mod catalog;
+pub mod codes;
+#[cfg(feature = "ssr")]
+pub mod exports;
+mod pages;
+
+pub use pages::*;
 
 use crate::domain::Points;
 use crate::error::AppError;

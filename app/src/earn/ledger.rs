@@ -13,10 +13,67 @@ pub struct NewEntry<'a> {
     pub points: i64,
     pub reason: &'a str,
     pub created_by: Option<i64>,
+    /// For accruals: the rules engine's lines, as JSON.
+    pub breakdown: Option<&'a str>,
+    pub unit_code_id: Option<i64>,
+    /// For a reversal: the accrual it undoes (its lot is drawn from first).
+    pub ref_entry_id: Option<i64>,
 }
 
-/// Appends one entry and moves the balance by the same amount. Refuses an empty reason and any
-/// movement that would take the balance below zero.
+impl<'a> NewEntry<'a> {
+    pub fn new(user_id: i64, kind: EntryKind, points: i64, reason: &'a str) -> NewEntry<'a> {
+        NewEntry {
+            user_id,
+            kind,
+            points,
+            reason,
+            created_by: None,
+            breakdown: None,
+            unit_code_id: None,
+            ref_entry_id: None,
+        }
+    }
+}
+
+/// Takes the participant's balance row lock for the rest of the transaction (on PostgreSQL; SQLite
+/// already holds the database write lock), creating the row if needed. Everything that reads a
+/// balance or lots and then writes based on them calls this first.
+pub async fn lock_balance(
+    tx: &mut Transaction<'static, Any>,
+    user_id: i64,
+    now: i64,
+) -> Result<i64, AppError> {
+    async fn lock(
+        tx: &mut Transaction<'static, Any>,
+        user_id: i64,
+        now: i64,
+    ) -> Result<Option<i64>, sqlx::Error> {
+        sqlx::query_scalar(
+            "UPDATE balances SET updated_at = $2 WHERE user_id = $1 RETURNING points",
+        )
+        .bind(user_id)
+        .bind(now)
+        .fetch_optional(&mut **tx)
+        .await
+    }
+    if let Some(points) = lock(tx, user_id, now).await? {
+        return Ok(points);
+    }
+    // A participant's first movement: make the row, then lock it.
+    sqlx::query(
+        "INSERT INTO balances (user_id, points, updated_at) VALUES ($1, 0, $2) \
+         ON CONFLICT (user_id) DO NOTHING",
+    )
+    .bind(user_id)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(lock(tx, user_id, now).await?.unwrap_or(0))
+}
+
+/// Appends one entry and moves the balance by the same amount. A positive entry opens a lot; a
+/// negative one draws lots down, the referenced one first, then oldest first. Refuses an empty
+/// reason and any movement that would take the balance below zero.
 pub async fn append(
     tx: &mut Transaction<'static, Any>,
     e: NewEntry<'_>,
@@ -26,23 +83,21 @@ pub async fn append(
         tracing::error!(user = e.user_id, "ledger entry without a reason refused");
         return Err(AppError::Internal);
     }
-    sqlx::query(
-        "INSERT INTO balances (user_id, points, updated_at) VALUES ($1, 0, $2) \
-         ON CONFLICT (user_id) DO NOTHING",
-    )
-    .bind(e.user_id)
-    .bind(now)
-    .execute(&mut **tx)
-    .await?;
-    let moved = sqlx::query(
-        "UPDATE balances SET points = points + $1, updated_at = $2 WHERE user_id = $3 AND points + $1 >= 0",
-    )
-    .bind(e.points)
-    .bind(now)
-    .bind(e.user_id)
-    .execute(&mut **tx)
-    .await?;
-    if moved.rows_affected() != 1 {
+    // One statement in the common case: the conditional update both locks the balance row and
+    // refuses a negative result. Only a participant's first entry creates the row.
+    let mut moved = move_balance(tx, &e, now).await?;
+    if moved == 0 {
+        sqlx::query(
+            "INSERT INTO balances (user_id, points, updated_at) VALUES ($1, 0, $2) \
+             ON CONFLICT (user_id) DO NOTHING",
+        )
+        .bind(e.user_id)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+        moved = move_balance(tx, &e, now).await?;
+    }
+    if moved != 1 {
         tracing::error!(
             user = e.user_id,
             points = e.points,
@@ -51,8 +106,9 @@ pub async fn append(
         return Err(AppError::Internal);
     }
     let id = sqlx::query_scalar(
-        "INSERT INTO ledger_entries (user_id, kind, points, reason, created_at, created_by) \
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        "INSERT INTO ledger_entries (user_id, kind, points, reason, created_at, created_by, \
+         breakdown, unit_code_id, ref_entry_id, lot_remaining) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
     .bind(e.user_id)
     .bind(e.kind.as_str())
@@ -60,9 +116,168 @@ pub async fn append(
     .bind(e.reason)
     .bind(now)
     .bind(e.created_by)
+    .bind(e.breakdown)
+    .bind(e.unit_code_id)
+    .bind(e.ref_entry_id)
+    .bind(e.points.max(0))
     .fetch_one(&mut **tx)
     .await?;
+    if e.points < 0 {
+        draw_lots(tx, e.user_id, -e.points, e.ref_entry_id).await?;
+    }
     Ok(id)
+}
+
+async fn move_balance(
+    tx: &mut Transaction<'static, Any>,
+    e: &NewEntry<'_>,
+    now: i64,
+) -> Result<u64, AppError> {
+    Ok(sqlx::query(
+        "UPDATE balances SET points = points + $1, updated_at = $2 WHERE user_id = $3 AND points + $1 >= 0",
+    )
+    .bind(e.points)
+    .bind(now)
+    .bind(e.user_id)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected())
+}
+
+async fn take_from_lot(
+    tx: &mut Transaction<'static, Any>,
+    lot: i64,
+    take: i64,
+) -> Result<(), AppError> {
+    sqlx::query("UPDATE ledger_entries SET lot_remaining = lot_remaining - $1 WHERE id = $2")
+        .bind(take)
+        .bind(lot)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+async fn draw_lots(
+    tx: &mut Transaction<'static, Any>,
+    user_id: i64,
+    mut need: i64,
+    first: Option<i64>,
+) -> Result<(), AppError> {
+    if let Some(lot) = first {
+        let left: Option<i64> = sqlx::query_scalar(
+            "SELECT lot_remaining FROM ledger_entries WHERE id = $1 AND user_id = $2",
+        )
+        .bind(lot)
+        .bind(user_id)
+        .fetch_optional(&mut **tx)
+        .await?;
+        let take = left.unwrap_or(0).min(need);
+        if take > 0 {
+            take_from_lot(tx, lot, take).await?;
+            need -= take;
+        }
+    }
+    while need > 0 {
+        let lots: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT id, lot_remaining FROM ledger_entries WHERE user_id = $1 AND lot_remaining > 0 \
+             ORDER BY created_at, id LIMIT 64",
+        )
+        .bind(user_id)
+        .fetch_all(&mut **tx)
+        .await?;
+        if lots.is_empty() {
+            tracing::error!(user = user_id, need, "lots do not cover the balance");
+            return Err(AppError::Internal);
+        }
+        for (lot, left) in lots {
+            let take = left.min(need);
+            take_from_lot(tx, lot, take).await?;
+            need -= take;
+            if need == 0 {
+                break;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Expires every lot older than `months` months: one expiry entry per participant, oldest lots
+/// first. Safe to run on several servers at once: each participant is handled in a transaction
+/// that takes their balance lock and then re-reads what is due, so a second runner finds nothing.
+/// Returns (participants touched, points expired).
+pub async fn expire_due(
+    db: &crate::state::Db,
+    now: i64,
+    months: i64,
+) -> Result<(u64, i64), AppError> {
+    let cutoff = crate::domain::add_months(now, -months);
+    let users: Vec<i64> = sqlx::query_scalar(
+        "SELECT DISTINCT user_id FROM ledger_entries WHERE lot_remaining > 0 AND created_at < $1 \
+         ORDER BY user_id LIMIT 1000",
+    )
+    .bind(cutoff)
+    .fetch_all(&db.pool)
+    .await?;
+    let (mut touched, mut expired) = (0u64, 0i64);
+    for user in users {
+        let mut tx = db.begin_write().await?;
+        lock_balance(&mut tx, user, now).await?;
+        let due: Option<i64> = sqlx::query_scalar(
+            "SELECT CAST(SUM(lot_remaining) AS BIGINT) FROM ledger_entries \
+             WHERE user_id = $1 AND lot_remaining > 0 AND created_at < $2",
+        )
+        .bind(user)
+        .bind(cutoff)
+        .fetch_one(&mut *tx)
+        .await?;
+        let due = due.unwrap_or(0);
+        if due > 0 {
+            let reason = format!(
+                "Points earned before {} expired ({months} months)",
+                crate::domain::iso_date(cutoff)
+            );
+            // Lots are drawn oldest first, which are exactly the ones past the cutoff.
+            append(
+                &mut tx,
+                NewEntry::new(user, EntryKind::Expiry, -due, &reason),
+                now,
+            )
+            .await?;
+            touched += 1;
+            expired += due;
+        }
+        tx.commit().await?;
+    }
+    Ok((touched, expired))
+}
+
+/// The next points to expire: how many, and when (the oldest lot's day, `months` later).
+pub async fn next_expiry(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    months: i64,
+) -> Result<Option<(i64, i64)>, AppError> {
+    let oldest: Option<i64> = sqlx::query_scalar(
+        "SELECT MIN(created_at) FROM ledger_entries WHERE user_id = $1 AND lot_remaining > 0",
+    )
+    .bind(user_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let Some(oldest) = oldest else {
+        return Ok(None);
+    };
+    let day = crate::domain::day_start(oldest);
+    let points: Option<i64> = sqlx::query_scalar(
+        "SELECT CAST(SUM(lot_remaining) AS BIGINT) FROM ledger_entries \
+         WHERE user_id = $1 AND lot_remaining > 0 AND created_at < $2",
+    )
+    .bind(user_id)
+    .bind(day + 86_400)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(points
+        .filter(|p| *p > 0)
+        .map(|p| (p, crate::domain::add_months(day + 86_400, months))))
 }
 
 pub async fn balance(conn: &mut AnyConnection, user_id: i64) -> Result<i64, AppError> {
@@ -90,25 +305,29 @@ pub async fn earned_since(
     Ok(sum.unwrap_or(0).max(0))
 }
 
-/// Entries newest first, `limit` at a time, starting below entry id `before` (keyset paging).
+/// Entries newest first, `limit` at a time, starting below entry id `before` (keyset paging),
+/// optionally of one kind only.
 pub async fn entries(
     conn: &mut AnyConnection,
     user_id: i64,
+    kind: Option<EntryKind>,
     before: Option<i64>,
     limit: i64,
 ) -> Result<Vec<Activity>, AppError> {
     let rows = sqlx::query(
-        "SELECT id, kind, points, reason, created_at FROM ledger_entries \
-         WHERE user_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3",
+        "SELECT id, kind, points, reason, created_at, breakdown FROM ledger_entries \
+         WHERE user_id = $1 AND id < $2 AND ($3 = '' OR kind = $3) ORDER BY id DESC LIMIT $4",
     )
     .bind(user_id)
     .bind(before.unwrap_or(i64::MAX))
+    .bind(kind.map_or("", EntryKind::as_str))
     .bind(limit)
     .fetch_all(conn)
     .await?;
     rows.iter()
         .map(|r| {
             let kind: String = r.try_get(1)?;
+            let breakdown: Option<String> = r.try_get(5)?;
             Ok(Activity {
                 id: r.try_get(0)?,
                 kind: EntryKind::parse(&kind)
@@ -116,6 +335,9 @@ pub async fn entries(
                 points: r.try_get(2)?,
                 reason: r.try_get(3)?,
                 at: r.try_get(4)?,
+                lines: breakdown
+                    .and_then(|b| serde_json::from_str(&b).ok())
+                    .unwrap_or_default(),
             })
         })
         .collect::<Result<_, sqlx::Error>>()

@@ -1,9 +1,13 @@
-//! Earning: balance, tier and the history of point movements. (Products, unit codes, claims and
-//! the rules engine join this area.)
+//! Earning: unit codes and claiming them, the rules engine, balance, tier, expiry and the history
+//! of point movements.
 
+pub mod code;
 #[cfg(feature = "ssr")]
 pub mod ledger;
 mod pages;
+pub mod rules;
+#[cfg(feature = "ssr")]
+pub mod service;
 
 pub use pages::{HistoryPage, HomePage, ScanPage};
 
@@ -21,6 +25,23 @@ pub struct Activity {
     pub reason: String,
     /// Unix seconds.
     pub at: i64,
+    /// For accruals: how the points were worked out.
+    #[serde(default)]
+    pub lines: Vec<rules::Line>,
+}
+
+/// A successful claim, as the Scan screen shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimResult {
+    pub entry_id: i64,
+    pub code: String,
+    pub product: String,
+    pub points: i64,
+    /// The breakdown in plain words, in the caller's language.
+    pub breakdown: String,
+    pub balance: i64,
+    /// One "Did you know…" line about the product line.
+    pub tip: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,6 +52,8 @@ pub struct HomeData {
     pub tier: Tier,
     pub earned_last_year: i64,
     pub recent: Vec<Activity>,
+    /// The next points to expire: (points, unix seconds when).
+    pub next_expiry: Option<(i64, i64)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,7 +81,11 @@ pub async fn home_summary() -> Result<HomeData, AppError> {
                 balance: ledger::balance(&mut conn, me.id).await?,
                 tier: Tier::for_points_earned(earned),
                 earned_last_year: earned,
-                recent: ledger::entries(&mut conn, me.id, None, 5).await?,
+                recent: ledger::entries(&mut conn, me.id, None, None, 5).await?,
+                next_expiry: {
+                    let months = service::expiry_months(&mut conn).await?;
+                    ledger::next_expiry(&mut conn, me.id, months).await?
+                },
                 name: me.name,
                 company: me.company,
             })
@@ -67,17 +94,28 @@ pub async fn home_summary() -> Result<HomeData, AppError> {
     )
 }
 
-/// The signed-in participant's ledger, newest first, a page at a time.
+/// The signed-in participant's ledger, newest first, a page at a time, optionally one kind only
+/// (`accrual`, `reversal`, `adjustment`, `expiry`, `redemption`).
 #[server(prefix = "/api", endpoint = "earn/history")]
-pub async fn history(before: Option<i64>) -> Result<HistoryPageData, AppError> {
+pub async fn history(
+    before: Option<i64>,
+    kind: Option<String>,
+) -> Result<HistoryPageData, AppError> {
     use crate::domain::Role;
+    use crate::error::Field;
     use crate::state::{app_state, reply, require};
     reply(
         async {
             let me = require(&[Role::Participant, Role::PartnerManager])?;
+            let kind = match kind.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
+                None => None,
+                Some(k) => {
+                    Some(EntryKind::parse(k).ok_or(AppError::Invalid { field: Field::Kind })?)
+                }
+            };
             let mut conn = app_state()?.db.pool.acquire().await?;
             let mut entries =
-                ledger::entries(&mut conn, me.id, before, HISTORY_PAGE_SIZE + 1).await?;
+                ledger::entries(&mut conn, me.id, kind, before, HISTORY_PAGE_SIZE + 1).await?;
             let more = entries.len() as i64 > HISTORY_PAGE_SIZE;
             entries.truncate(HISTORY_PAGE_SIZE as usize);
             let next_before = if more {
@@ -89,6 +127,60 @@ pub async fn history(before: Option<i64>) -> Result<HistoryPageData, AppError> {
                 entries,
                 next_before,
             })
+        }
+        .await,
+    )
+}
+
+#[cfg(feature = "ssr")]
+fn claim_result(c: service::Claimed, lang: crate::i18n::Lang) -> ClaimResult {
+    ClaimResult {
+        breakdown: rules::describe(&c.product, &c.lines, c.points, lang),
+        entry_id: c.entry_id,
+        code: c.code,
+        product: c.product,
+        points: c.points,
+        balance: c.balance,
+        tip: c.tip,
+    }
+}
+
+/// Claims the unit code in `code` (as typed, or the whole text a scanner read, e.g. a label's
+/// URL) for the signed-in participant. Refusals are logged for fraud review; ten suspicious ones in
+/// ten minutes slow the participant down (429 with `Retry-After`).
+#[server(prefix = "/api", endpoint = "earn/claim")]
+pub async fn claim_code(code: String) -> Result<ClaimResult, AppError> {
+    use crate::domain::Role;
+    use crate::state::{app_state, reply, request_context, require, unix_now};
+    reply(
+        async {
+            let me = require(&[Role::Participant, Role::PartnerManager])?;
+            let ctx = request_context()?;
+            let db = app_state()?.db;
+            let ip = ctx.ip.to_string();
+            let claimed = service::claim(&db, me.id, &code, Some(&ip), unix_now()).await?;
+            if crate::state::is_plain_form_post() {
+                // Without JavaScript the browser follows this to a page that shows the result.
+                leptos_axum::redirect(&format!("/scan?claimed={}", claimed.entry_id));
+            }
+            Ok(claim_result(claimed, ctx.lang))
+        }
+        .await,
+    )
+}
+
+/// One of the caller's own claims, read back by ledger entry id.
+#[server(prefix = "/api", endpoint = "earn/claimed")]
+pub async fn claimed(entry_id: i64) -> Result<ClaimResult, AppError> {
+    use crate::domain::Role;
+    use crate::state::{app_state, reply, request_context, require};
+    reply(
+        async {
+            let me = require(&[Role::Participant, Role::PartnerManager])?;
+            let lang = request_context()?.lang;
+            let mut conn = app_state()?.db.pool.acquire().await?;
+            let c = service::claimed_entry(&mut conn, me.id, entry_id).await?;
+            Ok(claim_result(c, lang))
         }
         .await,
     )

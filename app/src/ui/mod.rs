@@ -30,6 +30,22 @@ pub fn initial_lang() -> Lang {
     }
 }
 
+/// Unix seconds now, on either side.
+pub fn now_secs() -> i64 {
+    #[cfg(feature = "ssr")]
+    {
+        crate::state::unix_now()
+    }
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        (js_sys::Date::now() / 1000.0) as i64
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        0
+    }
+}
+
 pub fn use_lang() -> Lang {
     use_context::<Lang>().unwrap_or_default()
 }

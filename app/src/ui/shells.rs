@@ -79,6 +79,12 @@ pub fn AdminShell(children: ChildrenFn) -> impl IntoView {
                                     <Brand/>
                                     <nav aria-label=T::AdminTitle.text(lang)>
                                         <A href="/admin" exact=true>{T::AdminOverview.text(lang)}</A>
+                                        <A href="/admin/products">{T::AdminProducts.text(lang)}</A>
+                                        <A href="/admin/batches">{T::AdminBatches.text(lang)}</A>
+                                        <A href="/admin/codes">{T::AdminCodes.text(lang)}</A>
+                                        <A href="/admin/campaigns">{T::AdminCampaigns.text(lang)}</A>
+                                        <A href="/admin/adjust">{T::AdminAdjust.text(lang)}</A>
+                                        <A href="/admin/audit">{T::AdminAudit.text(lang)}</A>
                                     </nav>
                                     <crate::profile::SignOutButton/>
                                 </header>

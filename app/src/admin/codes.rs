@@ -1,0 +1,660 @@
+//! Code batches and unit codes: generating them, activating them at dispatch, voiding them, looking
+//! one up, reversing a claim; and manual point adjustments. Admins only.
+
+use crate::error::{AppError, Field};
+use serde::{Deserialize, Serialize};
+
+pub const MAX_BATCH: i64 = 100_000;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BatchRow {
+    pub id: i64,
+    pub sku: String,
+    pub product: String,
+    pub size: i64,
+    pub claimed: i64,
+    pub status: String,
+    pub note: String,
+    pub created_at: i64,
+    pub activated_at: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BatchDetail {
+    pub batch: BatchRow,
+    /// The first codes of the batch (all of them for batches up to 500), grouped form.
+    pub codes: Vec<CodeLine>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CodeLine {
+    pub code: String,
+    pub status: String,
+    pub claimed_at: Option<i64>,
+}
+
+/// Everything an admin sees about one code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CodeInfo {
+    pub code: String,
+    pub status: String,
+    pub batch_id: i64,
+    pub sku: String,
+    pub product: String,
+    pub claimed_by: Option<Claimant>,
+    pub claimed_at: Option<i64>,
+    /// The accrual the claim made, if it still stands.
+    pub points: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claimant {
+    pub id: i64,
+    pub name: String,
+    pub phone: Option<String>,
+    pub company: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AfterReversal {
+    /// The code can be claimed again (it was claimed by mistake).
+    Reusable,
+    /// The code is withdrawn (it was misused).
+    Void,
+}
+
+/// A reason an admin gives: 3–300 characters.
+pub fn parse_reason(s: &str) -> Result<String, AppError> {
+    let r = s.trim();
+    let n = r.chars().count();
+    if !(3..=300).contains(&n) {
+        return Err(AppError::Invalid {
+            field: Field::Reason,
+        });
+    }
+    Ok(r.to_string())
+}
+
+#[cfg(feature = "ssr")]
+pub mod db {
+    use super::*;
+    use crate::admin::audit;
+    use crate::domain::EntryKind;
+    use crate::earn::code::UnitCode;
+    use crate::earn::ledger::{self, NewEntry};
+    use crate::state::Db;
+    use rand::RngCore;
+    use sqlx::Row;
+
+    const BATCH_COLUMNS: &str = "SELECT b.id, p.sku, p.name, b.size, \
+        (SELECT COUNT(*) FROM unit_codes u WHERE u.batch_id = b.id AND u.claimed_by IS NOT NULL), \
+        b.status, b.note, b.created_at, b.activated_at FROM code_batches b JOIN products p ON p.id = b.product_id";
+
+    fn batch_row(r: &sqlx::any::AnyRow) -> Result<BatchRow, sqlx::Error> {
+        Ok(BatchRow {
+            id: r.try_get(0)?,
+            sku: r.try_get(1)?,
+            product: r.try_get(2)?,
+            size: r.try_get(3)?,
+            claimed: r.try_get(4)?,
+            status: r.try_get(5)?,
+            note: r.try_get(6)?,
+            created_at: r.try_get(7)?,
+            activated_at: r.try_get(8)?,
+        })
+    }
+
+    pub async fn batches(db: &Db) -> Result<Vec<BatchRow>, AppError> {
+        let rows = sqlx::query(&format!("{BATCH_COLUMNS} ORDER BY b.id DESC LIMIT 200"))
+            .fetch_all(&db.pool)
+            .await?;
+        rows.iter()
+            .map(batch_row)
+            .collect::<Result<_, _>>()
+            .map_err(AppError::from)
+    }
+
+    pub async fn batch(db: &Db, id: i64, codes_limit: i64) -> Result<BatchDetail, AppError> {
+        let row = sqlx::query(&format!("{BATCH_COLUMNS} WHERE b.id = $1"))
+            .bind(id)
+            .fetch_optional(&db.pool)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let codes: Vec<(String, String, Option<i64>)> = sqlx::query_as(
+            "SELECT code, status, claimed_at FROM unit_codes WHERE batch_id = $1 ORDER BY id LIMIT $2",
+        )
+        .bind(id)
+        .bind(codes_limit)
+        .fetch_all(&db.pool)
+        .await?;
+        Ok(BatchDetail {
+            batch: batch_row(&row)?,
+            codes: codes
+                .into_iter()
+                .map(|(code, status, claimed_at)| CodeLine {
+                    code: UnitCode::from_trusted(code).grouped(),
+                    status,
+                    claimed_at,
+                })
+                .collect(),
+        })
+    }
+
+    /// Makes `count` new random codes for the product with this SKU, in one transaction. Returns
+    /// the batch id and the codes. A clash with an existing code (one in 2^75 per pair) is simply
+    /// drawn again.
+    pub async fn generate(
+        db: &Db,
+        actor: Option<i64>,
+        sku: &str,
+        count: i64,
+        note: &str,
+        now: i64,
+    ) -> Result<(i64, Vec<UnitCode>), AppError> {
+        if !(1..=MAX_BATCH).contains(&count) {
+            return Err(AppError::Invalid {
+                field: Field::Count,
+            });
+        }
+        let mut tx = db.begin_write().await?;
+        let product: Option<i64> = sqlx::query_scalar("SELECT id FROM products WHERE sku = $1")
+            .bind(sku)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let product = product.ok_or(AppError::Invalid {
+            field: Field::Product,
+        })?;
+        let batch: i64 = sqlx::query_scalar(
+            "INSERT INTO code_batches (product_id, size, status, created_by, created_at, note) \
+             VALUES ($1, $2, 'inactive', $3, $4, $5) RETURNING id",
+        )
+        .bind(product)
+        .bind(count)
+        .bind(actor)
+        .bind(now)
+        .bind(note.trim())
+        .fetch_one(&mut *tx)
+        .await?;
+        let mut rng = rand::rngs::OsRng;
+        let mut codes = Vec::with_capacity(count as usize);
+        let mut seen = std::collections::HashSet::new();
+        while (codes.len() as i64) < count {
+            let mut bytes = [0u8; 16];
+            rng.fill_bytes(&mut bytes);
+            let code = UnitCode::from_bits(u128::from_le_bytes(bytes));
+            if seen.insert(code.clone()) {
+                codes.push(code);
+            }
+        }
+        // Multi-row inserts, a few hundred rows per statement.
+        for chunk in codes.chunks(400) {
+            let mut sql =
+                String::from("INSERT INTO unit_codes (code, batch_id, product_id, status) VALUES ");
+            for i in 0..chunk.len() {
+                if i > 0 {
+                    sql.push(',');
+                }
+                sql.push_str(&format!("(${}, $1, $2, 'inactive')", i + 3));
+            }
+            sql.push_str(" ON CONFLICT (code) DO NOTHING");
+            let mut q = sqlx::query(&sql).bind(batch).bind(product);
+            for c in chunk {
+                q = q.bind(c.as_str().to_string());
+            }
+            let inserted = q.execute(&mut *tx).await?.rows_affected();
+            if inserted != chunk.len() as u64 {
+                // A code that already exists elsewhere: astronomically rare; start over.
+                tracing::warn!("unit code clash while generating; retrying the batch");
+                drop(tx);
+                return Box::pin(generate(db, actor, sku, count, note, now)).await;
+            }
+        }
+        audit::write(
+            &mut tx,
+            actor,
+            "batch.create",
+            &format!("batch:{batch}"),
+            None::<&()>,
+            Some(&serde_json::json!({ "sku": sku, "size": count, "note": note.trim() })),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok((batch, codes))
+    }
+
+    /// Activates a batch at dispatch (its unclaimed inactive codes become claimable), or voids it
+    /// (its unclaimed codes are withdrawn; claims already made stand).
+    pub async fn set_batch_status(
+        db: &Db,
+        actor: i64,
+        id: i64,
+        status: &str,
+        now: i64,
+    ) -> Result<BatchRow, AppError> {
+        let mut tx = db.begin_write().await?;
+        let before: Option<String> =
+            sqlx::query_scalar("SELECT status FROM code_batches WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let before = before.ok_or(AppError::NotFound)?;
+        match status {
+            "active" => {
+                if before == "voided" {
+                    return Err(AppError::UnitCodeVoided);
+                }
+                sqlx::query(
+                    "UPDATE code_batches SET status = 'active', activated_at = $1 WHERE id = $2",
+                )
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query("UPDATE unit_codes SET status = 'active' WHERE batch_id = $1 AND status = 'inactive'")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            "voided" => {
+                sqlx::query("UPDATE code_batches SET status = 'voided' WHERE id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query(
+                    "UPDATE unit_codes SET status = 'voided' WHERE batch_id = $1 AND claimed_by IS NULL",
+                )
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            }
+            _ => return Err(AppError::Invalid { field: Field::Kind }),
+        }
+        audit::write(
+            &mut tx,
+            Some(actor),
+            &format!("batch.{status}"),
+            &format!("batch:{id}"),
+            Some(&serde_json::json!({ "status": before })),
+            Some(&serde_json::json!({ "status": status })),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        let row = sqlx::query(&format!("{BATCH_COLUMNS} WHERE b.id = $1"))
+            .bind(id)
+            .fetch_one(&db.pool)
+            .await?;
+        Ok(batch_row(&row)?)
+    }
+
+    async fn info_in(
+        conn: &mut sqlx::AnyConnection,
+        code: &UnitCode,
+    ) -> Result<(i64, CodeInfo), AppError> {
+        let r = sqlx::query(
+            "SELECT uc.id, uc.code, uc.status, uc.batch_id, p.sku, p.name, uc.claimed_at, \
+             u.id, u.name, u.phone, pc.name, \
+             (SELECT e.points FROM ledger_entries e WHERE e.unit_code_id = uc.id AND e.kind = 'accrual' \
+              AND e.user_id = uc.claimed_by ORDER BY e.id DESC LIMIT 1) \
+             FROM unit_codes uc JOIN products p ON p.id = uc.product_id \
+             LEFT JOIN users u ON u.id = uc.claimed_by \
+             LEFT JOIN partner_companies pc ON pc.id = u.company_id WHERE uc.code = $1",
+        )
+        .bind(code.as_str())
+        .fetch_optional(conn)
+        .await?
+        .ok_or(AppError::UnitCodeUnknown)?;
+        let claimant_id: Option<i64> = r.try_get(7)?;
+        let info = CodeInfo {
+            code: UnitCode::from_trusted(r.try_get(1)?).grouped(),
+            status: r.try_get(2)?,
+            batch_id: r.try_get(3)?,
+            sku: r.try_get(4)?,
+            product: r.try_get(5)?,
+            claimed_at: r.try_get(6)?,
+            claimed_by: match claimant_id {
+                Some(id) => Some(Claimant {
+                    id,
+                    name: r.try_get(8)?,
+                    phone: r.try_get(9)?,
+                    company: r.try_get(10)?,
+                }),
+                None => None,
+            },
+            points: r.try_get(11)?,
+        };
+        Ok((r.try_get(0)?, info))
+    }
+
+    pub async fn lookup(db: &Db, code: &UnitCode) -> Result<CodeInfo, AppError> {
+        let mut conn = db.pool.acquire().await?;
+        Ok(info_in(&mut conn, code).await?.1)
+    }
+
+    pub async fn void_code(
+        db: &Db,
+        actor: i64,
+        code: &UnitCode,
+        now: i64,
+    ) -> Result<CodeInfo, AppError> {
+        let mut tx = db.begin_write().await?;
+        let (id, before) = info_in(&mut tx, code).await?;
+        if before.claimed_by.is_some() {
+            // A claimed code is reversed (with "void"), not voided underneath the points.
+            return Err(AppError::ClaimedByOther);
+        }
+        sqlx::query("UPDATE unit_codes SET status = 'voided' WHERE id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        let (_, after) = info_in(&mut tx, code).await?;
+        audit::write(
+            &mut tx,
+            Some(actor),
+            "code.void",
+            &format!("code:{}", code.as_str()),
+            Some(&before),
+            Some(&after),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(after)
+    }
+
+    /// Undoes a claim: a reversal entry takes the points back (the claim's own lot first), and the
+    /// code becomes claimable again or is voided. Refused if the participant has already spent the
+    /// points (the balance never goes below zero; an adjustment is the tool for that case).
+    pub async fn reverse(
+        db: &Db,
+        actor: i64,
+        code: &UnitCode,
+        reason: &str,
+        then: AfterReversal,
+        now: i64,
+    ) -> Result<CodeInfo, AppError> {
+        let mut tx = db.begin_write().await?;
+        let (id, before) = info_in(&mut tx, code).await?;
+        let claimant = before.claimed_by.as_ref().ok_or(AppError::NotClaimed)?;
+        let balance = ledger::lock_balance(&mut tx, claimant.id, now).await?;
+        let accrual: Option<(i64, i64)> = sqlx::query_as(
+            "SELECT id, points FROM ledger_entries WHERE unit_code_id = $1 AND user_id = $2 \
+             AND kind = 'accrual' ORDER BY id DESC LIMIT 1",
+        )
+        .bind(id)
+        .bind(claimant.id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let (accrual_id, points) = accrual.ok_or(AppError::NotClaimed)?;
+        if balance < points {
+            return Err(AppError::BalanceTooLow { balance });
+        }
+        let text = format!(
+            "Reversal of {} · {}: {reason}",
+            before.product,
+            code.grouped()
+        );
+        if points > 0 {
+            ledger::append(
+                &mut tx,
+                NewEntry {
+                    created_by: Some(actor),
+                    unit_code_id: Some(id),
+                    ref_entry_id: Some(accrual_id),
+                    ..NewEntry::new(claimant.id, EntryKind::Reversal, -points, &text)
+                },
+                now,
+            )
+            .await?;
+        }
+        let status = match then {
+            AfterReversal::Reusable => "active",
+            AfterReversal::Void => "voided",
+        };
+        sqlx::query(
+            "UPDATE unit_codes SET claimed_by = NULL, claimed_at = NULL, status = $1 WHERE id = $2",
+        )
+        .bind(status)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        let (_, after) = info_in(&mut tx, code).await?;
+        audit::write(
+            &mut tx,
+            Some(actor),
+            "claim.reverse",
+            &format!("code:{}", code.as_str()),
+            Some(&before),
+            Some(&serde_json::json!({ "code": after, "reason": reason, "points": -points })),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(after)
+    }
+
+    /// Adds (or with negative points, takes) points by hand, with a reason the participant sees.
+    pub async fn adjust(
+        db: &Db,
+        actor: i64,
+        phone: &crate::domain::Phone,
+        points: i64,
+        reason: &str,
+        now: i64,
+    ) -> Result<(String, i64), AppError> {
+        let mut tx = db.begin_write().await?;
+        let who: Option<(i64, String)> = sqlx::query_as(
+            "SELECT id, name FROM users WHERE phone = $1 AND role IN ('participant', 'partner_manager')",
+        )
+        .bind(phone.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let (user, name) = who.ok_or(AppError::Invalid {
+            field: Field::Participant,
+        })?;
+        let balance = ledger::lock_balance(&mut tx, user, now).await?;
+        if balance + points < 0 {
+            return Err(AppError::BalanceTooLow { balance });
+        }
+        ledger::append(
+            &mut tx,
+            NewEntry {
+                created_by: Some(actor),
+                ..NewEntry::new(user, EntryKind::Adjustment, points, reason)
+            },
+            now,
+        )
+        .await?;
+        let after = balance + points;
+        audit::write(
+            &mut tx,
+            Some(actor),
+            "points.adjust",
+            &format!("user:{user}"),
+            Some(&serde_json::json!({ "balance": balance })),
+            Some(&serde_json::json!({ "balance": after, "points": points, "reason": reason })),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok((name, after))
+    }
+
+    pub async fn codes_csv(db: &Db, batch: i64) -> Result<String, AppError> {
+        let detail = self::batch(db, batch, MAX_BATCH).await?;
+        let mut out = String::from("code,sku,batch,status,claimed_at\n");
+        for c in detail.codes {
+            out.push_str(&format!(
+                "{},{},{},{},{}\n",
+                c.code,
+                crate::admin::catalog::csv_cell(&detail.batch.sku),
+                batch,
+                c.status,
+                c.claimed_at
+                    .map(crate::domain::iso_date)
+                    .unwrap_or_default()
+            ));
+        }
+        Ok(out)
+    }
+}
+
+#[leptos::server(prefix = "/api", endpoint = "admin/batches")]
+pub async fn list_batches() -> Result<Vec<BatchRow>, AppError> {
+    use crate::domain::Role;
+    use crate::state::{app_state, reply, require};
+    reply(
+        async {
+            require(&[Role::Admin])?;
+            db::batches(&app_state()?.db).await
+        }
+        .await,
+    )
+}
+
+#[leptos::server(prefix = "/api", endpoint = "admin/batch")]
+pub async fn get_batch(id: i64) -> Result<BatchDetail, AppError> {
+    use crate::domain::Role;
+    use crate::state::{app_state, reply, require};
+    reply(
+        async {
+            require(&[Role::Admin])?;
+            db::batch(&app_state()?.db, id, 500).await
+        }
+        .await,
+    )
+}
+
+/// Generates `count` codes for the product `sku`. The batch starts inactive until dispatch.
+#[leptos::server(prefix = "/api", endpoint = "admin/batch_create")]
+pub async fn create_batch(sku: String, count: String, note: String) -> Result<BatchRow, AppError> {
+    use crate::domain::{Role, Sku};
+    use crate::state::{app_state, is_plain_form_post, reply, require, unix_now};
+    reply(
+        async {
+            let me = require(&[Role::Admin])?;
+            let sku = Sku::parse(&sku).ok_or(AppError::Invalid {
+                field: Field::Product,
+            })?;
+            let count = crate::admin::catalog::parse_whole(&count, Field::Count, 1, MAX_BATCH)?;
+            if note.chars().count() > 200 {
+                return Err(AppError::Invalid { field: Field::Note });
+            }
+            let db = app_state()?.db;
+            let (id, _) =
+                db::generate(&db, Some(me.id), sku.as_str(), count, &note, unix_now()).await?;
+            if is_plain_form_post() {
+                leptos_axum::redirect(&format!("/admin/batches/{id}"));
+            }
+            Ok(db::batch(&db, id, 0).await?.batch)
+        }
+        .await,
+    )
+}
+
+/// `status`: `active` (dispatched: codes become claimable) or `voided`.
+#[leptos::server(prefix = "/api", endpoint = "admin/batch_status")]
+pub async fn set_batch_status(id: i64, status: String) -> Result<BatchRow, AppError> {
+    use crate::domain::Role;
+    use crate::state::{app_state, reply, require, unix_now};
+    reply(
+        async {
+            let me = require(&[Role::Admin])?;
+            db::set_batch_status(&app_state()?.db, me.id, id, status.trim(), unix_now()).await
+        }
+        .await,
+    )
+}
+
+/// Who claimed a code and when.
+#[leptos::server(prefix = "/api", endpoint = "admin/code")]
+pub async fn lookup_code(code: String) -> Result<CodeInfo, AppError> {
+    use crate::domain::Role;
+    use crate::earn::code::UnitCode;
+    use crate::state::{app_state, reply, require};
+    reply(
+        async {
+            require(&[Role::Admin])?;
+            let code = UnitCode::from_scanned(&code)?;
+            db::lookup(&app_state()?.db, &code).await
+        }
+        .await,
+    )
+}
+
+#[leptos::server(prefix = "/api", endpoint = "admin/code_void")]
+pub async fn void_code(code: String) -> Result<CodeInfo, AppError> {
+    use crate::domain::Role;
+    use crate::earn::code::UnitCode;
+    use crate::state::{app_state, reply, require, unix_now};
+    reply(
+        async {
+            let me = require(&[Role::Admin])?;
+            let code = UnitCode::from_scanned(&code)?;
+            db::void_code(&app_state()?.db, me.id, &code, unix_now()).await
+        }
+        .await,
+    )
+}
+
+/// Reverses the claim of `code`; `then` is `reuse` (claimable again) or `void`.
+#[leptos::server(prefix = "/api", endpoint = "admin/claim_reverse")]
+pub async fn reverse_claim(
+    code: String,
+    reason: String,
+    then: String,
+) -> Result<CodeInfo, AppError> {
+    use crate::domain::Role;
+    use crate::earn::code::UnitCode;
+    use crate::state::{app_state, reply, require, unix_now};
+    reply(
+        async {
+            let me = require(&[Role::Admin])?;
+            let code = UnitCode::from_scanned(&code)?;
+            let reason = parse_reason(&reason)?;
+            let then = match then.trim() {
+                "reuse" => AfterReversal::Reusable,
+                "void" => AfterReversal::Void,
+                _ => return Err(AppError::Invalid { field: Field::Kind }),
+            };
+            db::reverse(&app_state()?.db, me.id, &code, &reason, then, unix_now()).await
+        }
+        .await,
+    )
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Adjusted {
+    pub name: String,
+    pub balance: i64,
+}
+
+/// Adds or takes points by hand: `points` may be negative; the reason is required.
+#[leptos::server(prefix = "/api", endpoint = "admin/adjust")]
+pub async fn adjust_points(
+    phone: String,
+    points: String,
+    reason: String,
+) -> Result<Adjusted, AppError> {
+    use crate::domain::{Phone, Role};
+    use crate::state::{app_state, reply, require, unix_now};
+    reply(
+        async {
+            let me = require(&[Role::Admin])?;
+            let phone = Phone::parse(&phone)?;
+            let points =
+                crate::admin::catalog::parse_whole(&points, Field::Points, -1_000_000, 1_000_000)?;
+            if points == 0 {
+                return Err(AppError::Invalid {
+                    field: Field::Points,
+                });
+            }
+            let reason = parse_reason(&reason)?;
+            let (name, balance) =
+                db::adjust(&app_state()?.db, me.id, &phone, points, &reason, unix_now()).await?;
+            Ok(Adjusted { name, balance })
+        }
+        .await,
+    )
+}

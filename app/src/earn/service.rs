@@ -1,0 +1,448 @@
+//! Claiming a unit code, on the server: the checks in the order people expect them, the rules
+//! engine, and the exactly-once credit. Everything a claim changes happens in one transaction.
+
+use super::code::UnitCode;
+use super::ledger::{self, NewEntry};
+use super::rules::{
+    self, Award, Campaign, Effect, ParticipantFacts, ProductFacts, ProgramRules, Rate,
+};
+use crate::domain::{EntryKind, ParticipantKind, Tier, day_start};
+use crate::error::AppError;
+use crate::limits;
+use crate::state::{Db, RateLimit};
+use serde::{Deserialize, Serialize};
+use sqlx::{Any, AnyConnection, Row, Transaction};
+
+/// After this many refused claims in the window a participant is slowed down.
+pub const FAILED_CLAIMS: RateLimit = RateLimit {
+    max: 10,
+    window_secs: 10 * 60,
+};
+const YEAR_SECS: i64 = 365 * 24 * 3600;
+
+/// What a successful claim tells the participant.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claimed {
+    pub entry_id: i64,
+    pub code: String,
+    pub product: String,
+    pub points: i64,
+    pub lines: Vec<rules::Line>,
+    pub balance: i64,
+    pub tip: Option<String>,
+}
+
+fn fail_bucket(user_id: i64) -> String {
+    format!("claim-fail:{user_id}")
+}
+
+/// Refusals that look like guessing or copying codes; they count towards the slow-down. Claiming
+/// your own code twice or hitting the daily cap is logged but not held against anyone.
+fn counts_as_suspicious(e: &AppError) -> bool {
+    !matches!(
+        e,
+        AppError::ClaimedByYou { .. }
+            | AppError::DailyCapReached { .. }
+            | AppError::Internal
+            | AppError::RateLimited { .. }
+    )
+}
+
+/// Claims the code in `input` (typed, or the text a scanner read) for `user_id`.
+pub async fn claim(
+    db: &Db,
+    user_id: i64,
+    input: &str,
+    ip: Option<&str>,
+    now: i64,
+) -> Result<Claimed, AppError> {
+    // One read connection serves the slow-down check and the claim's checks; it is handed back
+    // before the write transaction starts.
+    let mut conn = db.pool.acquire().await?;
+    limits::check(&mut conn, &fail_bucket(user_id), FAILED_CLAIMS, now).await?;
+    let parsed = UnitCode::from_scanned(input).map_err(AppError::from);
+    let result = match &parsed {
+        Ok(code) => claim_parsed(db, conn, user_id, code, now).await,
+        Err(e) => Err(e.clone()),
+    };
+    if let Err(e) = &result {
+        if !matches!(e, AppError::Internal) {
+            record_failure(db, user_id, input, parsed.as_ref().ok(), e, ip, now).await?;
+        }
+    }
+    result
+}
+
+async fn record_failure(
+    db: &Db,
+    user_id: i64,
+    input: &str,
+    code: Option<&UnitCode>,
+    e: &AppError,
+    ip: Option<&str>,
+    now: i64,
+) -> Result<(), AppError> {
+    let input: String = input.chars().take(200).collect();
+    let mut tx = db.begin_write().await?;
+    sqlx::query(
+        "INSERT INTO claim_failures (user_id, input, code, reason, ip, at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(user_id)
+    .bind(&input)
+    .bind(code.map(|c| c.as_str().to_string()))
+    .bind(e.code())
+    .bind(ip)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    if counts_as_suspicious(e) {
+        limits::record(&mut *tx, &fail_bucket(user_id), now).await?;
+    }
+    tx.commit().await?;
+    tracing::info!(user = user_id, reason = e.code(), "claim refused");
+    Ok(())
+}
+
+struct CodeRow {
+    id: i64,
+    status: String,
+    claimed_by: Option<i64>,
+    claimed_at: Option<i64>,
+    product: ProductFacts,
+    product_active: bool,
+    rate: Option<Rate>,
+    tip: String,
+}
+
+async fn find_code(conn: &mut AnyConnection, code: &UnitCode) -> Result<Option<CodeRow>, AppError> {
+    let row = sqlx::query(
+        "SELECT uc.id, uc.status, uc.claimed_by, uc.claimed_at, p.id, p.name, p.category_id, \
+         p.base_points, p.price, p.active, c.rate_points, c.rate_per, c.tip \
+         FROM unit_codes uc JOIN products p ON p.id = uc.product_id \
+         LEFT JOIN product_categories c ON c.id = p.category_id WHERE uc.code = $1",
+    )
+    .bind(code.as_str())
+    .fetch_optional(conn)
+    .await?;
+    let Some(r) = row else { return Ok(None) };
+    let rate_points: Option<i64> = r.try_get(10)?;
+    let rate_per: Option<i64> = r.try_get(11)?;
+    Ok(Some(CodeRow {
+        id: r.try_get(0)?,
+        status: r.try_get(1)?,
+        claimed_by: r.try_get(2)?,
+        claimed_at: r.try_get(3)?,
+        product: ProductFacts {
+            id: r.try_get(4)?,
+            name: r.try_get(5)?,
+            category_id: r.try_get(6)?,
+            base_points: r.try_get(7)?,
+            price: r.try_get(8)?,
+        },
+        product_active: r.try_get::<i64, _>(9)? == 1,
+        rate: rate_points
+            .zip(rate_per)
+            .map(|(points, per)| Rate { points, per }),
+        tip: r.try_get::<Option<String>, _>(12)?.unwrap_or_default(),
+    }))
+}
+
+/// The program's settings (role and tier factors, the daily cap).
+pub async fn program_rules(conn: &mut AnyConnection) -> Result<ProgramRules, AppError> {
+    let rows: Vec<(String, i64)> = sqlx::query_as("SELECT key, value FROM program_settings")
+        .fetch_all(conn)
+        .await?;
+    let mut r = ProgramRules::default();
+    for (key, value) in rows {
+        match key.as_str() {
+            "role.seller" => r.seller = value,
+            "role.foreman" => r.foreman = value,
+            "role.engineer" => r.engineer = value,
+            "tier.silver" => r.silver = value,
+            "tier.gold" => r.gold = value,
+            "daily_cap" => r.daily_cap = (value > 0).then_some(value),
+            _ => {}
+        }
+    }
+    Ok(r)
+}
+
+pub async fn setting(conn: &mut AnyConnection, key: &str) -> Result<Option<i64>, AppError> {
+    Ok(
+        sqlx::query_scalar("SELECT value FROM program_settings WHERE key = $1")
+            .bind(key)
+            .fetch_optional(conn)
+            .await?,
+    )
+}
+
+/// Months after which points expire (24 unless the admin set otherwise).
+pub async fn expiry_months(conn: &mut AnyConnection) -> Result<i64, AppError> {
+    Ok(setting(conn, "expiry_months").await?.unwrap_or(24).max(1))
+}
+
+fn id_list(s: &str) -> Vec<i64> {
+    s.split(',').filter_map(|p| p.trim().parse().ok()).collect()
+}
+
+pub(crate) fn campaign_from_row(r: &sqlx::any::AnyRow) -> Result<Campaign, sqlx::Error> {
+    let effect: String = r.try_get("effect")?;
+    let value: i64 = r.try_get("value")?;
+    Ok(Campaign {
+        id: r.try_get("id")?,
+        name: r.try_get("name")?,
+        starts_at: r.try_get("starts_at")?,
+        ends_at: r.try_get("ends_at")?,
+        product_ids: id_list(&r.try_get::<String, _>("product_ids")?),
+        category_ids: id_list(&r.try_get::<String, _>("category_ids")?),
+        region: r.try_get("region")?,
+        company_id: r.try_get("company_id")?,
+        effect: if effect == "bonus" {
+            Effect::Bonus(value)
+        } else {
+            Effect::Multiplier(value)
+        },
+        budget: r.try_get("budget")?,
+        spent: r.try_get("spent")?,
+        active: r.try_get::<i64, _>("active")? == 1,
+    })
+}
+
+pub const CAMPAIGN_COLUMNS: &str = "SELECT id, name, starts_at, ends_at, product_ids, category_ids, \
+     region, company_id, effect, value, budget, spent, active FROM campaigns";
+
+/// Campaigns running at `at`.
+pub async fn campaigns_at(conn: &mut AnyConnection, at: i64) -> Result<Vec<Campaign>, AppError> {
+    let rows = sqlx::query(&format!(
+        "{CAMPAIGN_COLUMNS} WHERE active = 1 AND starts_at <= $1 AND ends_at > $1 ORDER BY id"
+    ))
+    .bind(at)
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(campaign_from_row)
+        .collect::<Result<_, _>>()
+        .map_err(AppError::from)
+}
+
+/// Active campaigns that have not ended by `now` (some may start later).
+async fn active_campaigns(conn: &mut AnyConnection, now: i64) -> Result<Vec<Campaign>, AppError> {
+    let rows = sqlx::query(&format!(
+        "{CAMPAIGN_COLUMNS} WHERE active = 1 AND ends_at > $1 ORDER BY id"
+    ))
+    .bind(now)
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(campaign_from_row)
+        .collect::<Result<_, _>>()
+        .map_err(AppError::from)
+}
+
+async fn claim_parsed(
+    db: &Db,
+    mut conn: sqlx::pool::PoolConnection<Any>,
+    user_id: i64,
+    code: &UnitCode,
+    now: i64,
+) -> Result<Claimed, AppError> {
+    // The checks read outside the write transaction (on SQLite, reads do not queue behind
+    // writers); the update below re-checks "active and unclaimed" under the lock.
+    let row = find_code(&mut conn, code)
+        .await?
+        .ok_or(AppError::UnitCodeUnknown)?;
+    match row.status.as_str() {
+        "inactive" => return Err(AppError::UnitCodeNotActive),
+        "voided" => return Err(AppError::UnitCodeVoided),
+        _ => {}
+    }
+    match (row.claimed_by, row.claimed_at) {
+        (Some(by), at) if by == user_id => {
+            return Err(AppError::ClaimedByYou {
+                at: at.unwrap_or(now),
+            });
+        }
+        (Some(_), _) => return Err(AppError::ClaimedByOther),
+        (None, _) => {}
+    }
+    if !row.product_active {
+        return Err(AppError::ProductInactive);
+    }
+    let (program, campaigns) = match db.rules_cache.get() {
+        Some(cached) => cached,
+        None => {
+            let program = program_rules(&mut conn).await?;
+            let campaigns = active_campaigns(&mut conn, now).await?;
+            db.rules_cache.put(program.clone(), campaigns.clone());
+            (program, campaigns)
+        }
+    };
+    drop(conn);
+
+    let mut tx = db.begin_write().await?;
+    // One claim per participant at a time: their balance row is the lock (PostgreSQL); SQLite
+    // holds the database write lock already.
+    let before = ledger::lock_balance(&mut tx, user_id, now).await?;
+
+    // The code is taken here, or not at all: a concurrent claim of the same code waits on this
+    // row and then finds it taken.
+    let taken = sqlx::query(
+        "UPDATE unit_codes SET claimed_by = $1, claimed_at = $2 \
+         WHERE id = $3 AND claimed_by IS NULL AND status = 'active'",
+    )
+    .bind(user_id)
+    .bind(now)
+    .bind(row.id)
+    .execute(&mut *tx)
+    .await?;
+    if taken.rows_affected() != 1 {
+        let (by, at): (Option<i64>, Option<i64>) =
+            sqlx::query_as("SELECT claimed_by, claimed_at FROM unit_codes WHERE id = $1")
+                .bind(row.id)
+                .fetch_one(&mut *tx)
+                .await?;
+        return Err(match by {
+            Some(b) if b == user_id => AppError::ClaimedByYou {
+                at: at.unwrap_or(now),
+            },
+            Some(_) => AppError::ClaimedByOther,
+            None => AppError::UnitCodeVoided,
+        });
+    }
+
+    let award = award_for(
+        &mut tx,
+        user_id,
+        &row.product,
+        row.rate,
+        &program,
+        campaigns,
+        now,
+    )
+    .await?;
+    let breakdown = serde_json::to_string(&award.lines).map_err(|e| {
+        tracing::error!(error = %e, "breakdown did not serialise");
+        AppError::Internal
+    })?;
+    let reason = format!("{} · {}", row.product.name, code.grouped());
+    let entry_id = ledger::append(
+        &mut tx,
+        NewEntry {
+            breakdown: Some(&breakdown),
+            unit_code_id: Some(row.id),
+            ..NewEntry::new(user_id, EntryKind::Accrual, award.total, &reason)
+        },
+        now,
+    )
+    .await?;
+    for (campaign, points) in &award.campaign_spend {
+        sqlx::query("UPDATE campaigns SET spent = spent + $1 WHERE id = $2")
+            .bind(points)
+            .bind(campaign)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let balance = before + award.total;
+    tx.commit().await?;
+    Ok(Claimed {
+        entry_id,
+        code: code.grouped(),
+        product: row.product.name,
+        points: award.total,
+        lines: award.lines,
+        balance,
+        tip: (!row.tip.trim().is_empty()).then_some(row.tip),
+    })
+}
+
+/// Runs the rules engine inside the claim's transaction. Campaigns with a budget are locked
+/// before their spend is read, so two claims cannot both spend the last of a budget.
+async fn award_for(
+    tx: &mut Transaction<'static, Any>,
+    user_id: i64,
+    product: &ProductFacts,
+    rate: Option<Rate>,
+    program: &ProgramRules,
+    mut campaigns: Vec<Campaign>,
+    now: i64,
+) -> Result<Award, AppError> {
+    // Who is claiming, their tier, and today's points, in one statement.
+    let (kind, company_id, region, earned_year, today): (
+        Option<String>,
+        Option<i64>,
+        Option<String>,
+        i64,
+        i64,
+    ) = sqlx::query_as(
+        "SELECT u.kind, u.company_id, pc.region, \
+         (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM ledger_entries \
+          WHERE user_id = $1 AND created_at >= $2 AND kind IN ('accrual', 'reversal')), \
+         (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM ledger_entries \
+          WHERE user_id = $1 AND created_at >= $3 AND kind = 'accrual') \
+         FROM users u LEFT JOIN partner_companies pc ON pc.id = u.company_id WHERE u.id = $1",
+    )
+    .bind(user_id)
+    .bind(now - YEAR_SECS)
+    .bind(day_start(now))
+    .fetch_one(&mut **tx)
+    .await?;
+    let who = ParticipantFacts {
+        kind: kind.as_deref().and_then(ParticipantKind::parse),
+        tier: Tier::for_points_earned(earned_year.max(0)),
+        company_id,
+        region,
+    };
+    campaigns.retain(|c| c.starts_at <= now && now < c.ends_at);
+    for c in campaigns
+        .iter_mut()
+        .filter(|c| c.budget.is_some() && c.applies(product, &who, now))
+    {
+        c.spent =
+            sqlx::query_scalar("UPDATE campaigns SET spent = spent WHERE id = $1 RETURNING spent")
+                .bind(c.id)
+                .fetch_one(&mut **tx)
+                .await?;
+    }
+    rules::evaluate(&rules::Claim {
+        product,
+        category_rate: rate,
+        who: &who,
+        at: now,
+        campaigns: &campaigns,
+        rules: program,
+        earned_today: today,
+    })
+    .map_err(|rules::Refusal::DailyCapReached { cap }| AppError::DailyCapReached { cap })
+}
+
+/// A claim the participant made, read back (for the page after a plain form post).
+pub async fn claimed_entry(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    entry_id: i64,
+) -> Result<Claimed, AppError> {
+    let row = sqlx::query(
+        "SELECT e.points, e.breakdown, uc.code, p.name, c.tip FROM ledger_entries e \
+         JOIN unit_codes uc ON uc.id = e.unit_code_id JOIN products p ON p.id = uc.product_id \
+         LEFT JOIN product_categories c ON c.id = p.category_id \
+         WHERE e.id = $1 AND e.user_id = $2 AND e.kind = 'accrual'",
+    )
+    .bind(entry_id)
+    .bind(user_id)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let breakdown: Option<String> = row.try_get(1)?;
+    let tip: Option<String> = row.try_get(4)?;
+    Ok(Claimed {
+        entry_id,
+        code: UnitCode::from_trusted(row.try_get(2)?).grouped(),
+        product: row.try_get(3)?,
+        points: row.try_get(0)?,
+        lines: breakdown
+            .and_then(|b| serde_json::from_str(&b).ok())
+            .unwrap_or_default(),
+        balance: ledger::balance(conn, user_id).await?,
+        tip: tip.filter(|t| !t.trim().is_empty()),
+    })
+}
