@@ -7,7 +7,9 @@ use crate::admin::{
 use crate::auth::{AdminSignInPage, SignInPage, VerifyCodePage};
 use crate::earn::{HistoryPage, HomePage, ScanPage};
 use crate::profile::ProfilePage;
-use crate::shop::ShopPage;
+use crate::shop::{
+    AdminOrderPage, AdminOrdersPage, AdminRewardsPage, OrderPage, OrdersPage, RewardPage, ShopPage,
+};
 use crate::ui::{NotFound, Session, initial_lang};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
@@ -63,10 +65,16 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin/campaigns") view=AdminCampaignsPage ssr=ssr.clone()/>
                 <Route path=path!("/admin/adjust") view=AdminAdjustPage ssr=ssr.clone()/>
                 <Route path=path!("/admin/audit") view=AdminAuditPage ssr=ssr.clone()/>
+                <Route path=path!("/admin/rewards") view=AdminRewardsPage ssr=ssr.clone()/>
+                <Route path=path!("/admin/orders") view=AdminOrdersPage ssr=ssr.clone()/>
+                <Route path=path!("/admin/orders/:id") view=AdminOrderPage ssr=ssr.clone()/>
                 <Route path=path!("/") view=HomePage ssr=ssr.clone()/>
                 <Route path=path!("/scan") view=ScanPage ssr=ssr.clone()/>
                 <Route path=path!("/c/:code") view=ScanPage ssr=ssr.clone()/>
                 <Route path=path!("/shop") view=ShopPage ssr=ssr.clone()/>
+                <Route path=path!("/shop/:id") view=RewardPage ssr=ssr.clone()/>
+                <Route path=path!("/orders") view=OrdersPage ssr=ssr.clone()/>
+                <Route path=path!("/orders/:id") view=OrderPage ssr=ssr.clone()/>
                 <Route path=path!("/history") view=HistoryPage ssr=ssr.clone()/>
                 <Route path=path!("/profile") view=ProfilePage ssr=ssr/>
             </Routes>

@@ -187,6 +187,7 @@ impl fmt::Display for Points {
 
 /// A level earned by points accrued over the last twelve months.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Tier {
     Base,
     Silver,
@@ -214,6 +215,129 @@ impl Tier {
             Tier::Silver => Some((Tier::Gold, Self::GOLD_FROM - points_last_year)),
             Tier::Gold => None,
         }
+    }
+}
+
+impl Tier {
+    pub const ALL: [Tier; 3] = [Tier::Base, Tier::Silver, Tier::Gold];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tier::Base => "base",
+            Tier::Silver => "silver",
+            Tier::Gold => "gold",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Tier> {
+        Tier::ALL.into_iter().find(|t| t.as_str() == s.trim())
+    }
+}
+
+/// What a reward is, which decides what happens after it is ordered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RewardKind {
+    /// A code from a pool uploaded by the admin, handed over at once.
+    Voucher,
+    /// A subscription or service; an admin enters the certificate number.
+    Certificate,
+    /// A thing sent to a delivery address.
+    Physical,
+    /// Points turned into a donation in the participant's name.
+    Charity,
+    /// Points turned into a credit note for the participant's partner company.
+    CompanyCredit,
+}
+
+impl RewardKind {
+    pub const ALL: [RewardKind; 5] = [
+        RewardKind::Voucher,
+        RewardKind::Certificate,
+        RewardKind::Physical,
+        RewardKind::Charity,
+        RewardKind::CompanyCredit,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RewardKind::Voucher => "voucher",
+            RewardKind::Certificate => "certificate",
+            RewardKind::Physical => "physical",
+            RewardKind::Charity => "charity",
+            RewardKind::CompanyCredit => "company_credit",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<RewardKind> {
+        RewardKind::ALL.into_iter().find(|k| k.as_str() == s.trim())
+    }
+
+    /// Where a new order of this kind stands once placed: a voucher is handed over at once
+    /// (ready to use, and still cancellable if it does not work), a donation is made at once;
+    /// everything else waits for an admin.
+    pub fn status_on_order(self) -> OrderStatus {
+        match self {
+            RewardKind::Voucher => OrderStatus::Ready,
+            RewardKind::Charity => OrderStatus::Delivered,
+            _ => OrderStatus::Placed,
+        }
+    }
+}
+
+/// Where an order is. `placed → processing → shipped | ready → delivered`, or `cancelled` from any
+/// state before `delivered`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrderStatus {
+    Placed,
+    Processing,
+    Shipped,
+    Ready,
+    Delivered,
+    Cancelled,
+}
+
+impl OrderStatus {
+    pub const ALL: [OrderStatus; 6] = [
+        OrderStatus::Placed,
+        OrderStatus::Processing,
+        OrderStatus::Shipped,
+        OrderStatus::Ready,
+        OrderStatus::Delivered,
+        OrderStatus::Cancelled,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrderStatus::Placed => "placed",
+            OrderStatus::Processing => "processing",
+            OrderStatus::Shipped => "shipped",
+            OrderStatus::Ready => "ready",
+            OrderStatus::Delivered => "delivered",
+            OrderStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<OrderStatus> {
+        OrderStatus::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s.trim())
+    }
+
+    /// Whether an order may move from `self` to `to` (cancelling has its own path, with a refund).
+    pub fn can_move_to(self, to: OrderStatus) -> bool {
+        use OrderStatus::*;
+        matches!(
+            (self, to),
+            (Placed, Processing)
+                | (Placed | Processing, Shipped | Ready)
+                | (Placed | Processing | Shipped | Ready, Delivered)
+        )
+    }
+
+    pub fn can_cancel(self) -> bool {
+        !matches!(self, OrderStatus::Delivered | OrderStatus::Cancelled)
     }
 }
 
@@ -257,6 +381,35 @@ impl EntryKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn order_statuses_only_move_forward() {
+        use OrderStatus::*;
+        for from in OrderStatus::ALL {
+            for to in OrderStatus::ALL {
+                let forward = from.can_move_to(to);
+                if forward {
+                    assert!(!matches!(from, Delivered | Cancelled), "{from:?} is final");
+                    assert_ne!(to, Placed);
+                    assert_ne!(
+                        to, Cancelled,
+                        "cancelling refunds, so it is not a plain move"
+                    );
+                }
+            }
+            assert_eq!(OrderStatus::parse(from.as_str()), Some(from));
+        }
+        assert!(Placed.can_move_to(Shipped));
+        assert!(Shipped.can_move_to(Delivered));
+        assert!(!Shipped.can_move_to(Processing));
+        assert!(!Delivered.can_move_to(Shipped));
+        assert!(Shipped.can_cancel() && !Delivered.can_cancel() && !Cancelled.can_cancel());
+        for k in RewardKind::ALL {
+            assert_eq!(RewardKind::parse(k.as_str()), Some(k));
+        }
+        assert_eq!(Tier::parse("silver"), Some(Tier::Silver));
+        assert!(Tier::Base < Tier::Silver && Tier::Silver < Tier::Gold);
+    }
 
     #[test]
     fn phones_are_normalised_to_e164() {

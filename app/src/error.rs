@@ -68,6 +68,32 @@ pub enum AppError {
     BalanceTooLow {
         balance: i64,
     },
+    // The hobby shop.
+    /// The reward costs more than the balance; `missing` points more are needed.
+    NotEnoughPoints {
+        missing: i64,
+    },
+    OutOfStock,
+    /// The reward is for participants from tier `needed` up.
+    TierTooLow {
+        needed: crate::domain::Tier,
+    },
+    /// The reward was switched off or its dates ended after the page was opened.
+    RewardWithdrawn,
+    /// A physical good needs a delivery address.
+    AddressNeeded,
+    /// The order cannot go from `from` to `to` (for instance back from delivered).
+    OrderCannotMove {
+        order: i64,
+        from: crate::domain::OrderStatus,
+        to: crate::domain::OrderStatus,
+    },
+    /// An uploaded file is bigger than allowed (`max_kb`).
+    UploadTooLarge {
+        max_kb: i64,
+    },
+    /// An uploaded file is not a PNG, JPEG or WebP picture.
+    NotAnImage,
     /// The request's arguments could not be read (missing or of the wrong type).
     BadRequest {
         detail: String,
@@ -116,6 +142,14 @@ impl AppError {
             AppError::SkuTaken => "sku_taken",
             AppError::NotClaimed => "code_not_claimed",
             AppError::BalanceTooLow { .. } => "balance_too_low",
+            AppError::NotEnoughPoints { .. } => "not_enough_points",
+            AppError::OutOfStock => "out_of_stock",
+            AppError::TierTooLow { .. } => "tier_too_low",
+            AppError::RewardWithdrawn => "reward_withdrawn",
+            AppError::AddressNeeded => "address_needed",
+            AppError::OrderCannotMove { .. } => "order_cannot_move",
+            AppError::UploadTooLarge { .. } => "upload_too_large",
+            AppError::NotAnImage => "not_an_image",
             AppError::BadRequest { .. } => "bad_request",
             AppError::Transport { .. } => "transport",
         }
@@ -134,7 +168,15 @@ impl AppError {
             | AppError::UnitCodeLength
             | AppError::UnitCodeTypo
             | AppError::Invalid { .. }
-            | AppError::CsvInvalid { .. } => 422,
+            | AppError::CsvInvalid { .. }
+            | AppError::AddressNeeded => 422,
+            AppError::NotEnoughPoints { .. }
+            | AppError::OutOfStock
+            | AppError::OrderCannotMove { .. } => 409,
+            AppError::TierTooLow { .. } => 403,
+            AppError::RewardWithdrawn => 410,
+            AppError::UploadTooLarge { .. } => 413,
+            AppError::NotAnImage => 415,
             AppError::UnknownPhone | AppError::UnitCodeUnknown | AppError::NotFound => 404,
             AppError::UnitCodeNotActive
             | AppError::ClaimedByYou { .. }
@@ -219,6 +261,29 @@ impl AppError {
                 lang,
                 &[("points", &crate::domain::Points(*balance).to_string())],
             ),
+            AppError::NotEnoughPoints { missing } => T::ErrNotEnoughPoints.with(
+                lang,
+                &[("points", &crate::domain::Points(*missing).to_string())],
+            ),
+            AppError::OutOfStock => T::ErrOutOfStock.text(lang).into(),
+            AppError::TierTooLow { needed } => T::ErrTierTooLow.with(
+                lang,
+                &[("tier", crate::earn::tier_text(*needed).text(lang))],
+            ),
+            AppError::RewardWithdrawn => T::ErrRewardWithdrawn.text(lang).into(),
+            AppError::AddressNeeded => T::ErrAddressNeeded.text(lang).into(),
+            AppError::OrderCannotMove { order, from, to } => T::ErrOrderCannotMove.with(
+                lang,
+                &[
+                    ("n", &order.to_string()),
+                    ("from", crate::shop::status_text(*from).text(lang)),
+                    ("to", crate::shop::status_text(*to).text(lang)),
+                ],
+            ),
+            AppError::UploadTooLarge { max_kb } => {
+                T::ErrUploadTooLarge.with(lang, &[("n", &(max_kb / 1024).max(1).to_string())])
+            }
+            AppError::NotAnImage => T::ErrNotAnImage.text(lang).into(),
             AppError::BadRequest { .. } => T::ErrBadRequest.text(lang).into(),
             AppError::Transport { .. } => T::ErrNetwork.text(lang).into(),
         }
@@ -253,6 +318,23 @@ pub enum Field {
     Kind,
     Tip,
     Note,
+    Title,
+    Description,
+    Stock,
+    Tier,
+    Icon,
+    Position,
+    Voucher,
+    Key,
+    Recipient,
+    Phone,
+    AddressLine,
+    City,
+    Postcode,
+    Status,
+    Orders,
+    Tracking,
+    Certificate,
 }
 
 impl Field {
@@ -282,6 +364,23 @@ impl Field {
             Field::Kind => T::HintKind,
             Field::Tip => T::HintTip,
             Field::Note => T::HintNote,
+            Field::Title => T::HintTitle,
+            Field::Description => T::HintDescription,
+            Field::Stock => T::HintStock,
+            Field::Tier => T::HintTier,
+            Field::Icon => T::HintIcon,
+            Field::Position => T::HintPosition,
+            Field::Voucher => T::HintVoucher,
+            Field::Key => T::HintKey,
+            Field::Recipient => T::HintRecipient,
+            Field::Phone => T::ErrPhoneLength,
+            Field::AddressLine => T::HintAddressLine,
+            Field::City => T::HintCity,
+            Field::Postcode => T::HintPostcode,
+            Field::Status => T::HintStatus,
+            Field::Orders => T::HintOrders,
+            Field::Tracking => T::HintTracking,
+            Field::Certificate => T::HintCertificate,
         }
     }
 }
@@ -365,6 +464,18 @@ struct Wire {
     line: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     balance: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    missing: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    tier: Option<crate::domain::Tier>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    order: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    from: Option<crate::domain::OrderStatus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    to: Option<crate::domain::OrderStatus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    max_kb: Option<i64>,
 }
 
 impl From<AppError> for Wire {
@@ -382,6 +493,12 @@ impl From<AppError> for Wire {
             field: None,
             line: None,
             balance: None,
+            missing: None,
+            tier: None,
+            order: None,
+            from: None,
+            to: None,
+            max_kb: None,
         };
         match e {
             AppError::WrongCode { tries_left } => w.tries_left = Some(tries_left),
@@ -400,6 +517,14 @@ impl From<AppError> for Wire {
                 w.field = Some(field);
             }
             AppError::BalanceTooLow { balance } => w.balance = Some(balance),
+            AppError::NotEnoughPoints { missing } => w.missing = Some(missing),
+            AppError::TierTooLow { needed } => w.tier = Some(needed),
+            AppError::OrderCannotMove { order, from, to } => {
+                w.order = Some(order);
+                w.from = Some(from);
+                w.to = Some(to);
+            }
+            AppError::UploadTooLarge { max_kb } => w.max_kb = Some(max_kb),
             _ => {}
         }
         w
@@ -463,6 +588,24 @@ impl TryFrom<Wire> for AppError {
             "balance_too_low" => AppError::BalanceTooLow {
                 balance: w.balance.unwrap_or(0),
             },
+            "not_enough_points" => AppError::NotEnoughPoints {
+                missing: w.missing.unwrap_or(0),
+            },
+            "out_of_stock" => AppError::OutOfStock,
+            "tier_too_low" => AppError::TierTooLow {
+                needed: w.tier.ok_or("tier_too_low without a tier")?,
+            },
+            "reward_withdrawn" => AppError::RewardWithdrawn,
+            "address_needed" => AppError::AddressNeeded,
+            "order_cannot_move" => AppError::OrderCannotMove {
+                order: w.order.unwrap_or(0),
+                from: w.from.ok_or("order_cannot_move without from")?,
+                to: w.to.ok_or("order_cannot_move without to")?,
+            },
+            "upload_too_large" => AppError::UploadTooLarge {
+                max_kb: w.max_kb.unwrap_or(0),
+            },
+            "not_an_image" => AppError::NotAnImage,
             "bad_request" => AppError::BadRequest {
                 detail: w.detail.clone().unwrap_or_default(),
             },
@@ -530,6 +673,23 @@ mod tests {
             AppError::SkuTaken,
             AppError::NotClaimed,
             AppError::BalanceTooLow { balance: 40 },
+            AppError::NotEnoughPoints { missing: 250 },
+            AppError::OutOfStock,
+            AppError::TierTooLow {
+                needed: crate::domain::Tier::Gold,
+            },
+            AppError::RewardWithdrawn,
+            AppError::AddressNeeded,
+            AppError::OrderCannotMove {
+                order: 7,
+                from: crate::domain::OrderStatus::Delivered,
+                to: crate::domain::OrderStatus::Shipped,
+            },
+            AppError::UploadTooLarge { max_kb: 2048 },
+            AppError::NotAnImage,
+            AppError::Invalid {
+                field: Field::Stock,
+            },
         ];
         for e in all {
             let back: AppError = serde_json::from_str(&serde_json::to_string(&e).unwrap()).unwrap();

@@ -139,7 +139,6 @@ messages! {
     ScanTitle { en: "Scan a code", ru: "Сканирование кода" }
     ScanComing { en: "Code claims open here soon: scan or type the code printed on each unit.", ru: "Скоро здесь можно будет сканировать или вводить код с каждой единицы товара." }
     ShopTitle { en: "Hobby shop", ru: "Магазин увлечений" }
-    ShopComing { en: "Rewards for your free time — sport, garden, travel, cars — are on their way.", ru: "Награды для свободного времени — спорт, сад, путешествия, авто — скоро появятся." }
     HistoryTitle { en: "History", ru: "История" }
     HistoryEmpty { en: "Nothing here yet.", ru: "Пока пусто." }
     ShowMore { en: "Show more", ru: "Показать ещё" }
@@ -319,6 +318,121 @@ messages! {
     HintTip { en: "Tip: at most 300 characters.", ru: "Подсказка: не более 300 символов." }
     HintNote { en: "Note: at most 200 characters.", ru: "Заметка: не более 200 символов." }
     HintKind { en: "Choose one of the offered options.", ru: "Выберите один из предложенных вариантов." }
+    MyOrders { en: "My orders", ru: "Мои заказы" }
+    YouHave { en: "You have {points}", ru: "У вас {points}" }
+    SearchRewards { en: "Search rewards", ru: "Поиск наград" }
+    SortLabel { en: "Sort", ru: "Сортировка" }
+    SortPopular { en: "Popular", ru: "Популярные" }
+    SortNew { en: "New", ru: "Новые" }
+    SortPriceLow { en: "Price: low to high", ru: "Цена: по возрастанию" }
+    SortPriceHigh { en: "Price: high to low", ru: "Цена: по убыванию" }
+    ICanAfford { en: "I can afford it", ru: "Мне хватает" }
+    Apply { en: "Apply", ru: "Применить" }
+    NoRewards { en: "No rewards match. Try another category or fewer words.", ru: "Ничего не найдено. Выберите другую категорию или сократите запрос." }
+    PointsMissing { en: "{points} more points needed", ru: "Не хватает {points} баллов" }
+    YouCanAfford { en: "You can afford it", ru: "Вам хватает баллов" }
+    SoldOut { en: "Sold out", ru: "Закончилось" }
+    OnlyLeft { en: "Only {n} left", ru: "Осталось {n}" }
+    TierOnly { en: "For {tier} tier and up", ru: "Для уровня «{tier}» и выше" }
+    YourGoal { en: "Your goal", ru: "Ваша цель" }
+    PinGoal { en: "Save up for this", ru: "Копить на это" }
+    UnpinGoal { en: "Stop saving up for this", ru: "Больше не копить" }
+    PickGoal { en: "Pick a reward to save up for", ru: "Выберите награду, на которую копите" }
+    GoalReached { en: "You have enough points — it is yours to order.", ru: "Баллов достаточно — можно заказывать." }
+    GoalUnits { en: "{points} to go: about {n} more × {name}", ru: "Осталось {points}: примерно ещё {n} × {name}" }
+    NotifyMe { en: "Tell me when it is back", ru: "Сообщить, когда появится" }
+    WeWillTellYou { en: "We will tell you when it is back.", ru: "Мы сообщим, когда награда появится." }
+    AfterOrdering { en: "What happens after you order", ru: "Что будет после заказа" }
+    AfterVoucher { en: "Your voucher code appears on the order at once.", ru: "Код ваучера сразу появится в заказе." }
+    AfterCertificate { en: "We arrange the certificate and put its number on your order, usually within 3 working days.", ru: "Мы оформим сертификат и укажем его номер в заказе — обычно в течение 3 рабочих дней." }
+    AfterPhysical { en: "We send it to your address; the tracking number appears on the order.", ru: "Мы отправим награду по вашему адресу; номер отслеживания появится в заказе." }
+    AfterCharity { en: "The points become a donation in your name; your thank-you receipt is on the order.", ru: "Баллы станут пожертвованием от вашего имени; благодарственная квитанция будет в заказе." }
+    AfterCompanyCredit { en: "Your company gets a credit note against its next delivery; your manager sees it.", ru: "Ваша компания получит кредит-ноту в счёт следующей поставки; её увидит ваш руководитель." }
+    ConfirmOrder { en: "Confirm your order", ru: "Подтвердите заказ" }
+    ConfirmText { en: "{name} for {points}.", ru: "{name} за {points}." }
+    BalanceAfter { en: "Balance after the order: {points}", ru: "Баланс после заказа: {points}" }
+    OrderFor { en: "Order for {points}", ru: "Заказать за {points}" }
+    DeliveryAddress { en: "Delivery address", ru: "Адрес доставки" }
+    NewAddress { en: "A new address", ru: "Новый адрес" }
+    FieldRecipient { en: "Recipient", ru: "Получатель" }
+    FieldAddressLine { en: "Street, house, flat", ru: "Улица, дом, квартира" }
+    FieldCity { en: "City", ru: "Город" }
+    FieldPostcode { en: "Postcode", ru: "Индекс" }
+    OrderNo { en: "Order #{n}", ru: "Заказ №{n}" }
+    OrderPlaced { en: "Placed", ru: "Оформлен" }
+    OrderProcessing { en: "Processing", ru: "В работе" }
+    OrderShipped { en: "Shipped", ru: "Отправлен" }
+    OrderReady { en: "Ready", ru: "Готов" }
+    OrderDelivered { en: "Delivered", ru: "Выполнен" }
+    OrderCancelled { en: "Cancelled", ru: "Отменён" }
+    YourVoucher { en: "Your voucher code:", ru: "Код ваучера:" }
+    CharityReceipt { en: "Thank you! {points} were donated in the name of {name} on {date}.", ru: "Спасибо! {points} пожертвованы от имени {name} {date}." }
+    CreditFor { en: "Credit note for {name}", ru: "Кредит-нота для {name}" }
+    Tracking { en: "Tracking number", ru: "Номер отслеживания" }
+    Certificate { en: "Certificate", ru: "Сертификат" }
+    NoOrders { en: "No orders yet.", ru: "Заказов пока нет." }
+    CompanyCredits { en: "Credit notes for your company", ru: "Кредит-ноты вашей компании" }
+    StatusHistory { en: "Status history", ru: "История статусов" }
+    RewardVoucher { en: "Digital voucher", ru: "Электронный ваучер" }
+    RewardCertificate { en: "Certificate or service", ru: "Сертификат или услуга" }
+    RewardPhysical { en: "Delivered to you", ru: "С доставкой" }
+    RewardCharity { en: "Charity donation", ru: "Благотворительность" }
+    RewardCompanyCredit { en: "Credit to my company", ru: "Зачёт для моей компании" }
+    AdminRewards { en: "Rewards", ru: "Награды" }
+    AdminOrders { en: "Orders", ru: "Заказы" }
+    NewReward { en: "New reward", ru: "Новая награда" }
+    EditReward { en: "Edit reward", ru: "Изменить награду" }
+    LowStock { en: "Running low:", ru: "Заканчивается:" }
+    Waiting { en: "{n} waiting", ru: "ждут: {n}" }
+    FieldTitle { en: "Title", ru: "Название" }
+    FieldKind { en: "Kind", ru: "Тип" }
+    FieldStock { en: "Stock", ru: "Остаток" }
+    FieldLowStock { en: "Warn at", ru: "Предупредить при" }
+    FieldMinTier { en: "From tier", ru: "С уровня" }
+    FieldCompanyKind { en: "For companies", ru: "Для компаний" }
+    FieldDescription { en: "Description", ru: "Описание" }
+    FieldIcon { en: "Icon", ru: "Значок" }
+    FieldPosition { en: "Order", ru: "Порядок" }
+    FieldReward { en: "Reward", ru: "Награда" }
+    Everyone { en: "Everyone", ru: "Все" }
+    Unlimited { en: "unlimited", ru: "без ограничения" }
+    Ordered { en: "Ordered", ru: "Заказано" }
+    FreeVouchers { en: "{n} vouchers left", ru: "свободных ваучеров: {n}" }
+    UploadVouchers { en: "Upload voucher codes", ru: "Загрузить коды ваучеров" }
+    UploadVouchersHint { en: "A CSV with one code per line (a first line \"code\" is skipped). All lines are added, or none.", ru: "CSV с одним кодом в строке (первая строка «code» пропускается). Добавляются все строки или ни одной." }
+    Upload { en: "Upload", ru: "Загрузить" }
+    VouchersAdded { en: "Added {n} vouchers.", ru: "Добавлено ваучеров: {n}." }
+    Participant { en: "Participant", ru: "Участник" }
+    MoveTo { en: "Move to", ru: "Перевести в статус" }
+    ApplyToSelected { en: "Apply to the selected orders", ru: "Применить к выбранным" }
+    OrdersMoved { en: "Orders updated: {n}.", ru: "Обновлено заказов: {n}." }
+    CancelOrder { en: "Cancel the order", ru: "Отменить заказ" }
+    CancelOrderHint { en: "The points go back to the participant; the stock and the voucher go back to the shop.", ru: "Баллы вернутся участнику, остаток и ваучер — в магазин." }
+    Refunded { en: "Cancelled. The participant's balance is now {points}.", ru: "Заказ отменён. Баланс участника: {points}." }
+    ErrNotEnoughPoints { en: "Not enough points: {points} more needed.", ru: "Недостаточно баллов: не хватает {points}." }
+    ErrOutOfStock { en: "Sorry, this reward has just run out.", ru: "К сожалению, эта награда только что закончилась." }
+    ErrTierTooLow { en: "This reward is for participants from {tier} tier up.", ru: "Эта награда — для участников с уровнем «{tier}» и выше." }
+    ErrRewardWithdrawn { en: "This reward is no longer offered.", ru: "Эта награда больше не предлагается." }
+    ErrAddressNeeded { en: "Choose or enter a delivery address.", ru: "Выберите или укажите адрес доставки." }
+    ErrOrderCannotMove { en: "Order #{n} cannot go from \"{from}\" to \"{to}\".", ru: "Заказ №{n} нельзя перевести из «{from}» в «{to}»." }
+    ErrUploadTooLarge { en: "The file is too large: at most {n} MB.", ru: "Файл слишком большой: не более {n} МБ." }
+    ErrNotAnImage { en: "That file is not a picture: upload a PNG, JPEG or WebP.", ru: "Это не изображение: загрузите PNG, JPEG или WebP." }
+    HintTitle { en: "Title: 1–120 characters.", ru: "Название: от 1 до 120 символов." }
+    HintDescription { en: "Description: at most 4000 characters (what happens after ordering: 1000).", ru: "Описание: не более 4000 символов (что будет после заказа — 1000)." }
+    HintStock { en: "Stock: a whole number, 0 or more (empty for unlimited).", ru: "Остаток: целое число от 0 (пусто — без ограничения)." }
+    HintTier { en: "Tier: base, silver or gold.", ru: "Уровень: базовый, серебряный или золотой." }
+    HintIcon { en: "Icon: at most 4 characters, e.g. an emoji.", ru: "Значок: не более 4 символов, например эмодзи." }
+    HintPosition { en: "Order: a whole number from 0 to 1000.", ru: "Порядок: целое число от 0 до 1000." }
+    HintVoucher { en: "a voucher code must be 1–64 characters without spaces, and not repeat one already in the pool", ru: "код ваучера — от 1 до 64 символов без пробелов, без повторов уже загруженных" }
+    HintKey { en: "The order form is out of date: open the reward again.", ru: "Форма заказа устарела: откройте награду заново." }
+    HintRecipient { en: "Recipient: a name, at most 120 characters.", ru: "Получатель: имя, не более 120 символов." }
+    HintAddressLine { en: "Street, house and flat: at most 200 characters.", ru: "Улица, дом, квартира: не более 200 символов." }
+    HintCity { en: "City: at most 80 characters.", ru: "Город: не более 80 символов." }
+    HintPostcode { en: "Postcode: 3–10 letters or digits.", ru: "Индекс: от 3 до 10 букв или цифр." }
+    HintStatus { en: "Choose a status from the list.", ru: "Выберите статус из списка." }
+    HintOrders { en: "Select at least one order (at most 500).", ru: "Выберите хотя бы один заказ (не более 500)." }
+    HintTracking { en: "Tracking number: at most 100 characters.", ru: "Номер отслеживания: не более 100 символов." }
+    HintCertificate { en: "Certificate number: at most 100 characters.", ru: "Номер сертификата: не более 100 символов." }
     ErrNetwork { en: "No connection to the server. Check your signal and try again.", ru: "Нет связи с сервером. Проверьте сигнал и повторите." }
 }
 
@@ -351,7 +465,7 @@ mod tests {
                 assert!(!text.trim().is_empty(), "{key:?} is empty in {lang:?}");
                 for ph in [
                     "{name}", "{phone}", "{points}", "{tier}", "{n}", "{time}", "{code}", "{f}",
-                    "{cap}", "{price}", "{rate}", "{date}", "{reason}", "{ch}",
+                    "{cap}", "{price}", "{rate}", "{date}", "{reason}", "{ch}", "{from}", "{to}",
                 ] {
                     assert_eq!(
                         en.contains(ph),

@@ -116,25 +116,29 @@ pub async fn load_if_empty(db: &Db, now: i64) -> Result<bool, AppError> {
             .execute(&mut *tx)
             .await?;
     }
-    for (position, (code, name)) in [
-        ("sport", "Sport"),
-        ("gardening", "Gardening"),
-        ("tourism", "Tourism"),
-        ("auto", "Auto"),
-        ("home_tools", "Home & tools"),
-        ("training", "Training"),
-        ("charity", "Charity"),
-        ("business", "Business"),
+    // The hobby shop's categories, in the order participants chose them.
+    for (position, (code, name, icon)) in [
+        ("sport", "Sport", "⚽"),
+        ("gardening", "Gardening", "🌱"),
+        ("tourism", "Tourism", "🏕"),
+        ("auto", "Auto", "🚗"),
+        ("home_tools", "Home & tools", "🔧"),
+        ("training", "Training", "🎓"),
+        ("charity", "Charity", "💚"),
+        ("business", "Business", "💼"),
     ]
     .into_iter()
     .enumerate()
     {
-        sqlx::query("INSERT INTO reward_categories (code, name, position) VALUES ($1, $2, $3)")
-            .bind(code)
-            .bind(name)
-            .bind(position as i64)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO reward_categories (code, name, icon, position) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(code)
+        .bind(name)
+        .bind(icon)
+        .bind(position as i64)
+        .execute(&mut *tx)
+        .await?;
     }
     let day = 24 * 3600;
     let history: &[(usize, EntryKind, i64, &str, i64)] = &[
@@ -193,7 +197,184 @@ pub async fn load_if_empty(db: &Db, now: i64) -> Result<bool, AppError> {
     let email = Email::parse(ADMIN_EMAIL).ok_or(AppError::InvalidEmail)?;
     let admin = upsert_admin(db, &email, "Demo Admin", ADMIN_PASSWORD, now).await?;
     load_catalog(db, admin, now).await?;
+    load_shop(db, admin, now).await?;
     Ok(true)
+}
+
+/// A demo reward: category, title, kind, price, stock (None: unlimited; 0 for voucher rewards,
+/// whose pool sets it), minimum tier, vouchers to load, description.
+type DemoReward = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    usize,
+    &'static str,
+);
+
+const REWARDS: &[DemoReward] = &[
+    (
+        "sport",
+        "Fitness club, one month",
+        "certificate",
+        "900",
+        Some("20"),
+        "base",
+        0,
+        "Any club of the partner network in your city, gym and pool included.",
+    ),
+    (
+        "sport",
+        "Sports store gift card",
+        "voucher",
+        "600",
+        Some("0"),
+        "base",
+        10,
+        "A 1 000 ₽ card for the sports store chain, in shops and online.",
+    ),
+    (
+        "gardening",
+        "Garden tool set",
+        "physical",
+        "1100",
+        Some("8"),
+        "base",
+        0,
+        "Spade, rake, secateurs and gloves in a canvas bag.",
+    ),
+    (
+        "tourism",
+        "Thermos mug",
+        "physical",
+        "350",
+        Some("30"),
+        "base",
+        0,
+        "Half a litre, keeps tea hot for 8 hours on site or on the trail.",
+    ),
+    (
+        "tourism",
+        "Weekend at a lakeside camp",
+        "certificate",
+        "2500",
+        Some("5"),
+        "silver",
+        0,
+        "Two nights for two, with a boat and breakfast.",
+    ),
+    (
+        "tourism",
+        "Fishing trip with a guide",
+        "certificate",
+        "4000",
+        Some("3"),
+        "gold",
+        0,
+        "A day on the river with a guide and the gear.",
+    ),
+    (
+        "auto",
+        "Car wash, five visits",
+        "voucher",
+        "400",
+        Some("0"),
+        "base",
+        12,
+        "Five full washes at any station of the chain.",
+    ),
+    (
+        "auto",
+        "Dashcam",
+        "physical",
+        "1800",
+        Some("3"),
+        "base",
+        0,
+        "Full HD, night mode, 64 GB card included.",
+    ),
+    (
+        "home_tools",
+        "Cordless drill",
+        "physical",
+        "1500",
+        Some("0"),
+        "base",
+        0,
+        "18 V, two batteries, case. Back in stock soon.",
+    ),
+    (
+        "training",
+        "Online course: accounting for a small business",
+        "voucher",
+        "700",
+        Some("0"),
+        "base",
+        5,
+        "Twelve lessons with a certificate at the end.",
+    ),
+    (
+        "charity",
+        "Donate to a children's sports school",
+        "charity",
+        "300",
+        None,
+        "base",
+        0,
+        "Your points buy equipment for a children's sports school; the receipt is in your name.",
+    ),
+    (
+        "business",
+        "Credit for my company: 1 000 ₽",
+        "company_credit",
+        "1000",
+        None,
+        "base",
+        0,
+        "A credit note your company can set against its next batch.",
+    ),
+];
+
+/// The hobby shop: rewards in every category, voucher pools, one reward sold out and one running
+/// low, some for higher tiers only.
+async fn load_shop(db: &Db, admin: i64, now: i64) -> Result<(), AppError> {
+    use app::shop::admin::{RewardInput, db as shop};
+    for (i, (cat, title, kind, price, stock, tier, vouchers, about)) in REWARDS.iter().enumerate() {
+        let input = RewardInput::parse(
+            title,
+            about,
+            cat,
+            kind,
+            price,
+            stock.unwrap_or(""),
+            true,
+            "",
+            "",
+            tier,
+            "",
+            "",
+            "",
+            "",
+        )?;
+        let id = shop::save(
+            db,
+            admin,
+            None,
+            &input,
+            now - (REWARDS.len() - i) as i64 * 3600,
+        )
+        .await?;
+        if *vouchers > 0 {
+            let csv: String = (1..=*vouchers)
+                .map(|n| format!("DEMO-{id:02}-{n:04}\n"))
+                .collect();
+            // A voucher reward's stock starts at 0 and grows with its pool.
+            shop::add_vouchers(db, admin, id, &csv, now).await?;
+        }
+    }
+    Ok(())
 }
 
 /// Categories, products, code batches (two dispatched, one not yet) and a running campaign.

@@ -64,6 +64,7 @@ pub fn router(state: AppState, opts: HttpOptions) -> Router {
             "/admin/batches/{id}/codes.csv",
             get(app::admin::exports::batch_csv),
         )
+        .route("/admin/orders.csv", get(app::admin::exports::orders_csv))
         .route(
             "/admin/batches/{id}/labels",
             get(app::admin::exports::labels),

@@ -147,3 +147,41 @@ header p {{ margin: 4px 0; color: #444; }}
     );
     r
 }
+
+/// `GET /admin/orders.csv?status=…&kind=…`: the fulfilment queue for the supplier, filtered as on
+/// the orders screen. An unknown filter value is refused (422), not ignored.
+pub async fn orders_csv(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<RequestContext>,
+    uri: axum::http::Uri,
+) -> Response {
+    use crate::domain::{OrderStatus, RewardKind};
+    use crate::error::{AppError, Field};
+    if let Err(r) = admin_only(&ctx) {
+        return r;
+    }
+    let (mut status, mut kind) = (None, None);
+    for pair in uri.query().unwrap_or("").split('&') {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        match (k, v) {
+            (_, "") => {}
+            ("status", v) => match OrderStatus::parse(v) {
+                Some(s) => status = Some(s),
+                None => {
+                    return failed(AppError::Invalid {
+                        field: Field::Status,
+                    });
+                }
+            },
+            ("kind", v) => match RewardKind::parse(v) {
+                Some(k) => kind = Some(k),
+                None => return failed(AppError::Invalid { field: Field::Kind }),
+            },
+            _ => {}
+        }
+    }
+    match crate::shop::admin::db::orders_csv(&state.db, status, kind).await {
+        Ok(csv) => download(csv, "orders.csv"),
+        Err(e) => failed(e),
+    }
+}

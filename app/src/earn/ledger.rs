@@ -18,6 +18,8 @@ pub struct NewEntry<'a> {
     pub unit_code_id: Option<i64>,
     /// For a reversal: the accrual it undoes (its lot is drawn from first).
     pub ref_entry_id: Option<i64>,
+    /// For a redemption and its refund: the shop order.
+    pub order_id: Option<i64>,
 }
 
 impl<'a> NewEntry<'a> {
@@ -31,6 +33,7 @@ impl<'a> NewEntry<'a> {
             breakdown: None,
             unit_code_id: None,
             ref_entry_id: None,
+            order_id: None,
         }
     }
 }
@@ -71,6 +74,13 @@ pub async fn lock_balance(
     Ok(lock(tx, user_id, now).await?.unwrap_or(0))
 }
 
+/// What [`append`] wrote: the entry's id and the balance after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Appended {
+    pub id: i64,
+    pub balance: i64,
+}
+
 /// Appends one entry and moves the balance by the same amount. A positive entry opens a lot; a
 /// negative one draws lots down, the referenced one first, then oldest first. Refuses an empty
 /// reason and any movement that would take the balance below zero.
@@ -78,15 +88,16 @@ pub async fn append(
     tx: &mut Transaction<'static, Any>,
     e: NewEntry<'_>,
     now: i64,
-) -> Result<i64, AppError> {
+) -> Result<Appended, AppError> {
     if e.reason.trim().is_empty() {
         tracing::error!(user = e.user_id, "ledger entry without a reason refused");
         return Err(AppError::Internal);
     }
-    // One statement in the common case: the conditional update both locks the balance row and
-    // refuses a negative result. Only a participant's first entry creates the row.
+    // One statement in the common case: the conditional update locks the balance row, refuses a
+    // negative result and returns the new balance. Only a participant's first entry creates the
+    // row.
     let mut moved = move_balance(tx, &e, now).await?;
-    if moved == 0 {
+    if moved.is_none() {
         sqlx::query(
             "INSERT INTO balances (user_id, points, updated_at) VALUES ($1, 0, $2) \
              ON CONFLICT (user_id) DO NOTHING",
@@ -97,18 +108,18 @@ pub async fn append(
         .await?;
         moved = move_balance(tx, &e, now).await?;
     }
-    if moved != 1 {
+    let Some(balance) = moved else {
         tracing::error!(
             user = e.user_id,
             points = e.points,
             "ledger entry would make the balance negative"
         );
         return Err(AppError::Internal);
-    }
+    };
     let id = sqlx::query_scalar(
         "INSERT INTO ledger_entries (user_id, kind, points, reason, created_at, created_by, \
-         breakdown, unit_code_id, ref_entry_id, lot_remaining) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+         breakdown, unit_code_id, ref_entry_id, lot_remaining, order_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
     )
     .bind(e.user_id)
     .bind(e.kind.as_str())
@@ -120,28 +131,31 @@ pub async fn append(
     .bind(e.unit_code_id)
     .bind(e.ref_entry_id)
     .bind(e.points.max(0))
+    .bind(e.order_id)
     .fetch_one(&mut **tx)
     .await?;
     if e.points < 0 {
         draw_lots(tx, e.user_id, -e.points, e.ref_entry_id).await?;
     }
-    Ok(id)
+    Ok(Appended { id, balance })
 }
 
+/// The new balance, or `None` when there is no balance row yet or the movement would take it
+/// below zero.
 async fn move_balance(
     tx: &mut Transaction<'static, Any>,
     e: &NewEntry<'_>,
     now: i64,
-) -> Result<u64, AppError> {
-    Ok(sqlx::query(
-        "UPDATE balances SET points = points + $1, updated_at = $2 WHERE user_id = $3 AND points + $1 >= 0",
+) -> Result<Option<i64>, AppError> {
+    Ok(sqlx::query_scalar(
+        "UPDATE balances SET points = points + $1, updated_at = $2 \
+         WHERE user_id = $3 AND points + $1 >= 0 RETURNING points",
     )
     .bind(e.points)
     .bind(now)
     .bind(e.user_id)
-    .execute(&mut **tx)
-    .await?
-    .rows_affected())
+    .fetch_optional(&mut **tx)
+    .await?)
 }
 
 async fn take_from_lot(
@@ -288,7 +302,8 @@ pub async fn balance(conn: &mut AnyConnection, user_id: i64) -> Result<i64, AppE
     Ok(points.unwrap_or(0))
 }
 
-/// Points accrued (net of reversals) since `since`; the tier is based on this.
+/// Points accrued since `since`, less the accruals reversed (a refund of a redemption, a positive
+/// reversal, is not earning); the tier is based on this.
 pub async fn earned_since(
     conn: &mut AnyConnection,
     user_id: i64,
@@ -296,7 +311,7 @@ pub async fn earned_since(
 ) -> Result<i64, AppError> {
     let sum: Option<i64> = sqlx::query_scalar(
         "SELECT CAST(SUM(points) AS BIGINT) FROM ledger_entries \
-         WHERE user_id = $1 AND created_at >= $2 AND kind IN ('accrual', 'reversal')",
+         WHERE user_id = $1 AND created_at >= $2 AND (kind = 'accrual' OR (kind = 'reversal' AND points < 0))",
     )
     .bind(user_id)
     .bind(since)

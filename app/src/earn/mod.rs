@@ -9,7 +9,7 @@ pub mod rules;
 #[cfg(feature = "ssr")]
 pub mod service;
 
-pub use pages::{HistoryPage, HomePage, ScanPage};
+pub use pages::{HistoryPage, HomePage, ScanPage, tier_text};
 
 use crate::domain::{EntryKind, Tier};
 use crate::error::AppError;
@@ -52,6 +52,9 @@ pub struct HomeData {
     pub tier: Tier,
     pub earned_last_year: i64,
     pub recent: Vec<Activity>,
+    /// The latest status changes of the participant's shop orders.
+    #[serde(default)]
+    pub order_updates: Vec<crate::shop::model::OrderUpdate>,
     /// The next points to expire: (points, unix seconds when).
     pub next_expiry: Option<(i64, i64)>,
 }
@@ -82,6 +85,7 @@ pub async fn home_summary() -> Result<HomeData, AppError> {
                 tier: Tier::for_points_earned(earned),
                 earned_last_year: earned,
                 recent: ledger::entries(&mut conn, me.id, None, None, 5).await?,
+                order_updates: crate::shop::service::recent_events(&mut conn, me.id, 3).await?,
                 next_expiry: {
                     let months = service::expiry_months(&mut conn).await?;
                     ledger::next_expiry(&mut conn, me.id, months).await?

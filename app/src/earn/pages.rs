@@ -87,8 +87,24 @@ fn HomeView(s: HomeData, lang: Lang) -> impl IntoView {
             })}
         </section>
         <a class="button primary wide" href="/scan">{T::ScanCta.text(lang)}</a>
+        <crate::shop::GoalCard/>
         <section aria-labelledby="recent-label">
             <h2 id="recent-label">{T::RecentActivity.text(lang)}</h2>
+            {(!s.order_updates.is_empty()).then(|| view! {
+                <ul class="activity" data-testid="order-updates">
+                    {s.order_updates.into_iter().map(|u| view! {
+                        <li>
+                            <div>
+                                <a class="kind" href=format!("/orders/{}", u.order_id)>{T::OrderNo.with(lang, &[("n", &u.order_id.to_string())])}</a>
+                                <span class="reason">{u.title}</span>
+                                {(!u.event.note.is_empty()).then(|| view! { <span class="small">{u.event.note}</span> })}
+                                <time class="muted small">{iso_date(u.event.at)}</time>
+                            </div>
+                            <strong>{crate::shop::status_text(u.event.status).text(lang)}</strong>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
             <ActivityList entries=s.recent lang=lang/>
             <a href="/history">{T::SeeAllHistory.text(lang)}</a>
         </section>

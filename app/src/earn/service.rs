@@ -9,7 +9,7 @@ use super::rules::{
 use crate::domain::{EntryKind, ParticipantKind, Tier, day_start};
 use crate::error::AppError;
 use crate::limits;
-use crate::state::{Db, RateLimit};
+use crate::state::{Backend, Db, RateLimit};
 use serde::{Deserialize, Serialize};
 use sqlx::{Any, AnyConnection, Row, Transaction};
 
@@ -112,21 +112,40 @@ struct CodeRow {
     product_active: bool,
     rate: Option<Rate>,
     tip: String,
+    /// The claimant, read in the same statement: role kind, company, region and tier. The tier
+    /// can lag a claim the same participant is making at this very moment; that is harmless
+    /// (the daily cap, which must not lag, is read under the write lock).
+    who: ParticipantFacts,
 }
 
-async fn find_code(conn: &mut AnyConnection, code: &UnitCode) -> Result<Option<CodeRow>, AppError> {
+/// The code, its product and the claimant, in one read.
+async fn find_code(
+    conn: &mut AnyConnection,
+    code: &UnitCode,
+    user_id: i64,
+    now: i64,
+) -> Result<Option<CodeRow>, AppError> {
     let row = sqlx::query(
         "SELECT uc.id, uc.status, uc.claimed_by, uc.claimed_at, p.id, p.name, p.category_id, \
-         p.base_points, p.price, p.active, c.rate_points, c.rate_per, c.tip \
+         p.base_points, p.price, p.active, c.rate_points, c.rate_per, c.tip, \
+         u.kind, u.company_id, pc.region, \
+         (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM ledger_entries \
+          WHERE user_id = $2 AND created_at >= $3 AND (kind = 'accrual' OR (kind = 'reversal' AND points < 0))) \
          FROM unit_codes uc JOIN products p ON p.id = uc.product_id \
-         LEFT JOIN product_categories c ON c.id = p.category_id WHERE uc.code = $1",
+         LEFT JOIN product_categories c ON c.id = p.category_id \
+         JOIN users u ON u.id = $2 LEFT JOIN partner_companies pc ON pc.id = u.company_id \
+         WHERE uc.code = $1",
     )
     .bind(code.as_str())
+    .bind(user_id)
+    .bind(now - YEAR_SECS)
     .fetch_optional(conn)
     .await?;
     let Some(r) = row else { return Ok(None) };
     let rate_points: Option<i64> = r.try_get(10)?;
     let rate_per: Option<i64> = r.try_get(11)?;
+    let kind: Option<String> = r.try_get(13)?;
+    let earned_year: i64 = r.try_get(16)?;
     Ok(Some(CodeRow {
         id: r.try_get(0)?,
         status: r.try_get(1)?,
@@ -144,6 +163,12 @@ async fn find_code(conn: &mut AnyConnection, code: &UnitCode) -> Result<Option<C
             .zip(rate_per)
             .map(|(points, per)| Rate { points, per }),
         tip: r.try_get::<Option<String>, _>(12)?.unwrap_or_default(),
+        who: ParticipantFacts {
+            kind: kind.as_deref().and_then(ParticipantKind::parse),
+            tier: Tier::for_points_earned(earned_year.max(0)),
+            company_id: r.try_get(14)?,
+            region: r.try_get(15)?,
+        },
     }))
 }
 
@@ -248,7 +273,7 @@ async fn claim_parsed(
 ) -> Result<Claimed, AppError> {
     // The checks read outside the write transaction (on SQLite, reads do not queue behind
     // writers); the update below re-checks "active and unclaimed" under the lock.
-    let row = find_code(&mut conn, code)
+    let row = find_code(&mut conn, code, user_id, now)
         .await?
         .ok_or(AppError::UnitCodeUnknown)?;
     match row.status.as_str() {
@@ -280,22 +305,28 @@ async fn claim_parsed(
     drop(conn);
 
     let mut tx = db.begin_write().await?;
-    // One claim per participant at a time: their balance row is the lock (PostgreSQL); SQLite
-    // holds the database write lock already.
-    let before = ledger::lock_balance(&mut tx, user_id, now).await?;
+    // One claim per participant at a time, so that two claims cannot both fit under the daily
+    // cap: on PostgreSQL the participant's balance row is the lock; SQLite's single writer
+    // already holds the database write lock.
+    if db.backend == Backend::Postgres {
+        ledger::lock_balance(&mut tx, user_id, now).await?;
+    }
 
     // The code is taken here, or not at all: a concurrent claim of the same code waits on this
-    // row and then finds it taken.
-    let taken = sqlx::query(
+    // row and then finds it taken. The same statement reads the participant's points today.
+    let today: Option<i64> = sqlx::query_scalar(
         "UPDATE unit_codes SET claimed_by = $1, claimed_at = $2 \
-         WHERE id = $3 AND claimed_by IS NULL AND status = 'active'",
+         WHERE id = $3 AND claimed_by IS NULL AND status = 'active' \
+         RETURNING (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM ledger_entries \
+          WHERE user_id = $1 AND created_at >= $4 AND kind = 'accrual')",
     )
     .bind(user_id)
     .bind(now)
     .bind(row.id)
-    .execute(&mut *tx)
+    .bind(day_start(now))
+    .fetch_optional(&mut *tx)
     .await?;
-    if taken.rows_affected() != 1 {
+    let Some(today) = today else {
         let (by, at): (Option<i64>, Option<i64>) =
             sqlx::query_as("SELECT claimed_by, claimed_at FROM unit_codes WHERE id = $1")
                 .bind(row.id)
@@ -308,15 +339,16 @@ async fn claim_parsed(
             Some(_) => AppError::ClaimedByOther,
             None => AppError::UnitCodeVoided,
         });
-    }
+    };
 
     let award = award_for(
         &mut tx,
-        user_id,
         &row.product,
         row.rate,
+        &row.who,
         &program,
         campaigns,
+        today,
         now,
     )
     .await?;
@@ -325,7 +357,7 @@ async fn claim_parsed(
         AppError::Internal
     })?;
     let reason = format!("{} · {}", row.product.name, code.grouped());
-    let entry_id = ledger::append(
+    let appended = ledger::append(
         &mut tx,
         NewEntry {
             breakdown: Some(&breakdown),
@@ -342,60 +374,35 @@ async fn claim_parsed(
             .execute(&mut *tx)
             .await?;
     }
-    let balance = before + award.total;
     tx.commit().await?;
     Ok(Claimed {
-        entry_id,
+        entry_id: appended.id,
         code: code.grouped(),
         product: row.product.name,
         points: award.total,
         lines: award.lines,
-        balance,
+        balance: appended.balance,
         tip: (!row.tip.trim().is_empty()).then_some(row.tip),
     })
 }
 
 /// Runs the rules engine inside the claim's transaction. Campaigns with a budget are locked
 /// before their spend is read, so two claims cannot both spend the last of a budget.
+#[allow(clippy::too_many_arguments)]
 async fn award_for(
     tx: &mut Transaction<'static, Any>,
-    user_id: i64,
     product: &ProductFacts,
     rate: Option<Rate>,
+    who: &ParticipantFacts,
     program: &ProgramRules,
     mut campaigns: Vec<Campaign>,
+    earned_today: i64,
     now: i64,
 ) -> Result<Award, AppError> {
-    // Who is claiming, their tier, and today's points, in one statement.
-    let (kind, company_id, region, earned_year, today): (
-        Option<String>,
-        Option<i64>,
-        Option<String>,
-        i64,
-        i64,
-    ) = sqlx::query_as(
-        "SELECT u.kind, u.company_id, pc.region, \
-         (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM ledger_entries \
-          WHERE user_id = $1 AND created_at >= $2 AND kind IN ('accrual', 'reversal')), \
-         (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM ledger_entries \
-          WHERE user_id = $1 AND created_at >= $3 AND kind = 'accrual') \
-         FROM users u LEFT JOIN partner_companies pc ON pc.id = u.company_id WHERE u.id = $1",
-    )
-    .bind(user_id)
-    .bind(now - YEAR_SECS)
-    .bind(day_start(now))
-    .fetch_one(&mut **tx)
-    .await?;
-    let who = ParticipantFacts {
-        kind: kind.as_deref().and_then(ParticipantKind::parse),
-        tier: Tier::for_points_earned(earned_year.max(0)),
-        company_id,
-        region,
-    };
     campaigns.retain(|c| c.starts_at <= now && now < c.ends_at);
     for c in campaigns
         .iter_mut()
-        .filter(|c| c.budget.is_some() && c.applies(product, &who, now))
+        .filter(|c| c.budget.is_some() && c.applies(product, who, now))
     {
         c.spent =
             sqlx::query_scalar("UPDATE campaigns SET spent = spent WHERE id = $1 RETURNING spent")
@@ -406,11 +413,11 @@ async fn award_for(
     rules::evaluate(&rules::Claim {
         product,
         category_rate: rate,
-        who: &who,
+        who,
         at: now,
         campaigns: &campaigns,
         rules: program,
-        earned_today: today,
+        earned_today,
     })
     .map_err(|rules::Refusal::DailyCapReached { cap }| AppError::DailyCapReached { cap })
 }

@@ -83,6 +83,8 @@ pub fn AdminShell(children: ChildrenFn) -> impl IntoView {
                                         <A href="/admin/batches">{T::AdminBatches.text(lang)}</A>
                                         <A href="/admin/codes">{T::AdminCodes.text(lang)}</A>
                                         <A href="/admin/campaigns">{T::AdminCampaigns.text(lang)}</A>
+                                        <A href="/admin/rewards">{T::AdminRewards.text(lang)}</A>
+                                        <A href="/admin/orders">{T::AdminOrders.text(lang)}</A>
                                         <A href="/admin/adjust">{T::AdminAdjust.text(lang)}</A>
                                         <A href="/admin/audit">{T::AdminAudit.text(lang)}</A>
                                     </nav>

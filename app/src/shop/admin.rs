@@ -1,0 +1,849 @@
+//! Stocking the shop and fulfilling its orders: reward categories, rewards, voucher pools, the
+//! fulfilment queue with bulk status changes, cancellation with refund. Admins only.
+
+use super::model::OrderView;
+use crate::domain::{RewardKind, Tier};
+use crate::error::{AppError, Field};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RewardCategoryRow {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub icon: String,
+    pub position: i64,
+}
+
+/// A reward as the admin edits it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RewardRow {
+    pub id: i64,
+    pub title: String,
+    pub description: String,
+    pub category: Option<String>,
+    pub kind: RewardKind,
+    pub price: i64,
+    pub stock: Option<i64>,
+    pub active: bool,
+    pub starts_at: Option<i64>,
+    pub ends_at: Option<i64>,
+    pub min_tier: Tier,
+    pub company_kind: Option<String>,
+    pub low_stock: i64,
+    pub after_order: String,
+    pub image: Option<String>,
+    pub free_vouchers: i64,
+    pub ordered: i64,
+    /// Participants waiting for it to be back in stock.
+    pub waiting: i64,
+}
+
+impl RewardRow {
+    pub fn is_low(&self) -> bool {
+        self.active && self.stock.is_some_and(|s| s <= self.low_stock)
+    }
+}
+
+pub const COMPANY_KINDS: [&str; 4] = ["dealer", "service_centre", "installer", "distributor"];
+
+/// A reward as submitted by the admin form, every field parsed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RewardInput {
+    pub title: String,
+    pub description: String,
+    pub category: Option<String>,
+    pub kind: RewardKind,
+    pub price: i64,
+    pub stock: Option<i64>,
+    pub active: bool,
+    pub starts_at: Option<i64>,
+    pub ends_at: Option<i64>,
+    pub min_tier: Tier,
+    pub company_kind: Option<String>,
+    pub low_stock: i64,
+    pub after_order: String,
+    pub image: Option<String>,
+}
+
+/// A whole number in `range`, as typed into a form.
+fn whole(s: &str, range: std::ops::RangeInclusive<i64>, field: Field) -> Result<i64, AppError> {
+    s.trim()
+        .replace([' ', '\u{a0}'], "")
+        .parse::<i64>()
+        .ok()
+        .filter(|n| range.contains(n))
+        .ok_or(AppError::Invalid { field })
+}
+
+impl RewardInput {
+    #[allow(clippy::too_many_arguments)]
+    pub fn parse(
+        title: &str,
+        description: &str,
+        category: &str,
+        kind: &str,
+        price: &str,
+        stock: &str,
+        active: bool,
+        starts: &str,
+        ends: &str,
+        min_tier: &str,
+        company_kind: &str,
+        low_stock: &str,
+        after_order: &str,
+        image: &str,
+    ) -> Result<RewardInput, AppError> {
+        use crate::domain::parse_iso_date;
+        let bad = |field| AppError::Invalid { field };
+        let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+        if title.is_empty() || title.chars().count() > 120 {
+            return Err(bad(Field::Title));
+        }
+        let description = description.trim().to_string();
+        if description.chars().count() > 4000 {
+            return Err(bad(Field::Description));
+        }
+        let after_order = after_order.trim().to_string();
+        if after_order.chars().count() > 1000 {
+            return Err(bad(Field::Description));
+        }
+        let kind = RewardKind::parse(kind).ok_or(bad(Field::Kind))?;
+        let price = whole(price, 1..=100_000_000, Field::Price)?;
+        let stock = match stock.trim() {
+            "" => None,
+            s => Some(whole(s, 0..=10_000_000, Field::Stock)?),
+        };
+        let low_stock = match low_stock.trim() {
+            "" => 5,
+            s => whole(s, 0..=1_000_000, Field::Stock)?,
+        };
+        let date = |s: &str| -> Result<Option<i64>, AppError> {
+            match s.trim() {
+                "" => Ok(None),
+                s => parse_iso_date(s).map(Some).ok_or(bad(Field::Dates)),
+            }
+        };
+        let starts_at = date(starts)?;
+        // The end date is included: the window closes at the end of that day.
+        let ends_at = date(ends)?.map(|d| d + 86_400);
+        if let (Some(s), Some(e)) = (starts_at, ends_at) {
+            if e <= s {
+                return Err(bad(Field::Dates));
+            }
+        }
+        let min_tier = match min_tier.trim() {
+            "" => Tier::Base,
+            t => Tier::parse(t).ok_or(bad(Field::Tier))?,
+        };
+        let company_kind = match company_kind.trim() {
+            "" => None,
+            k if COMPANY_KINDS.contains(&k) => Some(k.to_string()),
+            _ => return Err(bad(Field::Company)),
+        };
+        let category = Some(category.trim().to_string()).filter(|c| !c.is_empty());
+        let image = match image.trim() {
+            "" => None,
+            i if (i.starts_with("/media/") || i.starts_with("https://"))
+                && i.len() <= 500
+                && !i.contains(['"', '<', '>', ' ']) =>
+            {
+                Some(i.to_string())
+            }
+            _ => return Err(bad(Field::ImageUrl)),
+        };
+        Ok(RewardInput {
+            title,
+            description,
+            category,
+            kind,
+            price,
+            stock,
+            active,
+            starts_at,
+            ends_at,
+            min_tier,
+            company_kind,
+            low_stock,
+            after_order,
+            image,
+        })
+    }
+}
+
+/// A short text an admin attaches to an order (tracking number, certificate number), 1–100
+/// printable characters; empty means "leave as is".
+pub fn parse_reference(s: &str, field: Field) -> Result<Option<String>, AppError> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    if t.chars().count() > 100 || t.chars().any(char::is_control) {
+        return Err(AppError::Invalid { field });
+    }
+    Ok(Some(t.to_string()))
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RewardsAdmin {
+    pub categories: Vec<RewardCategoryRow>,
+    pub rewards: Vec<RewardRow>,
+}
+
+#[cfg(feature = "ssr")]
+pub mod db {
+    use super::*;
+    use crate::admin::audit;
+    use crate::domain::OrderStatus;
+    use crate::state::Db;
+    use sqlx::Row;
+
+    pub async fn categories(db: &Db) -> Result<Vec<RewardCategoryRow>, AppError> {
+        let rows: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
+            "SELECT id, code, name, icon, position FROM reward_categories ORDER BY position, id",
+        )
+        .fetch_all(&db.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, code, name, icon, position)| RewardCategoryRow {
+                id,
+                code,
+                name,
+                icon,
+                position,
+            })
+            .collect())
+    }
+
+    pub async fn save_category(
+        db: &Db,
+        actor: i64,
+        code: &str,
+        name: &str,
+        icon: &str,
+        position: i64,
+        now: i64,
+    ) -> Result<(), AppError> {
+        let code = code.trim().to_ascii_lowercase();
+        if code.is_empty()
+            || code.len() > 32
+            || !code
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        {
+            return Err(AppError::Invalid {
+                field: Field::CategoryCode,
+            });
+        }
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 60 {
+            return Err(AppError::Invalid { field: Field::Name });
+        }
+        let icon = icon.trim();
+        if icon.chars().count() > 4 {
+            return Err(AppError::Invalid { field: Field::Icon });
+        }
+        let mut tx = db.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO reward_categories (code, name, icon, position) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (code) DO UPDATE SET name = $2, icon = $3, position = $4",
+        )
+        .bind(&code)
+        .bind(name)
+        .bind(icon)
+        .bind(position)
+        .execute(&mut *tx)
+        .await?;
+        audit::write(
+            &mut tx,
+            Some(actor),
+            "reward_category.save",
+            &format!("reward_category:{code}"),
+            None::<&()>,
+            Some(&serde_json::json!({ "name": name, "icon": icon, "position": position })),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    const COLUMNS: &str = "SELECT r.id, r.title, r.description, c.code, r.kind, r.price_points, r.stock, \
+        r.active, r.starts_at, r.ends_at, r.min_tier, r.company_kind, r.low_stock, r.after_order, r.image, \
+        (SELECT COUNT(*) FROM vouchers v WHERE v.reward_id = r.id AND v.order_id IS NULL), \
+        (SELECT COUNT(*) FROM orders o WHERE o.reward_id = r.id AND o.status <> 'cancelled'), \
+        (SELECT COUNT(*) FROM stock_alerts a WHERE a.reward_id = r.id) \
+        FROM rewards r LEFT JOIN reward_categories c ON c.id = r.category_id";
+
+    fn row(r: &sqlx::any::AnyRow) -> Result<RewardRow, sqlx::Error> {
+        let kind: String = r.try_get(4)?;
+        let tier: String = r.try_get(10)?;
+        let active: i64 = r.try_get(7)?;
+        Ok(RewardRow {
+            id: r.try_get(0)?,
+            title: r.try_get(1)?,
+            description: r.try_get(2)?,
+            category: r.try_get(3)?,
+            kind: RewardKind::parse(&kind)
+                .ok_or_else(|| sqlx::Error::Decode(format!("reward kind {kind}").into()))?,
+            price: r.try_get(5)?,
+            stock: r.try_get(6)?,
+            active: active == 1,
+            starts_at: r.try_get(8)?,
+            ends_at: r.try_get(9)?,
+            min_tier: Tier::parse(&tier).unwrap_or(Tier::Base),
+            company_kind: r.try_get(11)?,
+            low_stock: r.try_get(12)?,
+            after_order: r.try_get(13)?,
+            image: r.try_get(14)?,
+            free_vouchers: r.try_get(15)?,
+            ordered: r.try_get(16)?,
+            waiting: r.try_get(17)?,
+        })
+    }
+
+    pub async fn rewards(db: &Db) -> Result<Vec<RewardRow>, AppError> {
+        let rows = sqlx::query(&format!("{COLUMNS} ORDER BY r.id DESC LIMIT 500"))
+            .fetch_all(&db.pool)
+            .await?;
+        rows.iter()
+            .map(row)
+            .collect::<Result<_, _>>()
+            .map_err(AppError::from)
+    }
+
+    pub async fn reward(db: &Db, id: i64) -> Result<RewardRow, AppError> {
+        let r = sqlx::query(&format!("{COLUMNS} WHERE r.id = $1"))
+            .bind(id)
+            .fetch_optional(&db.pool)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok(row(&r)?)
+    }
+
+    /// Creates (no `id`) or updates a reward; the audit log keeps the record before and after.
+    pub async fn save(
+        db: &Db,
+        actor: i64,
+        id: Option<i64>,
+        r: &RewardInput,
+        now: i64,
+    ) -> Result<i64, AppError> {
+        let mut tx = db.begin_write().await?;
+        let category: Option<i64> = match &r.category {
+            None => None,
+            Some(code) => Some(
+                sqlx::query_scalar("SELECT id FROM reward_categories WHERE code = $1")
+                    .bind(code)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .ok_or(AppError::Invalid {
+                        field: Field::Category,
+                    })?,
+            ),
+        };
+        let before = match id {
+            Some(id) => Some(reward(db, id).await?),
+            None => None,
+        };
+        let sql_values = "category_id = $1, title = $2, description = $3, kind = $4, price_points = $5, \
+            stock = $6, active = $7, starts_at = $8, ends_at = $9, min_tier = $10, company_kind = $11, \
+            low_stock = $12, after_order = $13, image = $14, updated_at = $15";
+        let q = match id {
+            Some(_) => format!("UPDATE rewards SET {sql_values} WHERE id = $16 RETURNING id"),
+            None => {
+                "INSERT INTO rewards (category_id, title, description, kind, price_points, stock, \
+                active, starts_at, ends_at, min_tier, company_kind, low_stock, after_order, image, \
+                updated_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, \
+                $13, $14, $15, $16) RETURNING id"
+                    .to_string()
+            }
+        };
+        let saved: Option<i64> = sqlx::query_scalar(&q)
+            .bind(category)
+            .bind(&r.title)
+            .bind(&r.description)
+            .bind(r.kind.as_str())
+            .bind(r.price)
+            .bind(r.stock)
+            .bind(r.active as i64)
+            .bind(r.starts_at)
+            .bind(r.ends_at)
+            .bind(r.min_tier.as_str())
+            .bind(r.company_kind.as_deref())
+            .bind(r.low_stock)
+            .bind(&r.after_order)
+            .bind(r.image.as_deref())
+            .bind(now)
+            .bind(id.unwrap_or(now))
+            .fetch_optional(&mut *tx)
+            .await?;
+        let saved = saved.ok_or(AppError::NotFound)?;
+        let after = serde_json::json!({
+            "title": r.title, "kind": r.kind.as_str(), "price": r.price, "stock": r.stock,
+            "active": r.active, "min_tier": r.min_tier.as_str(), "company_kind": r.company_kind,
+            "starts_at": r.starts_at, "ends_at": r.ends_at, "category": r.category,
+        });
+        audit::write(
+            &mut tx,
+            Some(actor),
+            if id.is_some() {
+                "reward.update"
+            } else {
+                "reward.create"
+            },
+            &format!("reward:{saved}"),
+            before.as_ref(),
+            Some(&after),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(saved)
+    }
+
+    /// Adds voucher codes to a voucher reward's pool, all or nothing; a counted stock grows by as
+    /// many. A code already in the pool is refused with its line.
+    pub async fn add_vouchers(
+        db: &Db,
+        actor: i64,
+        reward_id: i64,
+        csv: &str,
+        now: i64,
+    ) -> Result<u64, AppError> {
+        let codes = super::super::model::parse_voucher_csv(csv)?;
+        let mut tx = db.begin_write().await?;
+        // The reward row lock: no redemption hands out a voucher while the pool changes.
+        let kind: Option<String> =
+            sqlx::query_scalar("UPDATE rewards SET updated_at = $2 WHERE id = $1 RETURNING kind")
+                .bind(reward_id)
+                .bind(now)
+                .fetch_optional(&mut *tx)
+                .await?;
+        match kind.as_deref().and_then(RewardKind::parse) {
+            None => return Err(AppError::NotFound),
+            Some(RewardKind::Voucher) => {}
+            Some(_) => return Err(AppError::Invalid { field: Field::Kind }),
+        }
+        let existing: Vec<String> =
+            sqlx::query_scalar("SELECT code FROM vouchers WHERE reward_id = $1")
+                .bind(reward_id)
+                .fetch_all(&mut *tx)
+                .await?;
+        let existing: std::collections::HashSet<String> = existing.into_iter().collect();
+        // Line numbers as in the file (a header line counts).
+        let mut line = 0u32;
+        let mut lines = csv.lines();
+        for code in &codes {
+            for raw in lines.by_ref() {
+                line += 1;
+                if raw
+                    .split([',', ';'])
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .trim_matches('"')
+                    == code
+                {
+                    break;
+                }
+            }
+            if existing.contains(code) {
+                return Err(AppError::CsvInvalid {
+                    line,
+                    field: Field::Voucher,
+                });
+            }
+            sqlx::query("INSERT INTO vouchers (reward_id, code, created_at) VALUES ($1, $2, $3)")
+                .bind(reward_id)
+                .bind(code)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+        }
+        let n = codes.len() as i64;
+        sqlx::query("UPDATE rewards SET stock = stock + $2 WHERE id = $1 AND stock IS NOT NULL")
+            .bind(reward_id)
+            .bind(n)
+            .execute(&mut *tx)
+            .await?;
+        audit::write(
+            &mut tx,
+            Some(actor),
+            "reward.vouchers_add",
+            &format!("reward:{reward_id}"),
+            None::<&()>,
+            Some(&serde_json::json!({ "added": n })),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(n as u64)
+    }
+
+    /// The orders CSV for the supplier: one line per order matching the filters.
+    pub async fn orders_csv(
+        db: &Db,
+        status: Option<OrderStatus>,
+        kind: Option<RewardKind>,
+    ) -> Result<String, AppError> {
+        let mut conn = db.pool.acquire().await?;
+        let orders = super::super::service::orders(&mut conn, None, status, kind, 10_000).await?;
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let fail = |e: csv::Error| {
+            tracing::error!(error = %e, "orders csv");
+            AppError::Internal
+        };
+        w.write_record([
+            "order",
+            "placed",
+            "status",
+            "kind",
+            "reward",
+            "points",
+            "participant",
+            "address",
+            "tracking",
+            "certificate",
+        ])
+        .map_err(fail)?;
+        for o in orders {
+            w.write_record([
+                o.id.to_string(),
+                crate::domain::iso_date(o.created_at),
+                o.status.as_str().to_string(),
+                o.kind.as_str().to_string(),
+                o.title,
+                o.points.to_string(),
+                o.who,
+                o.address.unwrap_or_default(),
+                o.tracking.unwrap_or_default(),
+                o.certificate.unwrap_or_default(),
+            ])
+            .map_err(fail)?;
+        }
+        let bytes = w.into_inner().map_err(|e| {
+            tracing::error!(error = %e, "orders csv");
+            AppError::Internal
+        })?;
+        String::from_utf8(bytes).map_err(|_| AppError::Internal)
+    }
+}
+
+/// Reward categories and every reward, with voucher pools, orders and "notify me" counts.
+#[server(prefix = "/api", endpoint = "admin/rewards")]
+pub async fn list_rewards() -> Result<RewardsAdmin, AppError> {
+    use crate::domain::Role;
+    use crate::state::{app_state, reply, require};
+    reply(
+        async {
+            require(&[Role::Admin])?;
+            let db = app_state()?.db;
+            Ok(RewardsAdmin {
+                categories: db::categories(&db).await?,
+                rewards: db::rewards(&db).await?,
+            })
+        }
+        .await,
+    )
+}
+
+/// Creates or updates a reward category (by `code`).
+#[server(prefix = "/api", endpoint = "admin/reward_category_save")]
+pub async fn save_reward_category(
+    code: String,
+    name: String,
+    icon: String,
+    position: String,
+) -> Result<(), AppError> {
+    use crate::domain::Role;
+    use crate::state::{app_state, reply, require, unix_now};
+    reply(
+        async {
+            let me = require(&[Role::Admin])?;
+            let position = match position.trim() {
+                "" => 0,
+                p => whole(p, 0..=1000, Field::Position)?,
+            };
+            let db = app_state()?.db;
+            db::save_category(&db, me.id, &code, &name, &icon, position, unix_now()).await
+        }
+        .await,
+    )
+}
+
+/// Creates (no `id`) or updates a reward. Numbers arrive as text so that "-5" or "abc" get a clear
+/// message about that field rather than a generic bad request.
+#[server(prefix = "/api", endpoint = "admin/reward_save")]
+#[allow(clippy::too_many_arguments)]
+pub async fn save_reward(
+    id: Option<i64>,
+    title: String,
+    description: String,
+    category: String,
+    kind: String,
+    price: String,
+    stock: String,
+    active: Option<String>,
+    starts: String,
+    ends: String,
+    min_tier: String,
+    company_kind: String,
+    low_stock: String,
+    after_order: String,
+    image: String,
+) -> Result<i64, AppError> {
+    use crate::domain::Role;
+    use crate::state::{app_state, reply, require, unix_now};
+    reply(
+        async {
+            let me = require(&[Role::Admin])?;
+            let input = RewardInput::parse(
+                &title,
+                &description,
+                &category,
+                &kind,
+                &price,
+                &stock,
+                active.is_some(),
+                &starts,
+                &ends,
+                &min_tier,
+                &company_kind,
+                &low_stock,
+                &after_order,
+                &image,
+            )?;
+            let db = app_state()?.db;
+            db::save(&db, me.id, id, &input, unix_now()).await
+        }
+        .await,
+    )
+}
+
+/// Adds voucher codes (a CSV: one code per line) to a voucher reward's pool.
+#[server(prefix = "/api", endpoint = "admin/vouchers_add")]
+pub async fn add_vouchers(reward_id: i64, csv: String) -> Result<u64, AppError> {
+    use crate::domain::Role;
+    use crate::state::{app_state, reply, require, unix_now};
+    reply(
+        async {
+            let me = require(&[Role::Admin])?;
+            if csv.len() > 2_000_000 {
+                return Err(AppError::Invalid { field: Field::Csv });
+            }
+            let db = app_state()?.db;
+            db::add_vouchers(&db, me.id, reward_id, &csv, unix_now()).await
+        }
+        .await,
+    )
+}
+
+#[cfg(feature = "ssr")]
+fn parse_filter<T>(
+    s: Option<String>,
+    parse: fn(&str) -> Option<T>,
+    field: Field,
+) -> Result<Option<T>, AppError> {
+    match s.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => parse(s).map(Some).ok_or(AppError::Invalid { field }),
+    }
+}
+
+/// The fulfilment queue: orders, newest first, by status and kind.
+#[server(prefix = "/api", endpoint = "admin/orders")]
+pub async fn admin_orders(
+    status: Option<String>,
+    kind: Option<String>,
+) -> Result<Vec<OrderView>, AppError> {
+    use crate::domain::{OrderStatus, Role};
+    use crate::state::{app_state, reply, require};
+    reply(
+        async {
+            require(&[Role::Admin])?;
+            let status = parse_filter(status, OrderStatus::parse, Field::Status)?;
+            let kind = parse_filter(kind, RewardKind::parse, Field::Kind)?;
+            let mut conn = app_state()?.db.pool.acquire().await?;
+            super::service::orders(&mut conn, None, status, kind, 300).await
+        }
+        .await,
+    )
+}
+
+/// One order with its history, for the admin.
+#[server(prefix = "/api", endpoint = "admin/order")]
+pub async fn admin_order(id: i64) -> Result<OrderView, AppError> {
+    use crate::domain::Role;
+    use crate::state::{app_state, reply, require};
+    reply(
+        async {
+            require(&[Role::Admin])?;
+            let mut conn = app_state()?.db.pool.acquire().await?;
+            super::service::order(&mut conn, id, None).await
+        }
+        .await,
+    )
+}
+
+/// Moves the orders in `ids` to `status` (all or none), optionally setting the tracking or
+/// certificate number and a note the participant sees.
+#[server(prefix = "/api", endpoint = "admin/order_status")]
+pub async fn set_order_status(
+    ids: Vec<i64>,
+    status: String,
+    tracking: Option<String>,
+    certificate: Option<String>,
+    note: Option<String>,
+) -> Result<u64, AppError> {
+    use crate::domain::{OrderStatus, Role};
+    use crate::state::{app_state, reply, require, unix_now};
+    reply(
+        async {
+            let me = require(&[Role::Admin])?;
+            if ids.is_empty() || ids.len() > 500 {
+                return Err(AppError::Invalid {
+                    field: Field::Orders,
+                });
+            }
+            let to = OrderStatus::parse(&status).ok_or(AppError::Invalid {
+                field: Field::Status,
+            })?;
+            let note = note.unwrap_or_default();
+            if note.chars().count() > 200 {
+                return Err(AppError::Invalid { field: Field::Note });
+            }
+            let f = super::service::Fulfilment {
+                tracking: parse_reference(&tracking.unwrap_or_default(), Field::Tracking)?,
+                certificate: parse_reference(&certificate.unwrap_or_default(), Field::Certificate)?,
+                note: note.trim().to_string(),
+            };
+            let db = app_state()?.db;
+            super::service::set_status(&db, me.id, &ids, to, &f, unix_now()).await
+        }
+        .await,
+    )
+}
+
+/// Cancels an order: the points go back to the participant, the stock and the voucher back to
+/// the pool. A reason is required.
+#[server(prefix = "/api", endpoint = "admin/order_cancel")]
+pub async fn cancel_order(id: i64, reason: String) -> Result<i64, AppError> {
+    use crate::domain::Role;
+    use crate::state::{app_state, reply, require, unix_now};
+    reply(
+        async {
+            let me = require(&[Role::Admin])?;
+            let reason = crate::admin::codes::parse_reason(&reason)?;
+            let db = app_state()?.db;
+            super::service::cancel(&db, me.id, id, &reason, unix_now()).await
+        }
+        .await,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(price: &str, stock: &str) -> Result<RewardInput, AppError> {
+        RewardInput::parse(
+            "Fitness month",
+            "",
+            "sport",
+            "certificate",
+            price,
+            stock,
+            true,
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        )
+    }
+
+    #[test]
+    fn prices_and_stock_are_whole_and_not_negative() {
+        assert_eq!(parse("1500", "").unwrap().price, 1500);
+        assert_eq!(parse("1 500", "3").unwrap().stock, Some(3));
+        assert_eq!(
+            parse("-5", ""),
+            Err(AppError::Invalid {
+                field: Field::Price
+            })
+        );
+        assert_eq!(
+            parse("0", ""),
+            Err(AppError::Invalid {
+                field: Field::Price
+            })
+        );
+        assert_eq!(
+            parse("12.5", ""),
+            Err(AppError::Invalid {
+                field: Field::Price
+            })
+        );
+        assert_eq!(
+            parse("100", "-1"),
+            Err(AppError::Invalid {
+                field: Field::Stock
+            })
+        );
+        assert_eq!(parse("100", "0").unwrap().stock, Some(0));
+    }
+
+    #[test]
+    fn the_rest_of_a_reward_is_checked_too() {
+        let p = |kind: &str, tier: &str, company: &str, starts: &str, ends: &str, image: &str| {
+            RewardInput::parse(
+                "T", "", "", kind, "10", "", true, starts, ends, tier, company, "", "", image,
+            )
+        };
+        assert!(
+            p(
+                "voucher",
+                "gold",
+                "installer",
+                "2026-12-01",
+                "2026-12-31",
+                "/media/rewards/1.png"
+            )
+            .is_ok()
+        );
+        assert_eq!(
+            p("gift", "", "", "", "", "").unwrap_err(),
+            AppError::Invalid { field: Field::Kind }
+        );
+        assert_eq!(
+            p("voucher", "platinum", "", "", "", "").unwrap_err(),
+            AppError::Invalid { field: Field::Tier }
+        );
+        assert_eq!(
+            p("voucher", "", "bank", "", "", "").unwrap_err(),
+            AppError::Invalid {
+                field: Field::Company
+            }
+        );
+        assert_eq!(
+            p("voucher", "", "", "2026-12-31", "2026-12-01", "").unwrap_err(),
+            AppError::Invalid {
+                field: Field::Dates
+            }
+        );
+        assert_eq!(
+            p("voucher", "", "", "", "", "javascript:alert(1)").unwrap_err(),
+            AppError::Invalid {
+                field: Field::ImageUrl
+            }
+        );
+        // The end date is included.
+        let r = p("voucher", "", "", "2026-12-01", "2026-12-01", "").unwrap();
+        assert_eq!(r.ends_at.unwrap() - r.starts_at.unwrap(), 86_400);
+    }
+}

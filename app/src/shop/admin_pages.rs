@@ -1,0 +1,407 @@
+//! The admin's shop screens: categories and rewards (with voucher pools and low-stock warnings),
+//! the fulfilment queue with bulk status changes, one order with its history and cancellation.
+
+use super::admin::{
+    AddVouchers, COMPANY_KINDS, CancelOrder, RewardRow, RewardsAdmin, SaveReward,
+    SaveRewardCategory, SetOrderStatus, admin_order, admin_orders, list_rewards,
+};
+use super::model::OrderView;
+use super::pages::{OrderCard, OrderHistory, kind_text, status_text};
+use crate::domain::{OrderStatus, Points, RewardKind, Tier, iso_date};
+use crate::earn::tier_text;
+use crate::i18n::{Lang, T};
+use crate::ui::{AdminShell, ErrorNote, ErrorPanel, Loading, action_error, use_lang};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+fn Saved<S>(action: ServerAction<S>) -> impl IntoView
+where
+    S: leptos::server_fn::ServerFn<Error = crate::error::AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    let lang = use_lang();
+    move || {
+        matches!(action.value().get(), Some(Ok(_)))
+            .then(|| view! { <p class="note ok" role="status">{T::Saved.text(lang)}</p> })
+    }
+}
+
+#[component]
+pub fn AdminRewardsPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let save = ServerAction::<SaveReward>::new();
+    let save_category = ServerAction::<SaveRewardCategory>::new();
+    let vouchers = ServerAction::<AddVouchers>::new();
+    let editing = move || query.read().get("edit").and_then(|e| e.parse::<i64>().ok());
+    let data = Resource::new(
+        move || {
+            (
+                save.version().get(),
+                save_category.version().get(),
+                vouchers.version().get(),
+            )
+        },
+        |_| list_rewards(),
+    );
+    view! {
+        <Title text=T::AdminRewards.text(lang)/>
+        <AdminShell>
+            <h1>{T::AdminRewards.text(lang)}</h1>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(d) => {
+                            let edit = editing().and_then(|id| d.rewards.iter().find(|r| r.id == id).cloned());
+                            view! { <RewardsView d=d edit=edit lang=lang save=save save_category=save_category vouchers=vouchers/> }.into_any()
+                        }
+                        Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </AdminShell>
+    }
+}
+
+#[component]
+fn RewardsView(
+    d: RewardsAdmin,
+    edit: Option<RewardRow>,
+    lang: Lang,
+    save: ServerAction<SaveReward>,
+    save_category: ServerAction<SaveRewardCategory>,
+    vouchers: ServerAction<AddVouchers>,
+) -> impl IntoView {
+    let low: Vec<RewardRow> = d.rewards.iter().filter(|r| r.is_low()).cloned().collect();
+    let voucher_rewards: Vec<(i64, String)> = d
+        .rewards
+        .iter()
+        .filter(|r| r.kind == RewardKind::Voucher)
+        .map(|r| (r.id, r.title.clone()))
+        .collect();
+    view! {
+        {(!low.is_empty()).then(|| view! {
+            <section class="note warn" role="status" data-testid="low-stock">
+                <strong>{T::LowStock.text(lang)}</strong>
+                <ul class="plain">
+                    {low.into_iter().map(|r| view! {
+                        <li><a href=format!("/admin/rewards?edit={}", r.id)>{r.title}</a> " — " {T::OnlyLeft.with(lang, &[("n", &r.stock.unwrap_or(0).to_string())])}
+                            {(r.waiting > 0).then(|| view! { " · " {T::Waiting.with(lang, &[("n", &r.waiting.to_string())])} })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+        <section class="card">
+            <h2>{if edit.is_some() { T::EditReward.text(lang) } else { T::NewReward.text(lang) }}</h2>
+            <RewardForm r=edit categories=d.categories.iter().map(|c| (c.code.clone(), format!("{} {}", c.icon, c.name))).collect() save=save lang=lang/>
+        </section>
+        <div class="table-wrap">
+            <table data-testid="rewards-admin">
+                <thead><tr>
+                    <th>"#"</th><th>{T::FieldTitle.text(lang)}</th><th>{T::FieldKind.text(lang)}</th>
+                    <th class="num">{T::FieldPrice.text(lang)}</th><th class="num">{T::FieldStock.text(lang)}</th>
+                    <th class="num">{T::Ordered.text(lang)}</th><th>{T::FieldActive.text(lang)}</th>
+                </tr></thead>
+                <tbody>
+                    {d.rewards.into_iter().map(|r| view! {
+                        <tr class:low=r.is_low()>
+                            <td>{r.id}</td>
+                            <td><a href=format!("/admin/rewards?edit={}", r.id)>{r.title.clone()}</a><br/>
+                                <small class="muted">{r.category.clone().unwrap_or_default()}
+                                    {(r.min_tier != Tier::Base).then(|| format!(" · {}", tier_text(r.min_tier).text(lang)))}
+                                    {r.company_kind.clone().map(|k| format!(" · {k}"))}
+                                </small></td>
+                            <td>{kind_text(r.kind).text(lang)}
+                                {(r.kind == RewardKind::Voucher).then(|| view! { <br/><small class="muted">{T::FreeVouchers.with(lang, &[("n", &r.free_vouchers.to_string())])}</small> })}</td>
+                            <td class="num">{Points(r.price).to_string()}</td>
+                            <td class="num">{r.stock.map_or("∞".to_string(), |s| s.to_string())}</td>
+                            <td class="num">{r.ordered}</td>
+                            <td>{if r.active { "✓" } else { "—" }}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <section class="card">
+            <h2>{T::UploadVouchers.text(lang)}</h2>
+            <p class="muted small">{T::UploadVouchersHint.text(lang)}</p>
+            <ActionForm action=vouchers>
+                <label>{T::FieldReward.text(lang)}
+                    <select name="reward_id" required>
+                        {voucher_rewards.into_iter().map(|(id, title)| view! { <option value=id.to_string()>{title}</option> }).collect_view()}
+                    </select>
+                </label>
+                <textarea name="csv" rows="6" required aria-label=T::UploadVouchers.text(lang) placeholder="code\nGIFT-0001\nGIFT-0002"></textarea>
+                <ErrorNote error=action_error(vouchers)/>
+                {move || vouchers.value().get().and_then(|r| r.ok()).map(|n| view! {
+                    <p class="note ok" role="status">{T::VouchersAdded.with(lang, &[("n", &n.to_string())])}</p>
+                })}
+                <button type="submit">{T::Upload.text(lang)}</button>
+            </ActionForm>
+        </section>
+        <section class="card">
+            <h2>{T::Categories.text(lang)}</h2>
+            <ul class="plain">
+                {d.categories.into_iter().map(|c| view! { <li>{c.icon} " " {c.name} " " <code>{c.code}</code> " · " {c.position}</li> }).collect_view()}
+            </ul>
+            <ActionForm action=save_category>
+                <div class="form-grid">
+                    <label>{T::FieldCode.text(lang)}<input name="code" required maxlength="32" placeholder="sport"/></label>
+                    <label>{T::FieldName.text(lang)}<input name="name" required maxlength="60"/></label>
+                    <label>{T::FieldIcon.text(lang)}<input name="icon" maxlength="4" placeholder="⚽"/></label>
+                    <label>{T::FieldPosition.text(lang)}<input name="position" inputmode="numeric" value="0"/></label>
+                </div>
+                <ErrorNote error=action_error(save_category)/>
+                <Saved action=save_category/>
+                <button type="submit">{T::SaveCategory.text(lang)}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn RewardForm(
+    r: Option<RewardRow>,
+    categories: Vec<(String, String)>,
+    save: ServerAction<SaveReward>,
+    lang: Lang,
+) -> impl IntoView {
+    let text = |f: fn(&RewardRow) -> String| r.as_ref().map(f).unwrap_or_default();
+    let (title, price, stock, image, description, after_order) = (
+        text(|r| r.title.clone()),
+        text(|r| r.price.to_string()),
+        text(|r| r.stock.map(|s| s.to_string()).unwrap_or_default()),
+        text(|r| r.image.clone().unwrap_or_default()),
+        text(|r| r.description.clone()),
+        text(|r| r.after_order.clone()),
+    );
+    let low_stock = r
+        .as_ref()
+        .map_or("5".to_string(), |r| r.low_stock.to_string());
+    let id = r.as_ref().map(|r| r.id.to_string());
+    let current_cat = text(|r| r.category.clone().unwrap_or_default());
+    let kind = r.as_ref().map_or(RewardKind::Voucher, |r| r.kind);
+    let tier = r.as_ref().map_or(Tier::Base, |r| r.min_tier);
+    let company = text(|r| r.company_kind.clone().unwrap_or_default());
+    let active = r.as_ref().is_none_or(|r| r.active);
+    let date = |v: Option<i64>| v.map(iso_date).unwrap_or_default();
+    let (starts, ends) = (
+        date(r.as_ref().and_then(|r| r.starts_at)),
+        date(r.as_ref().and_then(|r| r.ends_at).map(|e| e - 86_400)),
+    );
+    view! {
+        <ActionForm action=save>
+            {id.map(|id| view! { <input type="hidden" name="id" value=id/> })}
+            <div class="form-grid">
+                <label class="wide">{T::FieldTitle.text(lang)}<input name="title" required maxlength="120" value=title/></label>
+                <label>{T::FieldCategory.text(lang)}
+                    <select name="category">
+                        <option value="">"—"</option>
+                        {categories.into_iter().map(|(code, name)| {
+                            let selected = code == current_cat;
+                            view! { <option value=code selected=selected>{name}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>{T::FieldKind.text(lang)}
+                    <select name="kind">
+                        {RewardKind::ALL.into_iter().map(|k| view! { <option value=k.as_str() selected=k == kind>{kind_text(k).text(lang)}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>{T::FieldPrice.text(lang)}<input name="price" inputmode="numeric" required value=price/></label>
+                <label>{T::FieldStock.text(lang)}<input name="stock" inputmode="numeric" placeholder=T::Unlimited.text(lang) value=stock/></label>
+                <label>{T::FieldLowStock.text(lang)}<input name="low_stock" inputmode="numeric" value=low_stock/></label>
+                <label>{T::FieldMinTier.text(lang)}
+                    <select name="min_tier">
+                        {Tier::ALL.into_iter().map(|t| view! { <option value=t.as_str() selected=t == tier>{tier_text(t).text(lang)}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>{T::FieldCompanyKind.text(lang)}
+                    <select name="company_kind">
+                        <option value="">{T::Everyone.text(lang)}</option>
+                        {COMPANY_KINDS.into_iter().map(|k| view! { <option value=k selected=k == company>{k}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>{T::FieldStarts.text(lang)}<input name="starts" type="date" value=starts/></label>
+                <label>{T::FieldEnds.text(lang)}<input name="ends" type="date" value=ends/></label>
+                <label class="wide">{T::FieldImage.text(lang)}<input name="image" placeholder="/media/rewards/… or https://…" value=image/></label>
+                <label class="wide">{T::FieldDescription.text(lang)}<textarea name="description" rows="3" maxlength="4000">{description}</textarea></label>
+                <label class="wide">{T::AfterOrdering.text(lang)}<textarea name="after_order" rows="2" maxlength="1000">{after_order}</textarea></label>
+                <label class="check"><input type="checkbox" name="active" value="on" checked=active/>{T::FieldActive.text(lang)}</label>
+            </div>
+            <ErrorNote error=action_error(save)/>
+            <Saved action=save/>
+            <button type="submit" class="primary">{T::Save.text(lang)}</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+pub fn AdminOrdersPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let bulk = ServerAction::<SetOrderStatus>::new();
+    let get = move |k: &str| query.read().get(k).unwrap_or_default();
+    let orders = Resource::new(
+        move || (get("status"), get("kind"), bulk.version().get()),
+        |(status, kind, _)| admin_orders(Some(status), Some(kind)),
+    );
+    view! {
+        <Title text=T::AdminOrders.text(lang)/>
+        <AdminShell>
+            <h1>{T::AdminOrders.text(lang)}</h1>
+            <form method="get" action="/admin/orders" class="inline-form">
+                <select name="status" aria-label=T::Status.text(lang)>
+                    <option value="">{T::FilterAll.text(lang)}</option>
+                    {move || OrderStatus::ALL.into_iter().map(|s| view! { <option value=s.as_str() selected=get("status") == s.as_str()>{status_text(s).text(lang)}</option> }).collect_view()}
+                </select>
+                <select name="kind" aria-label=T::FieldKind.text(lang)>
+                    <option value="">{T::FilterAll.text(lang)}</option>
+                    {move || RewardKind::ALL.into_iter().map(|k| view! { <option value=k.as_str() selected=get("kind") == k.as_str()>{kind_text(k).text(lang)}</option> }).collect_view()}
+                </select>
+                <button type="submit">{T::Apply.text(lang)}</button>
+                <a class="button secondary" rel="external" download
+                    href=move || format!("/admin/orders.csv?status={}&kind={}", get("status"), get("kind"))>{T::ExportCsv.text(lang)}</a>
+            </form>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match orders.await {
+                        Ok(list) => view! { <OrderQueue list=list lang=lang bulk=bulk/> }.into_any(),
+                        Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </AdminShell>
+    }
+}
+
+#[component]
+fn StatusFields(lang: Lang) -> impl IntoView {
+    view! {
+        <div class="form-grid">
+            <label>{T::MoveTo.text(lang)}
+                <select name="status" required>
+                    {[OrderStatus::Processing, OrderStatus::Shipped, OrderStatus::Ready, OrderStatus::Delivered]
+                        .into_iter().map(|s| view! { <option value=s.as_str()>{status_text(s).text(lang)}</option> }).collect_view()}
+                </select>
+            </label>
+            <label>{T::Tracking.text(lang)}<input name="tracking" maxlength="100"/></label>
+            <label>{T::Certificate.text(lang)}<input name="certificate" maxlength="100"/></label>
+            <label>{T::FieldNote.text(lang)}<input name="note" maxlength="200"/></label>
+        </div>
+    }
+}
+
+#[component]
+fn OrderQueue(
+    list: Vec<OrderView>,
+    lang: Lang,
+    bulk: ServerAction<SetOrderStatus>,
+) -> impl IntoView {
+    if list.is_empty() {
+        return view! { <p class="muted">{T::NoOrders.text(lang)}</p> }.into_any();
+    }
+    view! {
+        <ActionForm action=bulk>
+            <div class="table-wrap">
+                <table data-testid="orders-admin">
+                    <thead><tr>
+                        <th></th><th>"#"</th><th>{T::FieldReward.text(lang)}</th><th>{T::Participant.text(lang)}</th>
+                        <th class="num">{T::PointsUnit.text(lang)}</th><th>{T::Status.text(lang)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {list.into_iter().map(|o| view! {
+                            <tr>
+                                <td><input type="checkbox" name="ids[]" value=o.id.to_string() aria-label=T::OrderNo.with(lang, &[("n", &o.id.to_string())])/></td>
+                                <td><a href=format!("/admin/orders/{}", o.id)>{o.id}</a><br/><small class="muted">{iso_date(o.created_at)}</small></td>
+                                <td>{o.title.clone()}<br/><small class="muted">{kind_text(o.kind).text(lang)}</small></td>
+                                <td>{o.who.clone()}{o.address.clone().map(|a| view! { <br/><small class="muted">{a}</small> })}</td>
+                                <td class="num">{Points(o.points).to_string()}</td>
+                                <td>{status_text(o.status).text(lang)}{o.tracking.clone().map(|t| view! { <br/><small><code>{t}</code></small> })}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <StatusFields lang=lang/>
+            <ErrorNote error=action_error(bulk)/>
+            {move || bulk.value().get().and_then(|r| r.ok()).map(|n| view! {
+                <p class="note ok" role="status">{T::OrdersMoved.with(lang, &[("n", &n.to_string())])}</p>
+            })}
+            <button type="submit" class="primary">{T::ApplyToSelected.text(lang)}</button>
+        </ActionForm>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn AdminOrderPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|i| i.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let status = ServerAction::<SetOrderStatus>::new();
+    let cancel = ServerAction::<CancelOrder>::new();
+    let order = Resource::new(
+        move || (id(), status.version().get(), cancel.version().get()),
+        |(id, _, _)| admin_order(id),
+    );
+    view! {
+        <Title text=T::AdminOrders.text(lang)/>
+        <AdminShell>
+            <a href="/admin/orders" class="small">"← " {T::AdminOrders.text(lang)}</a>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match order.await {
+                        Ok(o) => {
+                            let oid = o.id.to_string();
+                            let open = o.status.can_cancel();
+                            view! {
+                                <h1>{T::OrderNo.with(lang, &[("n", &oid)])}</h1>
+                                <p>{o.who.clone()}</p>
+                                <OrderCard o=o.clone() lang=lang/>
+                                <OrderHistory o=o.clone() lang=lang/>
+                                {open.then(|| {
+                                    let oid2 = oid.clone();
+                                    view! {
+                                        <section class="card">
+                                            <h2>{T::MoveTo.text(lang)}</h2>
+                                            <ActionForm action=status>
+                                                <input type="hidden" name="ids[]" value=oid2/>
+                                                <StatusFields lang=lang/>
+                                                <ErrorNote error=action_error(status)/>
+                                                <button type="submit" class="primary" data-testid="move-order">{T::Save.text(lang)}</button>
+                                            </ActionForm>
+                                        </section>
+                                        <section class="card">
+                                            <h2>{T::CancelOrder.text(lang)}</h2>
+                                            <p class="muted small">{T::CancelOrderHint.text(lang)}</p>
+                                            <ActionForm action=cancel>
+                                                <input type="hidden" name="id" value=oid.clone()/>
+                                                <label>{T::FieldReason.text(lang)}<input name="reason" required minlength="3" maxlength="300"/></label>
+                                                <ErrorNote error=action_error(cancel)/>
+                                                <button type="submit" class="danger" data-testid="cancel-order">{T::CancelOrder.text(lang)}</button>
+                                            </ActionForm>
+                                        </section>
+                                    }
+                                })}
+                                {move || cancel.value().get().and_then(|r| r.ok()).map(|b| view! {
+                                    <p class="note ok" role="status">{T::Refunded.with(lang, &[("points", &Points(b).to_string())])}</p>
+                                })}
+                            }.into_any()
+                        }
+                        Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </AdminShell>
+    }
+}

@@ -1,0 +1,640 @@
+//! The hobby shop on SQLite and PostgreSQL: redemption races (stock, idempotency keys, voucher
+//! pools), every refusal, cancellation with refund, status moves all-or-nothing, and the ledger
+//! still equal to the balances afterwards.
+
+mod common;
+
+use app::domain::{EntryKind, OrderStatus, Tier};
+use app::earn::ledger::{self, NewEntry};
+use app::error::{AppError, Field};
+use app::shop::admin::{RewardInput, db as shop_admin};
+use app::shop::model::NewAddress;
+use app::shop::service::{self, Delivery, Fulfilment, Shopper};
+use app::state::Db;
+use common::*;
+use std::collections::HashSet;
+use std::sync::Arc;
+
+async fn company(db: &Db) -> i64 {
+    sqlx::query_scalar(
+        "INSERT INTO partner_companies (name, tax_id, region, kind, created_at) \
+         VALUES ('Shop Test Tyres', '7700000777', 'Kazan', 'dealer', $1) RETURNING id",
+    )
+    .bind(NOW)
+    .fetch_one(&db.pool)
+    .await
+    .unwrap()
+}
+
+/// `n` participants of `company`, each credited `points` (an adjustment) so they can shop.
+async fn shoppers(db: &Db, company: i64, n: usize, points: i64) -> Vec<Shopper> {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let mut out = Vec::new();
+    for _ in 0..n {
+        let i = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO users (role, kind, company_id, name, phone, status, created_at) \
+             VALUES ('participant', 'seller', $1, $2, $3, 'active', $4) RETURNING id",
+        )
+        .bind(company)
+        .bind(format!("Seller {i}"))
+        .bind(format!("+7902{i:07}"))
+        .bind(NOW)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        if points > 0 {
+            let mut tx = db.begin_write().await.unwrap();
+            ledger::append(
+                &mut tx,
+                NewEntry::new(id, EntryKind::Adjustment, points, "Shop test credit"),
+                NOW - 3600,
+            )
+            .await
+            .unwrap();
+            tx.commit().await.unwrap();
+        }
+        let mut conn = db.pool.acquire().await.unwrap();
+        out.push(service::shopper(&mut conn, id, NOW).await.unwrap());
+    }
+    out
+}
+
+async fn admin(db: &Db) -> i64 {
+    let email = app::domain::Email::parse("shop-admin@workwell.test").unwrap();
+    app::auth::service::upsert_admin(db, &email, "Shop Admin", "admin password 1", NOW)
+        .await
+        .unwrap()
+}
+
+async fn reward(
+    db: &Db,
+    admin: i64,
+    kind: &str,
+    price: i64,
+    stock: Option<i64>,
+    tier: &str,
+) -> i64 {
+    let stock = stock.map(|s| s.to_string()).unwrap_or_default();
+    let input = RewardInput::parse(
+        &format!("Test {kind} {price}"),
+        "",
+        "",
+        kind,
+        &price.to_string(),
+        &stock,
+        true,
+        "",
+        "",
+        tier,
+        "",
+        "",
+        "",
+        "",
+    )
+    .unwrap();
+    shop_admin::save(db, admin, None, &input, NOW)
+        .await
+        .unwrap()
+}
+
+async fn stock(db: &Db, reward: i64) -> Option<i64> {
+    sqlx::query_scalar("SELECT stock FROM rewards WHERE id = $1")
+        .bind(reward)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap()
+}
+
+async fn balance(db: &Db, user: i64) -> i64 {
+    let mut conn = db.pool.acquire().await.unwrap();
+    ledger::balance(&mut conn, user).await.unwrap()
+}
+
+/// Balance = sum of entries = open lots, never negative; every order's points were debited by
+/// exactly one redemption entry, and a cancelled order was refunded by exactly one reversal.
+async fn assert_books_balance(db: &Db) {
+    let rows: Vec<(i64, i64, Option<i64>, Option<i64>)> = sqlx::query_as(
+        "SELECT b.user_id, b.points, \
+         (SELECT CAST(SUM(points) AS BIGINT) FROM ledger_entries e WHERE e.user_id = b.user_id), \
+         (SELECT CAST(SUM(lot_remaining) AS BIGINT) FROM ledger_entries e WHERE e.user_id = b.user_id) \
+         FROM balances b",
+    )
+    .fetch_all(&db.pool)
+    .await
+    .unwrap();
+    for (user, balance, sum, lots) in rows {
+        assert!(balance >= 0, "user {user} balance {balance}");
+        assert_eq!(balance, sum.unwrap_or(0), "user {user}: balance vs entries");
+        assert_eq!(balance, lots.unwrap_or(0), "user {user}: balance vs lots");
+    }
+    let orders: Vec<(i64, i64, String, i64, i64)> = sqlx::query_as(
+        "SELECT o.id, o.points, o.status, \
+         (SELECT COUNT(*) FROM ledger_entries e WHERE e.order_id = o.id AND e.kind = 'redemption' AND e.points = -o.points), \
+         (SELECT COUNT(*) FROM ledger_entries e WHERE e.order_id = o.id AND e.kind = 'reversal' AND e.points = o.points) \
+         FROM orders o",
+    )
+    .fetch_all(&db.pool)
+    .await
+    .unwrap();
+    for (id, _, status, debits, refunds) in orders {
+        assert_eq!(debits, 1, "order {id}: one redemption entry");
+        assert_eq!(
+            refunds,
+            i64::from(status == "cancelled"),
+            "order {id} ({status}): refunds"
+        );
+    }
+}
+
+async fn a_hundred_people_race_for_five_units(db: Db) {
+    let admin = admin(&db).await;
+    let company = company(&db).await;
+    let people = shoppers(&db, company, 100, 1_000).await;
+    let bike = reward(&db, admin, "certificate", 700, Some(5), "").await;
+    let db = Arc::new(db);
+    let mut tasks = Vec::new();
+    for who in people.clone() {
+        let db = db.clone();
+        tasks.push(tokio::spawn(async move {
+            service::redeem(&db, &who, bike, Some("confirm-1"), None, NOW).await
+        }));
+    }
+    let (mut ok, mut out_of_stock) = (0, 0);
+    for t in tasks {
+        match t.await.unwrap() {
+            Ok(r) => {
+                assert!(r.created);
+                ok += 1;
+            }
+            Err(AppError::OutOfStock) => out_of_stock += 1,
+            Err(e) => panic!("unexpected refusal {e:?}"),
+        }
+    }
+    assert_eq!((ok, out_of_stock), (5, 95));
+    assert_eq!(stock(&db, bike).await, Some(0));
+    let orders: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM orders WHERE reward_id = $1")
+        .bind(bike)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    assert_eq!(orders, 5);
+    let mut spent = 0;
+    for who in &people {
+        spent += 1_000 - balance(&db, who.user_id).await;
+    }
+    assert_eq!(spent, 5 * 700);
+    assert_books_balance(&db).await;
+}
+
+async fn one_key_sent_ten_times_makes_one_order(db: Db) {
+    let admin = admin(&db).await;
+    let company = company(&db).await;
+    let who = shoppers(&db, company, 1, 5_000).await.remove(0);
+    let mug = reward(&db, admin, "certificate", 300, None, "").await;
+    let db = Arc::new(db);
+    let mut tasks = Vec::new();
+    for _ in 0..10 {
+        let (db, who) = (db.clone(), who.clone());
+        tasks.push(tokio::spawn(async move {
+            service::redeem(&db, &who, mug, Some("tap-tap-tap"), None, NOW).await
+        }));
+    }
+    let mut ids = HashSet::new();
+    let mut created = 0;
+    for t in tasks {
+        let r = t
+            .await
+            .unwrap()
+            .expect("every retry is answered with the order");
+        ids.insert(r.order_id);
+        created += i32::from(r.created);
+    }
+    assert_eq!(ids.len(), 1, "one order for one key");
+    assert_eq!(created, 1);
+    assert_eq!(balance(&db, who.user_id).await, 4_700);
+    // A new confirm screen (a new key) is a new order; the same key from someone else is theirs.
+    let second = service::redeem(&db, &who, mug, Some("another-screen"), None, NOW)
+        .await
+        .unwrap();
+    assert!(second.created && !ids.contains(&second.order_id));
+    let other = shoppers(&db, company, 1, 500).await.remove(0);
+    let theirs = service::redeem(&db, &other, mug, Some("tap-tap-tap"), None, NOW)
+        .await
+        .unwrap();
+    assert!(theirs.created && !ids.contains(&theirs.order_id));
+    assert_books_balance(&db).await;
+}
+
+async fn twenty_voucher_redemptions_get_twenty_distinct_codes(db: Db) {
+    let admin = admin(&db).await;
+    let company = company(&db).await;
+    let people = shoppers(&db, company, 20, 1_000).await;
+    let card = reward(&db, admin, "voucher", 400, Some(0), "").await;
+    let csv: String = std::iter::once("code\n".to_string())
+        .chain((1..=25).map(|i| format!("GIFT-{i:04}\n")))
+        .collect();
+    assert_eq!(
+        shop_admin::add_vouchers(&db, admin, card, &csv, NOW)
+            .await
+            .unwrap(),
+        25
+    );
+    assert_eq!(stock(&db, card).await, Some(25), "the pool sets the stock");
+    let db = Arc::new(db);
+    let mut tasks = Vec::new();
+    for who in people {
+        let db = db.clone();
+        tasks.push(tokio::spawn(async move {
+            let r = service::redeem(&db, &who, card, Some("k"), None, NOW)
+                .await
+                .unwrap();
+            let mut conn = db.pool.acquire().await.unwrap();
+            service::order(&mut conn, r.order_id, Some(who.user_id))
+                .await
+                .unwrap()
+        }));
+    }
+    let mut codes = HashSet::new();
+    for t in tasks {
+        let o = t.await.unwrap();
+        assert_eq!(
+            o.status,
+            OrderStatus::Ready,
+            "a voucher is handed over at once"
+        );
+        codes.insert(o.voucher.expect("a voucher on every order"));
+    }
+    assert_eq!(codes.len(), 20);
+    assert_eq!(stock(&db, card).await, Some(5));
+    let free: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM vouchers WHERE reward_id = $1 AND order_id IS NULL",
+    )
+    .bind(card)
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    assert_eq!(free, 5);
+    assert_books_balance(&db).await;
+}
+
+async fn refusals_say_what_is_wrong_and_change_nothing(db: Db) {
+    let admin = admin(&db).await;
+    let company = company(&db).await;
+    let who = shoppers(&db, company, 1, 500).await.remove(0);
+    let pricey = reward(&db, admin, "certificate", 800, None, "").await;
+    assert_eq!(
+        service::redeem(&db, &who, pricey, None, None, NOW).await,
+        Err(AppError::NotEnoughPoints { missing: 300 })
+    );
+    let gold = reward(&db, admin, "certificate", 100, None, "gold").await;
+    assert_eq!(
+        service::redeem(&db, &who, gold, None, None, NOW).await,
+        Err(AppError::TierTooLow { needed: Tier::Gold })
+    );
+    let gone = reward(&db, admin, "certificate", 100, Some(3), "").await;
+    sqlx::query("UPDATE rewards SET active = 0 WHERE id = $1")
+        .bind(gone)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        service::redeem(&db, &who, gone, None, None, NOW).await,
+        Err(AppError::RewardWithdrawn)
+    );
+    let parcel = reward(&db, admin, "physical", 100, Some(2), "").await;
+    assert_eq!(
+        service::redeem(&db, &who, parcel, None, None, NOW).await,
+        Err(AppError::AddressNeeded)
+    );
+    // Someone else's saved address is not yours to ship to.
+    assert_eq!(
+        service::redeem(&db, &who, parcel, None, Some(Delivery::Saved(999_999)), NOW).await,
+        Err(AppError::Invalid {
+            field: Field::AddressLine
+        })
+    );
+    let empty = reward(&db, admin, "voucher", 100, None, "").await;
+    assert_eq!(
+        service::redeem(&db, &who, empty, None, None, NOW).await,
+        Err(AppError::OutOfStock),
+        "a voucher reward with an empty pool is out of stock"
+    );
+    // For installers only: a dealer does not see it at all.
+    sqlx::query("UPDATE rewards SET company_kind = 'installer' WHERE id = $1")
+        .bind(pricey)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        service::redeem(&db, &who, pricey, None, None, NOW).await,
+        Err(AppError::NotFound)
+    );
+    assert_eq!(
+        service::redeem(&db, &who, 987_654, None, None, NOW).await,
+        Err(AppError::NotFound)
+    );
+    // Nothing was written by any of it.
+    assert_eq!(balance(&db, who.user_id).await, 500);
+    let (orders, addresses): (i64, i64) =
+        sqlx::query_as("SELECT (SELECT COUNT(*) FROM orders), (SELECT COUNT(*) FROM addresses)")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+    assert_eq!((orders, addresses), (0, 0));
+    assert_eq!(stock(&db, gone).await, Some(3));
+    assert_eq!(stock(&db, parcel).await, Some(2));
+    // The catalog hides what the participant's company type may not have.
+    let mut conn = db.pool.acquire().await.unwrap();
+    let cards = service::catalog(
+        &mut conn,
+        &who,
+        500,
+        None,
+        None,
+        Default::default(),
+        false,
+        NOW,
+    )
+    .await
+    .unwrap();
+    let ids: HashSet<i64> = cards.iter().map(|c| c.id).collect();
+    assert!(!ids.contains(&pricey) && !ids.contains(&gone));
+    assert!(ids.contains(&gold), "higher tiers are shown, locked");
+    let affordable = service::catalog(
+        &mut conn,
+        &who,
+        500,
+        None,
+        None,
+        Default::default(),
+        true,
+        NOW,
+    )
+    .await
+    .unwrap();
+    assert!(affordable.iter().all(|c| c.missing == 0));
+}
+
+async fn orders_move_forward_and_a_cancel_gives_everything_back(db: Db) {
+    let admin = admin(&db).await;
+    let company = company(&db).await;
+    let who = shoppers(&db, company, 1, 3_000).await.remove(0);
+    let parcel = reward(&db, admin, "physical", 1_000, Some(4), "").await;
+    let address =
+        NewAddress::parse("Anna Seller", "+79000000001", "Lenina 1", "Kazan", "420000").unwrap();
+    let placed = service::redeem(
+        &db,
+        &who,
+        parcel,
+        Some("a"),
+        Some(Delivery::New(address)),
+        NOW,
+    )
+    .await
+    .unwrap();
+    let mut conn = db.pool.acquire().await.unwrap();
+    let saved = service::addresses(&mut conn, who.user_id).await.unwrap();
+    assert_eq!(saved.len(), 1, "the new address is saved for next time");
+    let again = service::redeem(
+        &db,
+        &who,
+        parcel,
+        Some("b"),
+        Some(Delivery::Saved(saved[0].id)),
+        NOW,
+    )
+    .await
+    .unwrap();
+    assert_eq!(balance(&db, who.user_id).await, 1_000);
+    assert_eq!(stock(&db, parcel).await, Some(2));
+
+    // Shipped with a tracking number; then a bulk move that includes a delivered order is refused
+    // whole.
+    let f = Fulfilment {
+        tracking: Some("RB123456789RU".into()),
+        ..Default::default()
+    };
+    service::set_status(
+        &db,
+        admin,
+        &[placed.order_id],
+        OrderStatus::Shipped,
+        &f,
+        NOW + 60,
+    )
+    .await
+    .unwrap();
+    service::set_status(
+        &db,
+        admin,
+        &[placed.order_id],
+        OrderStatus::Delivered,
+        &Fulfilment::default(),
+        NOW + 120,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        service::set_status(
+            &db,
+            admin,
+            &[again.order_id, placed.order_id],
+            OrderStatus::Shipped,
+            &Fulfilment::default(),
+            NOW + 180
+        )
+        .await,
+        Err(AppError::OrderCannotMove {
+            order: placed.order_id,
+            from: OrderStatus::Delivered,
+            to: OrderStatus::Shipped
+        })
+    );
+    let o = service::order(&mut conn, again.order_id, None)
+        .await
+        .unwrap();
+    assert_eq!(
+        o.status,
+        OrderStatus::Placed,
+        "nothing of a refused batch moved"
+    );
+    let o = service::order(&mut conn, placed.order_id, Some(who.user_id))
+        .await
+        .unwrap();
+    assert_eq!(o.tracking.as_deref(), Some("RB123456789RU"));
+    assert_eq!(
+        o.events.iter().map(|e| e.status).collect::<Vec<_>>(),
+        [
+            OrderStatus::Placed,
+            OrderStatus::Shipped,
+            OrderStatus::Delivered
+        ]
+    );
+    assert!(o.address.unwrap().contains("Lenina 1"));
+    // Another participant cannot read it.
+    assert_eq!(
+        service::order(&mut conn, placed.order_id, Some(who.user_id + 1)).await,
+        Err(AppError::NotFound)
+    );
+
+    // A delivered order cannot be cancelled; a placed one can, once.
+    assert!(matches!(
+        service::cancel(&db, admin, placed.order_id, "changed mind", NOW).await,
+        Err(AppError::OrderCannotMove { .. })
+    ));
+    let after = service::cancel(
+        &db,
+        admin,
+        again.order_id,
+        "Out of stock at the supplier",
+        NOW + 200,
+    )
+    .await
+    .unwrap();
+    assert_eq!(after, 2_000);
+    assert_eq!(balance(&db, who.user_id).await, 2_000);
+    assert_eq!(stock(&db, parcel).await, Some(3));
+    assert!(matches!(
+        service::cancel(&db, admin, again.order_id, "twice", NOW).await,
+        Err(AppError::OrderCannotMove { .. })
+    ));
+    let audit: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action IN ('order.status', 'order.cancel')",
+    )
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    assert_eq!(audit, 3);
+    // The refund is not earning: the tier does not move.
+    let mut conn = db.pool.acquire().await.unwrap();
+    assert_eq!(
+        ledger::earned_since(&mut conn, who.user_id, 0)
+            .await
+            .unwrap(),
+        0
+    );
+
+    // A cancelled voucher order puts its code back in the pool.
+    let card = reward(&db, admin, "voucher", 100, Some(0), "").await;
+    shop_admin::add_vouchers(&db, admin, card, "ONLY-ONE\n", NOW)
+        .await
+        .unwrap();
+    let v = service::redeem(&db, &who, card, None, None, NOW)
+        .await
+        .unwrap();
+    assert_eq!(
+        service::redeem(&db, &who, card, None, None, NOW).await,
+        Err(AppError::OutOfStock)
+    );
+    service::cancel(&db, admin, v.order_id, "Voucher did not work", NOW)
+        .await
+        .unwrap();
+    let v2 = service::redeem(&db, &who, card, None, None, NOW)
+        .await
+        .unwrap();
+    let o = service::order(&mut conn, v2.order_id, None).await.unwrap();
+    assert_eq!(o.voucher.as_deref(), Some("ONLY-ONE"));
+    assert_books_balance(&db).await;
+}
+
+async fn voucher_uploads_are_all_or_nothing(db: Db) {
+    let admin = admin(&db).await;
+    let card = reward(&db, admin, "voucher", 100, Some(0), "").await;
+    shop_admin::add_vouchers(&db, admin, card, "A-1\nA-2\n", NOW)
+        .await
+        .unwrap();
+    // A code already in the pool, on line 3 of the file: nothing of the file is added.
+    assert_eq!(
+        shop_admin::add_vouchers(&db, admin, card, "code\nB-1\nA-2\nB-3\n", NOW).await,
+        Err(AppError::CsvInvalid {
+            line: 3,
+            field: Field::Voucher
+        })
+    );
+    assert_eq!(
+        shop_admin::add_vouchers(&db, admin, card, "B-1\nwith space\n", NOW).await,
+        Err(AppError::CsvInvalid {
+            line: 2,
+            field: Field::Voucher
+        })
+    );
+    let parcel = reward(&db, admin, "physical", 100, None, "").await;
+    assert_eq!(
+        shop_admin::add_vouchers(&db, admin, parcel, "X-1\n", NOW).await,
+        Err(AppError::Invalid { field: Field::Kind })
+    );
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM vouchers")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    assert_eq!(n, 2);
+    assert_eq!(stock(&db, card).await, Some(2));
+}
+
+async fn the_goal_counts_units_of_the_usual_product(db: Db) {
+    let admin = admin(&db).await;
+    let company = company(&db).await;
+    let who = shoppers(&db, company, 1, 0).await.remove(0);
+    let bike = reward(&db, admin, "physical", 1_000, None, "").await;
+    // Three claims of a 100-point product in the last weeks.
+    sqlx::query("INSERT INTO products (sku, name, base_points, active, created_at) VALUES ('T-1', 'Tyre R16', 100, 1, $1)")
+        .bind(NOW)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    let (batch, codes) = app::admin::codes::db::generate(&db, None, "T-1", 3, "t", NOW)
+        .await
+        .unwrap();
+    app::admin::codes::db::set_batch_status(&db, admin, batch, "active", NOW)
+        .await
+        .unwrap();
+    for c in &codes {
+        app::earn::service::claim(&db, who.user_id, c.as_str(), None, NOW - 86_400)
+            .await
+            .unwrap();
+    }
+    let mut conn = db.pool.acquire().await.unwrap();
+    let earned = balance(&db, who.user_id).await;
+    assert!(earned > 0);
+    service::set_goal(&db, &who, Some(bike), NOW).await.unwrap();
+    let g = service::goal_progress(&mut conn, who.user_id, earned, NOW)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(g.missing(), 1_000 - earned);
+    let per_unit = earned / 3;
+    let (product, units) = g.usual.clone().unwrap();
+    assert_eq!(product, "Tyre R16");
+    assert_eq!(units, (1_000 - earned + per_unit - 1) / per_unit);
+    service::set_goal(&db, &who, None, NOW).await.unwrap();
+    assert_eq!(
+        service::goal_progress(&mut conn, who.user_id, earned, NOW)
+            .await
+            .unwrap(),
+        None
+    );
+    // Notify-me is stored once.
+    service::notify_me(&db, &who, bike, NOW).await.unwrap();
+    service::notify_me(&db, &who, bike, NOW).await.unwrap();
+    assert!(
+        service::notify_requested(&mut conn, who.user_id, bike)
+            .await
+            .unwrap()
+    );
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM stock_alerts")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    assert_eq!(n, 1);
+}
+
+on_both_databases!(
+    a_hundred_people_race_for_five_units,
+    one_key_sent_ten_times_makes_one_order,
+    twenty_voucher_redemptions_get_twenty_distinct_codes,
+    refusals_say_what_is_wrong_and_change_nothing,
+    orders_move_forward_and_a_cancel_gives_everything_back,
+    voucher_uploads_are_all_or_nothing,
+    the_goal_counts_units_of_the_usual_product,
+);
