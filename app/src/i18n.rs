@@ -212,7 +212,7 @@ messages! {
     FieldCategory { en: "Category", ru: "Категория" }
     FieldBasePoints { en: "Base points", ru: "Базовые баллы" }
     FieldPrice { en: "Price", ru: "Цена" }
-    FieldImage { en: "Image address", ru: "Адрес изображения" }
+    FieldImage { en: "Picture", ru: "Изображение" }
     FieldActive { en: "Active", ru: "Активен" }
     SearchProducts { en: "SKU or name", ru: "Артикул или название" }
     Search { en: "Find", ru: "Найти" }
@@ -401,6 +401,7 @@ messages! {
     UploadVouchers { en: "Upload voucher codes", ru: "Загрузить коды ваучеров" }
     UploadVouchersHint { en: "A CSV with one code per line (a first line \"code\" is skipped). All lines are added, or none.", ru: "CSV с одним кодом в строке (первая строка «code» пропускается). Добавляются все строки или ни одной." }
     Upload { en: "Upload", ru: "Загрузить" }
+    ImageHint { en: "PNG, JPEG or WebP, at most 2 MB. The catalog shows a small copy.", ru: "PNG, JPEG или WebP, не более 2 МБ. В каталоге показывается уменьшенная копия." }
     VouchersAdded { en: "Added {n} vouchers.", ru: "Добавлено ваучеров: {n}." }
     Participant { en: "Participant", ru: "Участник" }
     MoveTo { en: "Move to", ru: "Перевести в статус" }

@@ -114,6 +114,8 @@ pub struct Settings {
     pub password_per_ip: RateLimit,
     /// The site's public address; label QR codes point at `{public_url}/c/CODE`.
     pub public_url: String,
+    /// Where uploaded pictures are kept (served under `/media/`).
+    pub media_dir: std::path::PathBuf,
 }
 
 /// Everything but the secret, which must never reach a log.
@@ -155,6 +157,7 @@ impl Settings {
                 window_secs: 15 * 60,
             },
             public_url: "http://127.0.0.1:3000".into(),
+            media_dir: "data/media".into(),
         }
     }
 }

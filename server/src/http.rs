@@ -66,6 +66,24 @@ pub fn router(state: AppState, opts: HttpOptions) -> Router {
         )
         .route("/admin/orders.csv", get(app::admin::exports::orders_csv))
         .route(
+            "/admin/rewards/{id}/image",
+            axum::routing::post(app::shop::media::upload).layer(
+                axum::extract::DefaultBodyLimit::max(app::shop::media::BODY_LIMIT),
+            ),
+        )
+        // Uploaded pictures: names carry a content hash, so they never change and may be kept.
+        .nest_service(
+            "/media",
+            tower::ServiceBuilder::new()
+                .layer(SetResponseHeaderLayer::overriding(
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("public, max-age=31536000, immutable"),
+                ))
+                .service(tower_http::services::ServeDir::new(
+                    &state.settings.media_dir,
+                )),
+        )
+        .route(
             "/admin/batches/{id}/labels",
             get(app::admin::exports::labels),
         )

@@ -205,6 +205,7 @@ async fn run(command: Command, cfg: Config) -> Result<(), String> {
             let mut settings = Settings::with_secret(workwell::load_secret(&cfg)?);
             settings.secure_cookies = cfg.secure_cookies;
             settings.public_url = cfg.public_url.clone();
+            settings.media_dir = cfg.data_dir.join("media");
             let leptos_options = leptos::config::get_configuration(None)
                 .map_err(|e| format!("leptos configuration: {e}"))?
                 .leptos_options;

@@ -108,9 +108,15 @@ async fn every_server_function_checks_who_calls_it(db: Db) {
     let api = Api::start(&db).await;
     use Caller::*;
     let participant_app = [Participant, Manager];
-    let table: [(&str, &[Caller]); 8] = [
+    let table: [(&str, &[Caller]); 14] = [
         ("earn/home", &participant_app),
         ("earn/history", &participant_app),
+        ("shop/catalog", &participant_app),
+        ("shop/orders", &participant_app),
+        ("shop/goal_progress", &participant_app),
+        ("shop/company_credits", &[Manager]),
+        ("admin/rewards", &[Admin]),
+        ("admin/orders", &[Admin]),
         ("admin/overview", &[Admin]),
         ("admin/categories", &[Admin]),
         ("admin/products", &[Admin]),
@@ -189,6 +195,419 @@ async fn every_server_function_checks_who_calls_it(db: Db) {
     assert_eq!(status, StatusCode::OK);
     let (status, _) = api.call("earn/home", &[], Participant).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+/// A 1×1 PNG.
+const PNG: [u8; 70] = [
+    137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0,
+    0, 0, 31, 21, 196, 137, 0, 0, 0, 13, 73, 68, 65, 84, 120, 218, 99, 100, 96, 248, 95, 15, 0, 2,
+    135, 1, 128, 235, 71, 186, 146, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
+];
+
+async fn the_shop_over_http_refuses_bad_input_and_keeps_its_promises(db: Db) {
+    use Caller::*;
+    let api = Api::start(&db).await;
+    let reward =
+        |title: &'static str, kind: &'static str, price: &'static str, stock: &'static str| {
+            vec![
+                ("title", title),
+                ("description", ""),
+                ("category", ""),
+                ("kind", kind),
+                ("price", price),
+                ("stock", stock),
+                ("active", "on"),
+                ("starts", ""),
+                ("ends", ""),
+                ("min_tier", ""),
+                ("company_kind", ""),
+                ("low_stock", ""),
+                ("after_order", ""),
+                ("image", ""),
+            ]
+        };
+    // Bad numbers are named, and nothing is written.
+    for (price, stock, field) in [
+        ("-5", "", "price"),
+        ("abc", "", "price"),
+        ("10", "-1", "stock"),
+    ] {
+        let (status, body) = api
+            .call(
+                "admin/reward_save",
+                &reward("Bad", "voucher", price, stock),
+                Admin,
+            )
+            .await;
+        assert_eq!(
+            (status, body["code"].as_str(), body["field"].as_str()),
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some("invalid_input"),
+                Some(field)
+            ),
+            "{price}/{stock}: {body}"
+        );
+    }
+    let count = |sql: &'static str| {
+        let pool = db.pool.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(sql)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(count("SELECT COUNT(*) FROM rewards").await, 0);
+    let (status, card) = api
+        .call(
+            "admin/reward_save",
+            &reward("Gift card", "voucher", "300", "0"),
+            Admin,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{card}");
+    let card = card.as_i64().unwrap().to_string();
+    // A malformed voucher file: the bad line is named and no voucher is added.
+    let (status, body) = api
+        .call(
+            "admin/vouchers_add",
+            &[("reward_id", &card), ("csv", "code\nGOOD-1\nhas space\n")],
+            Admin,
+        )
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str(), body["line"].as_i64()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("csv_invalid"),
+            Some(3)
+        ),
+        "{body}"
+    );
+    assert_eq!(count("SELECT COUNT(*) FROM vouchers").await, 0);
+    let (status, n) = api
+        .call(
+            "admin/vouchers_add",
+            &[("reward_id", &card), ("csv", "V-1\nV-2\nV-3\n")],
+            Admin,
+        )
+        .await;
+    assert_eq!((status, n.as_i64()), (StatusCode::OK, Some(3)));
+    let (_, parcel) = api
+        .call(
+            "admin/reward_save",
+            &reward("Thermos", "physical", "100", "5"),
+            Admin,
+        )
+        .await;
+    let parcel = parcel.as_i64().unwrap().to_string();
+
+    // Pictures: a non-picture and an oversized file are refused with reasons; a PNG is stored,
+    // served with long caching, and gets a thumbnail.
+    let upload = |bytes: Vec<u8>, name: &'static str| {
+        let form = reqwest::multipart::Form::new().part(
+            "image",
+            reqwest::multipart::Part::bytes(bytes).file_name(name),
+        );
+        api.request(
+            reqwest::Method::POST,
+            &format!("/admin/rewards/{card}/image"),
+            Admin,
+        )
+        .header("accept", "application/json")
+        .multipart(form)
+        .send()
+    };
+    let res = upload(b"%PDF-1.7 a document".to_vec(), "doc.pdf")
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(res.json::<Value>().await.unwrap()["code"], "not_an_image");
+    let res = upload(vec![0u8; 20 * 1024 * 1024], "huge.png")
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(
+        res.json::<Value>().await.unwrap()["code"],
+        "upload_too_large"
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM rewards WHERE image IS NOT NULL").await,
+        0
+    );
+    let res = upload(PNG.to_vec(), "dot.png").await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let image = res.json::<Value>().await.unwrap()["image"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        image.starts_with("/media/rewards/") && image.ends_with(".png"),
+        "{image}"
+    );
+    let served = api
+        .request(reqwest::Method::GET, &image, Participant)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(served.status(), StatusCode::OK);
+    assert!(
+        served.headers()["cache-control"]
+            .to_str()
+            .unwrap()
+            .contains("immutable")
+    );
+    assert_eq!(served.bytes().await.unwrap().as_ref(), &PNG[..]);
+    let thumb = api
+        .request(
+            reqwest::Method::GET,
+            &image.replace(".png", "-thumb.jpg"),
+            Participant,
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(thumb.status(), StatusCode::OK);
+    // Only admins upload.
+    let res = api
+        .request(
+            reqwest::Method::POST,
+            &format!("/admin/rewards/{card}/image"),
+            Participant,
+        )
+        .header("accept", "application/json")
+        .multipart(
+            reqwest::multipart::Form::new()
+                .part("image", reqwest::multipart::Part::bytes(PNG.to_vec())),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+
+    // The participant redeems: JSON for a script, a redirect to the order for a plain form, and
+    // the same key twice is the same order.
+    let seller: i64 = sqlx::query_scalar("SELECT id FROM users WHERE phone = $1")
+        .bind(SELLER_PHONE)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    let mut tx = db.begin_write().await.unwrap();
+    ledger::append(
+        &mut tx,
+        NewEntry::new(seller, EntryKind::Adjustment, 1_000, "Shop credit"),
+        unix_now(),
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let (status, order) = api
+        .call(
+            "shop/redeem",
+            &[("reward_id", &card), ("key", "k1")],
+            Participant,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{order}");
+    assert_eq!(order["status"], "ready");
+    assert!(
+        order["voucher"]
+            .as_str()
+            .is_some_and(|v| v.starts_with("V-"))
+    );
+    let (_, again) = api
+        .call(
+            "shop/redeem",
+            &[("reward_id", &card), ("key", "k1")],
+            Participant,
+        )
+        .await;
+    assert_eq!(again["id"], order["id"]);
+    let (status, body) = api
+        .call(
+            "shop/redeem",
+            &[("reward_id", &parcel), ("key", "k2")],
+            Participant,
+        )
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("address_needed"))
+    );
+    let (status, body) = api
+        .call(
+            "shop/redeem",
+            &[
+                ("reward_id", &parcel),
+                ("key", "k2"),
+                ("recipient", "Anna"),
+                ("phone", "+79000000001"),
+                ("line", "Lenina 1"),
+                ("city", "Kazan"),
+                ("postcode", "1"),
+            ],
+            Participant,
+        )
+        .await;
+    assert_eq!(
+        (status, body["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("postcode"))
+    );
+    let res = api
+        .request(reqwest::Method::POST, "/api/shop/redeem", Participant)
+        .header("accept", "text/html")
+        .header("referer", format!("{}/shop/{parcel}", api.base))
+        .form(&[
+            ("reward_id", parcel.as_str()),
+            ("key", "k3"),
+            ("recipient", "Anna Seller"),
+            ("phone", "+79000000001"),
+            ("line", "Lenina 1"),
+            ("city", "Kazan"),
+            ("postcode", "420000"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_redirection(), "{}", res.status());
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    let parcel_order: i64 = location
+        .strip_prefix("/orders/")
+        .expect(&location)
+        .parse()
+        .unwrap();
+    let (status, body) = api
+        .call(
+            "shop/redeem",
+            &[
+                ("reward_id", &parcel),
+                ("key", "k4"),
+                ("address_id", "999999"),
+            ],
+            Participant,
+        )
+        .await;
+    assert_eq!(
+        (status, body["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("address_line")),
+        "{body}"
+    );
+    let (_, boat) = api
+        .call(
+            "admin/reward_save",
+            &reward("Boat", "certificate", "5000", ""),
+            Admin,
+        )
+        .await;
+    let boat = boat.as_i64().unwrap().to_string();
+    let (status, body) = api
+        .call(
+            "shop/redeem",
+            &[("reward_id", &boat), ("key", "k5")],
+            Participant,
+        )
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str(), body["missing"].as_i64()),
+        (
+            StatusCode::CONFLICT,
+            Some("not_enough_points"),
+            Some(5_000 - 600)
+        ),
+        "{body}"
+    );
+
+    // The admin moves both orders in one go (checkboxes named ids[]), then cannot move them back.
+    let voucher_order = order["id"].as_i64().unwrap().to_string();
+    let parcel_order = parcel_order.to_string();
+    let (status, body) = api
+        .call(
+            "admin/order_status",
+            &[
+                ("ids[]", voucher_order.as_str()),
+                ("ids[]", parcel_order.as_str()),
+                ("status", "delivered"),
+                ("tracking", "RB1"),
+                ("certificate", ""),
+                ("note", ""),
+            ],
+            Admin,
+        )
+        .await;
+    assert_eq!((status, body.as_i64()), (StatusCode::OK, Some(2)), "{body}");
+    let (status, body) = api
+        .call(
+            "admin/order_status",
+            &[("ids[]", parcel_order.as_str()), ("status", "shipped")],
+            Admin,
+        )
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::CONFLICT, Some("order_cannot_move"))
+    );
+    let (status, body) = api
+        .call(
+            "admin/order_status",
+            &[("ids[]", parcel_order.as_str()), ("status", "lost")],
+            Admin,
+        )
+        .await;
+    assert_eq!(
+        (status, body["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("status"))
+    );
+    // A participant sees their own orders only; the supplier CSV is the admin's.
+    let (status, mine) = api
+        .call("shop/order", &[("id", parcel_order.as_str())], Participant)
+        .await;
+    assert_eq!(
+        (status, mine["status"].as_str(), mine["tracking"].as_str()),
+        (StatusCode::OK, Some("delivered"), Some("RB1"))
+    );
+    let (status, _) = api
+        .call("shop/order", &[("id", parcel_order.as_str())], Manager)
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let csv = api
+        .request(
+            reqwest::Method::GET,
+            "/admin/orders.csv?status=delivered",
+            Admin,
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(csv.status(), StatusCode::OK);
+    let text = csv.text().await.unwrap();
+    assert!(text.starts_with("order,placed,status"), "{text}");
+    assert_eq!(text.lines().count(), 3, "{text}");
+    let bad = api
+        .request(reqwest::Method::GET, "/admin/orders.csv?status=lost", Admin)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let refused = api
+        .request(reqwest::Method::GET, "/admin/orders.csv", Participant)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    // The catalog page renders whole on the server, with the rewards in it.
+    let page = api
+        .request(reqwest::Method::GET, "/shop", Participant)
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    assert!(
+        html.contains("Gift card") && html.contains("Thermos"),
+        "the catalog lists the rewards"
+    );
 }
 
 async fn pages_send_each_role_to_its_own_place(db: Db) {
@@ -387,6 +806,7 @@ async fn the_ledger_keeps_balance_equal_to_its_entries_and_never_negative(db: Db
 
 on_both_databases!(
     every_server_function_checks_who_calls_it,
+    the_shop_over_http_refuses_bad_input_and_keeps_its_promises,
     pages_send_each_role_to_its_own_place,
     a_plain_form_post_comes_back_with_the_error_in_the_url,
     the_page_language_follows_profile_then_browser,

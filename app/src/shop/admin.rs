@@ -145,7 +145,7 @@ impl RewardInput {
         let category = Some(category.trim().to_string()).filter(|c| !c.is_empty());
         let image = match image.trim() {
             "" => None,
-            i if (i.starts_with("/media/") || i.starts_with("https://"))
+            i if i.starts_with("/media/")
                 && i.len() <= 500
                 && !i.contains(['"', '<', '>', ' ']) =>
             {
@@ -348,9 +348,10 @@ pub mod db {
             Some(id) => Some(reward(db, id).await?),
             None => None,
         };
+        // An update without a picture keeps the one uploaded before.
         let sql_values = "category_id = $1, title = $2, description = $3, kind = $4, price_points = $5, \
             stock = $6, active = $7, starts_at = $8, ends_at = $9, min_tier = $10, company_kind = $11, \
-            low_stock = $12, after_order = $13, image = $14, updated_at = $15";
+            low_stock = $12, after_order = $13, image = COALESCE($14, image), updated_at = $15";
         let q = match id {
             Some(_) => format!("UPDATE rewards SET {sql_values} WHERE id = $16 RETURNING id"),
             None => {
@@ -402,6 +403,41 @@ pub mod db {
         .await?;
         tx.commit().await?;
         Ok(saved)
+    }
+
+    /// Points a reward at its newly uploaded picture.
+    pub async fn set_image(
+        db: &Db,
+        actor: Option<i64>,
+        id: i64,
+        url: &str,
+        now: i64,
+    ) -> Result<(), AppError> {
+        let mut tx = db.begin_write().await?;
+        let before: Option<Option<String>> =
+            sqlx::query_scalar("SELECT image FROM rewards WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let before = before.ok_or(AppError::NotFound)?;
+        sqlx::query("UPDATE rewards SET image = $1, updated_at = $2 WHERE id = $3")
+            .bind(url)
+            .bind(now)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        audit::write(
+            &mut tx,
+            actor,
+            "reward.image",
+            &format!("reward:{id}"),
+            Some(&serde_json::json!({ "image": before })),
+            Some(&serde_json::json!({ "image": url })),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Adds voucher codes to a voucher reward's pool, all or nothing; a counted stock grows by as

@@ -96,8 +96,9 @@ fn RewardsView(
         })}
         <section class="card">
             <h2>{if edit.is_some() { T::EditReward.text(lang) } else { T::NewReward.text(lang) }}</h2>
-            <RewardForm r=edit categories=d.categories.iter().map(|c| (c.code.clone(), format!("{} {}", c.icon, c.name))).collect() save=save lang=lang/>
+            <RewardForm r=edit.clone() categories=d.categories.iter().map(|c| (c.code.clone(), format!("{} {}", c.icon, c.name))).collect() save=save lang=lang/>
         </section>
+        {edit.map(|r| view! { <PictureForm r=r lang=lang/> })}
         <div class="table-wrap">
             <table data-testid="rewards-admin">
                 <thead><tr>
@@ -162,6 +163,41 @@ fn RewardsView(
     }
 }
 
+/// The reward's picture: a plain multipart form posting to `/admin/rewards/{id}/image`, which
+/// comes back here with `uploaded=1` or `upload_error=<code>`.
+#[component]
+fn PictureForm(r: RewardRow, lang: Lang) -> impl IntoView {
+    let query = use_query_map();
+    let error = Signal::derive(move || {
+        query
+            .read()
+            .get("upload_error")
+            .map(|code| match code.as_str() {
+                "upload_too_large" => crate::error::AppError::UploadTooLarge {
+                    max_kb: (2 * 1024) as i64,
+                },
+                "not_found" => crate::error::AppError::NotFound,
+                "forbidden" => crate::error::AppError::Forbidden,
+                "internal" => crate::error::AppError::Internal,
+                _ => crate::error::AppError::NotAnImage,
+            })
+    });
+    let uploaded = move || query.read().get("uploaded").is_some();
+    view! {
+        <section class="card">
+            <h2>{T::FieldImage.text(lang)}</h2>
+            {r.image.clone().map(|src| view! { <img class="thumb" src=super::model::thumb_of(&src) alt="" width="96" height="96"/> })}
+            <form method="post" enctype="multipart/form-data" action=format!("/admin/rewards/{}/image", r.id)>
+                <input type="file" name="image" required accept="image/png,image/jpeg,image/webp" aria-label=T::FieldImage.text(lang)/>
+                <p class="muted small">{T::ImageHint.text(lang)}</p>
+                <ErrorNote error=error/>
+                {move || uploaded().then(|| view! { <p class="note ok" role="status">{T::Saved.text(lang)}</p> })}
+                <button type="submit">{T::Upload.text(lang)}</button>
+            </form>
+        </section>
+    }
+}
+
 #[component]
 fn RewardForm(
     r: Option<RewardRow>,
@@ -170,11 +206,10 @@ fn RewardForm(
     lang: Lang,
 ) -> impl IntoView {
     let text = |f: fn(&RewardRow) -> String| r.as_ref().map(f).unwrap_or_default();
-    let (title, price, stock, image, description, after_order) = (
+    let (title, price, stock, description, after_order) = (
         text(|r| r.title.clone()),
         text(|r| r.price.to_string()),
         text(|r| r.stock.map(|s| s.to_string()).unwrap_or_default()),
-        text(|r| r.image.clone().unwrap_or_default()),
         text(|r| r.description.clone()),
         text(|r| r.after_order.clone()),
     );
@@ -195,6 +230,8 @@ fn RewardForm(
     view! {
         <ActionForm action=save>
             {id.map(|id| view! { <input type="hidden" name="id" value=id/> })}
+            // The picture is uploaded on its own (below); a save keeps it.
+            <input type="hidden" name="image" value=""/>
             <div class="form-grid">
                 <label class="wide">{T::FieldTitle.text(lang)}<input name="title" required maxlength="120" value=title/></label>
                 <label>{T::FieldCategory.text(lang)}
@@ -227,7 +264,6 @@ fn RewardForm(
                 </label>
                 <label>{T::FieldStarts.text(lang)}<input name="starts" type="date" value=starts/></label>
                 <label>{T::FieldEnds.text(lang)}<input name="ends" type="date" value=ends/></label>
-                <label class="wide">{T::FieldImage.text(lang)}<input name="image" placeholder="/media/rewards/… or https://…" value=image/></label>
                 <label class="wide">{T::FieldDescription.text(lang)}<textarea name="description" rows="3" maxlength="4000">{description}</textarea></label>
                 <label class="wide">{T::AfterOrdering.text(lang)}<textarea name="after_order" rows="2" maxlength="1000">{after_order}</textarea></label>
                 <label class="check"><input type="checkbox" name="active" value="on" checked=active/>{T::FieldActive.text(lang)}</label>

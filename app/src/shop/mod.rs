@@ -4,6 +4,8 @@
 
 pub mod admin;
 mod admin_pages;
+#[cfg(feature = "ssr")]
+pub mod media;
 pub mod model;
 mod pages;
 #[cfg(feature = "ssr")]

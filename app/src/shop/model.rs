@@ -98,6 +98,15 @@ impl Address {
     }
 }
 
+/// The catalog thumbnail of an uploaded picture (`/media/rewards/7-ab12.png` →
+/// `/media/rewards/7-ab12-thumb.jpg`); other addresses are used as they are.
+pub fn thumb_of(image: &str) -> String {
+    match image.rsplit_once('.') {
+        Some((stem, _)) if image.starts_with("/media/") => format!("{stem}-thumb.jpg"),
+        _ => image.to_string(),
+    }
+}
+
 /// A delivery address as typed into the redeem form, checked field by field.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewAddress {

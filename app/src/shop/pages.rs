@@ -218,7 +218,7 @@ fn urlencode(s: &str) -> String {
 #[component]
 fn RewardImage(card: RewardCard) -> impl IntoView {
     match card.image {
-        Some(src) => view! { <img class="thumb" src=src alt="" loading="lazy" width="96" height="96"/> }.into_any(),
+        Some(src) => view! { <img class="thumb" src=super::model::thumb_of(&src) alt="" loading="lazy" width="96" height="96"/> }.into_any(),
         None => view! { <span class="thumb icon" aria-hidden="true">{if card.icon.is_empty() { "🎁".to_string() } else { card.icon }}</span> }.into_any(),
     }
 }

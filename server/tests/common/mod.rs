@@ -138,7 +138,10 @@ pub fn state(db: &Db) -> (AppState, Arc<Outbox>) {
         .output_name("workwell")
         .site_root("target/site")
         .build();
-    let settings = Settings::with_secret(b"test-secret-test-secret-test-secret!".to_vec());
+    let mut settings = Settings::with_secret(b"test-secret-test-secret-test-secret!".to_vec());
+    // Uploaded pictures go to a folder of this test's own, never into the repository.
+    settings.media_dir =
+        std::env::temp_dir().join(format!("workwell-media-{}", uuid::Uuid::new_v4().simple()));
     (
         workwell::app_state(options, db.clone(), settings, outbox.clone()),
         outbox,
