@@ -41,8 +41,8 @@ export async function signInByPhone(page: Page, phone: string) {
 /** Each project signs in with its own demo people, so per-phone limits are never shared. */
 export function demoPhones(projectName: string) {
   return projectName === "no-js"
-    ? { participant: "+79000000002", wrongCode: "+79000000003", refused: "+79000000009" }
-    : { participant: "+79000000001", wrongCode: "+79000000003", refused: "+79000000009" };
+    ? { participant: "+79000000002", wrongCode: "+79000000003", refused: "+79000000009", shopper: "+79000000005" }
+    : { participant: "+79000000001", wrongCode: "+79000000003", refused: "+79000000009", shopper: "+79000000004" };
 }
 
 /** Fails every test of the file on an error in the browser console (a hydration mismatch, a panic in

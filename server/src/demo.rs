@@ -47,6 +47,20 @@ pub const PEOPLE: &[DemoPerson] = &[
         kind: Some("seller"),
         company: 0,
     },
+    DemoPerson {
+        phone: "+79000000004",
+        name: "Sergei Seller",
+        role: "participant",
+        kind: Some("seller"),
+        company: 0,
+    },
+    DemoPerson {
+        phone: "+79000000005",
+        name: "Maria Foreman",
+        role: "participant",
+        kind: Some("foreman"),
+        company: 1,
+    },
 ];
 
 /// Loads the demo program if the database has no users yet. Returns whether it loaded anything.
@@ -180,6 +194,14 @@ pub async fn load_if_empty(db: &Db, now: i64) -> Result<bool, AppError> {
             250,
             "Specification bonus: school heating project",
             15,
+        ),
+        (4, EntryKind::Accrual, 600, "Tyre R17 Summer Pro sold", 10),
+        (
+            5,
+            EntryKind::Accrual,
+            700,
+            "Boiler Teplo 24 kW installed",
+            6,
         ),
     ];
     // Oldest first: entry ids follow time, as they do in real use.

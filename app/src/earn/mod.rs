@@ -55,6 +55,9 @@ pub struct HomeData {
     /// The latest status changes of the participant's shop orders.
     #[serde(default)]
     pub order_updates: Vec<crate::shop::model::OrderUpdate>,
+    /// The savings goal, if one is pinned.
+    #[serde(default)]
+    pub goal: Option<crate::shop::model::GoalProgress>,
     /// The next points to expire: (points, unix seconds when).
     pub next_expiry: Option<(i64, i64)>,
 }
@@ -86,6 +89,11 @@ pub async fn home_summary() -> Result<HomeData, AppError> {
                 earned_last_year: earned,
                 recent: ledger::entries(&mut conn, me.id, None, None, 5).await?,
                 order_updates: crate::shop::service::recent_events(&mut conn, me.id, 3).await?,
+                goal: {
+                    let balance = ledger::balance(&mut conn, me.id).await?;
+                    crate::shop::service::goal_progress(&mut conn, me.id, balance, unix_now())
+                        .await?
+                },
                 next_expiry: {
                     let months = service::expiry_months(&mut conn).await?;
                     ledger::next_expiry(&mut conn, me.id, months).await?

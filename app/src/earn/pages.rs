@@ -87,7 +87,7 @@ fn HomeView(s: HomeData, lang: Lang) -> impl IntoView {
             })}
         </section>
         <a class="button primary wide" href="/scan">{T::ScanCta.text(lang)}</a>
-        <crate::shop::GoalCard/>
+        <crate::shop::GoalCard goal=s.goal lang=lang/>
         <section aria-labelledby="recent-label">
             <h2 id="recent-label">{T::RecentActivity.text(lang)}</h2>
             {(!s.order_updates.is_empty()).then(|| view! {

@@ -128,10 +128,10 @@ impl RewardInput {
         let starts_at = date(starts)?;
         // The end date is included: the window closes at the end of that day.
         let ends_at = date(ends)?.map(|d| d + 86_400);
-        if let (Some(s), Some(e)) = (starts_at, ends_at) {
-            if e <= s {
-                return Err(bad(Field::Dates));
-            }
+        if let (Some(s), Some(e)) = (starts_at, ends_at)
+            && e <= s
+        {
+            return Err(bad(Field::Dates));
         }
         let min_tier = match min_tier.trim() {
             "" => Tier::Base,

@@ -2,9 +2,7 @@
 //! order's history; and the savings-goal card on Home. Every form is a plain HTML form first.
 
 use super::model::{GoalProgress, OrderView, RewardCard, RewardDetail, ShopData, Sort};
-use super::{
-    NotifyMe, Redeem, SetGoal, catalog, company_credits, goal_progress, my_order, my_orders, reward,
-};
+use super::{NotifyMe, Redeem, SetGoal, catalog, company_credits, my_order, my_orders, reward};
 use crate::domain::{OrderStatus, Points, RewardKind, iso_date};
 use crate::earn::tier_text;
 use crate::i18n::{Lang, T};
@@ -479,21 +477,15 @@ pub fn OrderPage() -> impl IntoView {
     }
 }
 
-/// Home's savings goal: a progress bar and how many more units of the usual product reach it.
+/// Home's savings goal: a progress bar and how many more units of the usual product reach it; a
+/// nudge to pick one when there is none.
 #[component]
-pub fn GoalCard() -> impl IntoView {
-    let lang = use_lang();
-    let goal = Resource::new(|| (), |_| goal_progress());
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match goal.await {
-                    Ok(Some(g)) => view! { <GoalView g=g lang=lang/> }.into_any(),
-                    Ok(None) => view! { <p class="small"><a href="/shop">{T::PickGoal.text(lang)}</a></p> }.into_any(),
-                    Err(_) => ().into_any(),
-                }
-            })}
-        </Suspense>
+pub fn GoalCard(goal: Option<GoalProgress>, lang: Lang) -> impl IntoView {
+    match goal {
+        Some(g) => view! { <GoalView g=g lang=lang/> }.into_any(),
+        None => {
+            view! { <p class="small"><a href="/shop">{T::PickGoal.text(lang)}</a></p> }.into_any()
+        }
     }
 }
 

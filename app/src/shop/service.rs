@@ -97,6 +97,7 @@ pub async fn categories(conn: &mut AnyConnection) -> Result<Vec<CategoryChip>, A
         .collect())
 }
 
+#[allow(clippy::too_many_arguments)]
 /// The catalog for one participant: visible rewards of a category, matching a search, sorted.
 /// Filtering by words happens here rather than in SQL so that case folding is the same for every
 /// alphabet on both databases (SQLite's LOWER knows only ASCII); a program's catalog is hundreds

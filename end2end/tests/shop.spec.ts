@@ -1,0 +1,136 @@
+import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { demoPhones, failOnConsoleErrors, signInByPhone } from "./helpers";
+
+// Any error in the browser console fails the test (hydration mismatches, WASM panics).
+failOnConsoleErrors(test);
+
+/** An admin in a browser of their own, beside the participant's (same viewport, same JavaScript
+ * setting), so neither has to sign out. */
+async function adminPage(browser: Browser, info: TestInfo): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: info.project.use.baseURL,
+    viewport: { width: 390, height: 844 },
+    javaScriptEnabled: info.project.name !== "no-js",
+    locale: "en-US",
+  });
+  const page = await context.newPage();
+  await page.goto("/admin/sign-in");
+  await page.getByLabel("E-mail").fill("admin@workwell.demo");
+  await page.getByLabel("Password").fill("workwell-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+  return page;
+}
+
+/** Orders the reward open on `page`; returns the order number. Without JavaScript the browser lands
+ * on the order's own page; with it, the order appears under the form. */
+async function order(page: Page): Promise<string> {
+  await page.getByTestId("redeem").click();
+  const card = page.getByTestId("order").first();
+  await expect(card).toBeVisible();
+  const title = (await card.getByRole("link").first().textContent())!;
+  return title.match(/#(\d+)/)![1];
+}
+
+async function balance(page: Page): Promise<number> {
+  await page.goto("/");
+  const text = (await page.getByTestId("balance").locator("strong").textContent())!;
+  return Number(text.replace(/\D/g, ""));
+}
+
+test("a participant browses, saves up, redeems a voucher and a parcel; the admin ships one and cancels the other", async ({ page, browser }, info) => {
+  const { participant } = demoPhones(info.project.name);
+  await signInByPhone(page, participant);
+  const start = await balance(page);
+
+  // Browse a category: the chips filter the catalog.
+  await page.getByRole("navigation", { name: "Workwell" }).getByRole("link", { name: "Shop" }).click();
+  await expect(page).toHaveURL(/\/shop$/);
+  await page.getByRole("navigation", { name: "Categories" }).getByRole("link", { name: /Auto/ }).click();
+  await expect(page).toHaveURL(/cat=auto/);
+  const rewards = page.getByTestId("rewards");
+  await expect(rewards).toContainText("Car wash, five visits");
+  await expect(rewards).toContainText("Dashcam");
+  await expect(rewards).not.toContainText("Thermos mug");
+
+  // Pin a goal; Home shows how far it is.
+  await rewards.getByRole("link", { name: /Dashcam/ }).click();
+  await expect(page).toHaveURL(/\/shop\/\d+$/);
+  await page.getByRole("button", { name: "Save up for this" }).click();
+  await expect(page.getByRole("button", { name: "Stop saving up for this" })).toBeVisible();
+  await page.goto("/");
+  const goal = page.getByTestId("goal");
+  await expect(goal).toContainText("Dashcam");
+  await expect(goal.locator("progress")).toHaveCount(1);
+  // "N points to go: about K more × <their usual product>", or just the points when they have no
+  // claims of late.
+  await expect(page.getByTestId("goal-line")).toContainText(/to go|more points needed/);
+
+  // Redeem a digital voucher: the code is there at once.
+  await page.goto("/shop?cat=auto");
+  await page.getByTestId("rewards").getByRole("link", { name: /Car wash/ }).click();
+  await expect(page.getByText("Your voucher code appears on the order at once.")).toBeVisible();
+  const voucherOrder = await order(page);
+  await expect(page.getByTestId("voucher")).toHaveText(/^DEMO-\d+-\d{4}$/);
+  expect(await balance(page)).toBe(start - 400);
+
+  // Redeem a physical good with a delivery address.
+  await page.goto("/shop?cat=tourism");
+  await page.getByTestId("rewards").getByRole("link", { name: /Thermos mug/ }).click();
+  await page.getByLabel("Recipient").fill("Test Person");
+  await page.getByLabel("Mobile number").fill(participant);
+  await page.getByLabel("Street, house, flat").fill("Lenina 1, flat 5");
+  await page.getByLabel("City").fill("Kazan");
+  await page.getByLabel("Postcode").fill("420000");
+  const parcelOrder = await order(page);
+  await expect(page.getByTestId("order-status").first()).toHaveText("Placed");
+
+  // The admin ships the parcel with a tracking number…
+  const admin = await adminPage(browser, info);
+  await admin.goto(`/admin/orders/${parcelOrder}`);
+  await admin.getByLabel("Move to").selectOption("shipped");
+  await admin.getByLabel("Tracking number").fill(`RB${parcelOrder}RU`);
+  await admin.getByTestId("move-order").click();
+  await expect(admin.getByTestId("order-status")).toHaveText("Shipped");
+
+  // …the participant sees it…
+  await page.goto(`/orders/${parcelOrder}`);
+  await expect(page.getByTestId("order-status")).toHaveText("Shipped");
+  await expect(page.getByTestId("tracking")).toHaveText(`RB${parcelOrder}RU`);
+  await expect(page.getByTestId("order-history")).toContainText("Shipped");
+  await page.goto("/");
+  await expect(page.getByTestId("order-updates")).toContainText(`Order #${parcelOrder}`);
+
+  // …and the admin cancels the voucher order: the points come back.
+  const beforeCancel = await balance(page);
+  await admin.goto(`/admin/orders/${voucherOrder}`);
+  await admin.getByLabel("Reason").fill("The car wash closed");
+  await admin.getByTestId("cancel-order").click();
+  await expect(admin.getByTestId("order-status")).toHaveText("Cancelled");
+  await admin.context().close();
+  expect(await balance(page)).toBe(beforeCancel + 400);
+  await page.goto(`/orders/${voucherOrder}`);
+  await expect(page.getByTestId("order-status")).toHaveText("Cancelled");
+  await page.goto("/history?kind=reversal");
+  await expect(page.locator(".activity li").first()).toContainText(`order #${voucherOrder}`);
+});
+
+test("the shop says clearly why an order cannot be placed", async ({ page }, info) => {
+  const { shopper } = demoPhones(info.project.name);
+  await signInByPhone(page, shopper);
+  // Sold out: no order button, a "tell me" instead, remembered.
+  await page.goto("/shop?cat=home_tools");
+  await page.getByTestId("rewards").getByRole("link", { name: /Cordless drill/ }).click();
+  await expect(page.getByTestId("redeem")).toHaveCount(0);
+  await page.getByRole("button", { name: "Tell me when it is back" }).click();
+  await expect(page.getByText("We will tell you when it is back.")).toBeVisible();
+  // For a higher tier: shown, locked, and the server refuses with the tier named.
+  await page.goto("/shop?cat=tourism&sort=price_desc");
+  await page.getByTestId("rewards").getByRole("link", { name: /Fishing trip/ }).click();
+  await expect(page.getByTestId("tier-locked")).toContainText("Gold");
+  await expect(page.getByTestId("redeem")).toBeDisabled();
+  // "I can afford it" hides what costs more than the balance.
+  await page.goto("/shop?afford=1");
+  await expect(page.getByTestId("rewards")).not.toContainText("Fishing trip");
+  await expect(page.getByTestId("missing")).toHaveCount(0);
+});
