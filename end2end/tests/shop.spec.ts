@@ -85,8 +85,10 @@ test("a participant browses, saves up, redeems a voucher and a parcel; the admin
   const parcelOrder = await order(page);
   await expect(page.getByTestId("order-status").first()).toHaveText("Placed");
 
-  // The admin ships the parcel with a tracking number…
+  // The admin ships the parcel with a tracking number (the rewards screen warns what runs low)…
   const admin = await adminPage(browser, info);
+  await admin.goto("/admin/rewards");
+  await expect(admin.getByTestId("low-stock")).toContainText("Dashcam");
   await admin.goto(`/admin/orders/${parcelOrder}`);
   await admin.getByLabel("Move to").selectOption("shipped");
   await admin.getByLabel("Tracking number").fill(`RB${parcelOrder}RU`);

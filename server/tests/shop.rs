@@ -629,7 +629,75 @@ async fn the_goal_counts_units_of_the_usual_product(db: Db) {
     assert_eq!(n, 1);
 }
 
+async fn donations_and_company_credits_go_where_they_should(db: Db) {
+    let admin = admin(&db).await;
+    let company = company(&db).await;
+    let who = shoppers(&db, company, 1, 2_000).await.remove(0);
+    let donation = reward(&db, admin, "charity", 300, None, "").await;
+    let credit = reward(&db, admin, "company_credit", 1_000, None, "").await;
+    let d = service::redeem(&db, &who, donation, None, None, NOW)
+        .await
+        .unwrap();
+    let c = service::redeem(&db, &who, credit, None, None, NOW)
+        .await
+        .unwrap();
+    let mut conn = db.pool.acquire().await.unwrap();
+    let d = service::order(&mut conn, d.order_id, Some(who.user_id))
+        .await
+        .unwrap();
+    assert_eq!(
+        d.status,
+        OrderStatus::Delivered,
+        "a donation is made at once"
+    );
+    assert!(d.who.starts_with("Seller "), "the receipt names the donor");
+    let c = service::order(&mut conn, c.order_id, Some(who.user_id))
+        .await
+        .unwrap();
+    assert_eq!(
+        c.status,
+        OrderStatus::Placed,
+        "a credit note waits for the admin"
+    );
+    assert_eq!(c.company.as_deref(), Some("Shop Test Tyres"));
+    // The company's manager sees the credit note; another company's does not.
+    let credits = service::company_credits(&mut conn, company).await.unwrap();
+    assert_eq!(credits.iter().map(|o| o.id).collect::<Vec<_>>(), [c.id]);
+    assert!(
+        service::company_credits(&mut conn, company + 1)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    // Someone without a company cannot ask for a company credit.
+    let loner: i64 = sqlx::query_scalar(
+        "INSERT INTO users (role, kind, name, phone, status, created_at) \
+         VALUES ('participant', 'seller', 'Loner', '+79039999999', 'active', $1) RETURNING id",
+    )
+    .bind(NOW)
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    let mut tx = db.begin_write().await.unwrap();
+    ledger::append(
+        &mut tx,
+        NewEntry::new(loner, EntryKind::Adjustment, 5_000, "credit"),
+        NOW,
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let loner = service::shopper(&mut conn, loner, NOW).await.unwrap();
+    assert_eq!(
+        service::redeem(&db, &loner, credit, None, None, NOW).await,
+        Err(AppError::NotFound)
+    );
+    assert_eq!(balance(&db, loner.user_id).await, 5_000);
+    assert_books_balance(&db).await;
+}
+
 on_both_databases!(
+    donations_and_company_credits_go_where_they_should,
     a_hundred_people_race_for_five_units,
     one_key_sent_ten_times_makes_one_order,
     twenty_voucher_redemptions_get_twenty_distinct_codes,

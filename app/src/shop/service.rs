@@ -275,6 +275,13 @@ pub async fn redeem(
             missing: price - balance,
         });
     }
+    // A credit note goes to the participant's company; without one there is nothing to credit.
+    let company = (kind == RewardKind::CompanyCredit)
+        .then_some(who.company_id)
+        .flatten();
+    if kind == RewardKind::CompanyCredit && company.is_none() {
+        return Err(AppError::NotFound);
+    }
     let address = match (kind, delivery) {
         (RewardKind::Physical, Some(Delivery::Saved(id))) => {
             let a = addresses(&mut tx, user)
@@ -322,12 +329,6 @@ pub async fn redeem(
             .await?;
     }
     let status = kind.status_on_order();
-    let company = (kind == RewardKind::CompanyCredit)
-        .then_some(who.company_id)
-        .flatten();
-    if kind == RewardKind::CompanyCredit && company.is_none() {
-        return Err(AppError::NotFound);
-    }
     let order_id: i64 = sqlx::query_scalar(
         "INSERT INTO orders (user_id, reward_id, points, status, idempotency_key, created_at, \
          updated_at, title, kind, address, company_id) \
