@@ -461,7 +461,7 @@ async fn the_shop_over_http_refuses_bad_input_and_keeps_its_promises(db: Db) {
         .form(&[
             ("reward_id", parcel.as_str()),
             ("key", "k3"),
-            ("recipient", "Anna Seller"),
+            ("recipient", "=Anna Seller"),
             ("phone", "+79000000001"),
             ("line", "Lenina 1"),
             ("city", "Kazan"),
@@ -583,6 +583,11 @@ async fn the_shop_over_http_refuses_bad_input_and_keeps_its_promises(db: Db) {
     let text = csv.text().await.unwrap();
     assert!(text.starts_with("order,placed,status"), "{text}");
     assert_eq!(text.lines().count(), 3, "{text}");
+    // Typed by a participant, a leading "=" must not become a spreadsheet formula.
+    assert!(
+        text.contains("\"'=Anna Seller, +79000000001, Lenina 1, 420000 Kazan\""),
+        "{text}"
+    );
     let bad = api
         .request(reqwest::Method::GET, "/admin/orders.csv?status=lost", Admin)
         .send()

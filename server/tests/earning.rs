@@ -70,24 +70,7 @@ async fn participants(db: &Db, n: usize) -> Vec<i64> {
 
 /// Balance = sum of entries = sum of open lots, and never negative, for everyone.
 async fn assert_ledger_sound(db: &Db) {
-    let rows: Vec<(i64, i64, Option<i64>, Option<i64>)> = sqlx::query_as(
-        "SELECT b.user_id, b.points, \
-         (SELECT CAST(SUM(points) AS BIGINT) FROM ledger_entries e WHERE e.user_id = b.user_id), \
-         (SELECT CAST(SUM(lot_remaining) AS BIGINT) FROM ledger_entries e WHERE e.user_id = b.user_id) \
-         FROM balances b",
-    )
-    .fetch_all(&db.pool)
-    .await
-    .unwrap();
-    for (user, balance, sum, lots) in rows {
-        assert!(balance >= 0, "user {user} balance {balance}");
-        assert_eq!(balance, sum.unwrap_or(0), "user {user}: balance vs entries");
-        assert_eq!(
-            balance,
-            lots.unwrap_or(0),
-            "user {user}: balance vs open lots"
-        );
-    }
+    assert_balances_match_entries(db).await;
     let orphans: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM ledger_entries e WHERE NOT EXISTS (SELECT 1 FROM balances b WHERE b.user_id = e.user_id)",
     )

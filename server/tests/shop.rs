@@ -114,20 +114,7 @@ async fn balance(db: &Db, user: i64) -> i64 {
 /// Balance = sum of entries = open lots, never negative; every order's points were debited by
 /// exactly one redemption entry, and a cancelled order was refunded by exactly one reversal.
 async fn assert_books_balance(db: &Db) {
-    let rows: Vec<(i64, i64, Option<i64>, Option<i64>)> = sqlx::query_as(
-        "SELECT b.user_id, b.points, \
-         (SELECT CAST(SUM(points) AS BIGINT) FROM ledger_entries e WHERE e.user_id = b.user_id), \
-         (SELECT CAST(SUM(lot_remaining) AS BIGINT) FROM ledger_entries e WHERE e.user_id = b.user_id) \
-         FROM balances b",
-    )
-    .fetch_all(&db.pool)
-    .await
-    .unwrap();
-    for (user, balance, sum, lots) in rows {
-        assert!(balance >= 0, "user {user} balance {balance}");
-        assert_eq!(balance, sum.unwrap_or(0), "user {user}: balance vs entries");
-        assert_eq!(balance, lots.unwrap_or(0), "user {user}: balance vs lots");
-    }
+    assert_balances_match_entries(db).await;
     let orders: Vec<(i64, i64, String, i64, i64)> = sqlx::query_as(
         "SELECT o.id, o.points, o.status, \
          (SELECT COUNT(*) FROM ledger_entries e WHERE e.order_id = o.id AND e.kind = 'redemption' AND e.points = -o.points), \

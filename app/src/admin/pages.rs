@@ -19,7 +19,7 @@ use crate::i18n::{Lang, T};
 use crate::ui::{AdminShell, ErrorNote, ErrorPanel, Loading, action_error, use_lang};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 fn status_text(status: &str) -> T {
     match status {
@@ -31,7 +31,7 @@ fn status_text(status: &str) -> T {
 
 /// A one-line success note after an action.
 #[component]
-fn Done<S>(action: ServerAction<S>, text: T) -> impl IntoView
+pub(crate) fn Done<S>(action: ServerAction<S>, text: T) -> impl IntoView
 where
     S: leptos::server_fn::ServerFn<Error = crate::error::AppError> + Clone + Send + Sync + 'static,
     S::Output: Clone + Send + Sync + 'static,
@@ -352,15 +352,8 @@ fn BatchTable(
 #[component]
 pub fn AdminBatchPage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
     let status = ServerAction::<SetBatchStatus>::new();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|i| i.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let id = crate::ui::use_id_param();
     let batch = Resource::new(
         move || (id(), status.version().get()),
         |(id, _)| get_batch(id),

@@ -527,26 +527,14 @@ pub mod db {
     ) -> Result<String, AppError> {
         let mut conn = db.pool.acquire().await?;
         let orders = super::super::service::orders(&mut conn, None, status, kind, 10_000).await?;
-        let mut w = csv::Writer::from_writer(Vec::new());
-        let fail = |e: csv::Error| {
-            tracing::error!(error = %e, "orders csv");
-            AppError::Internal
-        };
-        w.write_record([
-            "order",
-            "placed",
-            "status",
-            "kind",
-            "reward",
-            "points",
-            "participant",
-            "address",
-            "tracking",
-            "certificate",
-        ])
-        .map_err(fail)?;
+        // Cells go through the same escaping as the product export: quoted when needed, and a
+        // leading = + - @ neutralised, since addresses and names are typed by participants.
+        use crate::admin::catalog::csv_cell;
+        let mut out = String::from(
+            "order,placed,status,kind,reward,points,participant,address,tracking,certificate\n",
+        );
         for o in orders {
-            w.write_record([
+            let cells = [
                 o.id.to_string(),
                 crate::domain::iso_date(o.created_at),
                 o.status.as_str().to_string(),
@@ -557,14 +545,12 @@ pub mod db {
                 o.address.unwrap_or_default(),
                 o.tracking.unwrap_or_default(),
                 o.certificate.unwrap_or_default(),
-            ])
-            .map_err(fail)?;
+            ];
+            let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+            out.push_str(&line.join(","));
+            out.push('\n');
         }
-        let bytes = w.into_inner().map_err(|e| {
-            tracing::error!(error = %e, "orders csv");
-            AppError::Internal
-        })?;
-        String::from_utf8(bytes).map_err(|_| AppError::Internal)
+        Ok(out)
     }
 }
 

@@ -7,26 +7,14 @@ use super::admin::{
 };
 use super::model::OrderView;
 use super::pages::{OrderCard, OrderHistory, kind_text, status_text};
+use crate::admin::Done;
 use crate::domain::{OrderStatus, Points, RewardKind, Tier, iso_date};
 use crate::earn::tier_text;
 use crate::i18n::{Lang, T};
 use crate::ui::{AdminShell, ErrorNote, ErrorPanel, Loading, action_error, use_lang};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
-
-#[component]
-fn Saved<S>(action: ServerAction<S>) -> impl IntoView
-where
-    S: leptos::server_fn::ServerFn<Error = crate::error::AppError> + Clone + Send + Sync + 'static,
-    S::Output: Clone + Send + Sync + 'static,
-{
-    let lang = use_lang();
-    move || {
-        matches!(action.value().get(), Some(Ok(_)))
-            .then(|| view! { <p class="note ok" role="status">{T::Saved.text(lang)}</p> })
-    }
-}
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn AdminRewardsPage() -> impl IntoView {
@@ -156,7 +144,7 @@ fn RewardsView(
                     <label>{T::FieldPosition.text(lang)}<input name="position" inputmode="numeric" value="0"/></label>
                 </div>
                 <ErrorNote error=action_error(save_category)/>
-                <Saved action=save_category/>
+                <Done action=save_category text=T::Saved/>
                 <button type="submit">{T::SaveCategory.text(lang)}</button>
             </ActionForm>
         </section>
@@ -269,7 +257,7 @@ fn RewardForm(
                 <label class="check"><input type="checkbox" name="active" value="on" checked=active/>{T::FieldActive.text(lang)}</label>
             </div>
             <ErrorNote error=action_error(save)/>
-            <Saved action=save/>
+            <Done action=save text=T::Saved/>
             <button type="submit" class="primary">{T::Save.text(lang)}</button>
         </ActionForm>
     }
@@ -376,14 +364,7 @@ fn OrderQueue(
 #[component]
 pub fn AdminOrderPage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|i| i.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let id = crate::ui::use_id_param();
     let status = ServerAction::<SetOrderStatus>::new();
     let cancel = ServerAction::<CancelOrder>::new();
     let order = Resource::new(

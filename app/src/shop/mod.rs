@@ -217,10 +217,7 @@ pub async fn set_goal(reward_id: Option<String>) -> Result<(), AppError> {
             };
             let now = unix_now();
             let db = app_state()?.db;
-            let who = {
-                let mut conn = db.pool.acquire().await?;
-                service::shopper(&mut conn, me.id, now).await?
-            };
+            let who = service::shopper_of(&db, me.id, now).await?;
             service::set_goal(&db, &who, id, now).await?;
             if crate::state::is_plain_form_post() {
                 leptos_axum::redirect(&match id {
@@ -260,10 +257,7 @@ pub async fn notify_me(reward_id: i64) -> Result<(), AppError> {
             let me = require(&[Role::Participant, Role::PartnerManager])?;
             let now = unix_now();
             let db = app_state()?.db;
-            let who = {
-                let mut conn = db.pool.acquire().await?;
-                service::shopper(&mut conn, me.id, now).await?
-            };
+            let who = service::shopper_of(&db, me.id, now).await?;
             service::notify_me(&db, &who, reward_id, now).await?;
             if crate::state::is_plain_form_post() {
                 leptos_axum::redirect(&format!("/shop/{reward_id}"));

@@ -11,7 +11,7 @@ use crate::ui::{
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 pub fn kind_text(kind: RewardKind) -> T {
     match kind {
@@ -224,14 +224,7 @@ fn RewardImage(card: RewardCard) -> impl IntoView {
 #[component]
 pub fn RewardPage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|i| i.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let id = crate::ui::use_id_param();
     let redeem = ServerAction::<Redeem>::new();
     let goal = ServerAction::<SetGoal>::new();
     let notify = ServerAction::<NotifyMe>::new();
@@ -447,14 +440,7 @@ pub fn OrderHistory(o: OrderView, lang: Lang) -> impl IntoView {
 #[component]
 pub fn OrderPage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|i| i.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let id = crate::ui::use_id_param();
     let order = Resource::new(id, my_order);
     view! {
         <Title text=T::MyOrders.text(lang)/>

@@ -43,6 +43,12 @@ pub async fn shopper(
     })
 }
 
+/// [`shopper`] on a connection of its own, for server functions that then write.
+pub async fn shopper_of(db: &Db, user_id: i64, now: i64) -> Result<Shopper, AppError> {
+    let mut conn = db.pool.acquire().await?;
+    shopper(&mut conn, user_id, now).await
+}
+
 const CARD_COLUMNS: &str = "SELECT r.id, r.title, c.name, COALESCE(c.icon, ''), r.kind, r.price_points, \
     r.stock, r.image, r.min_tier, r.created_at, \
     (SELECT COUNT(*) FROM orders o WHERE o.reward_id = r.id AND o.status <> 'cancelled'), \

@@ -75,6 +75,19 @@ pub fn use_session() -> Session {
     expect_context::<Session>()
 }
 
+/// The numeric `:id` of the current route (0 when it is missing or not a number, which the server
+/// answers with "not found").
+pub fn use_id_param() -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
+    let params = leptos_router::hooks::use_params_map();
+    move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|i| i.parse::<i64>().ok())
+            .unwrap_or(0)
+    }
+}
+
 /// The error an action ended with, if any (from the last call, or from the URL after a plain
 /// form post without WASM).
 pub fn action_error<S>(action: ServerAction<S>) -> Signal<Option<AppError>>

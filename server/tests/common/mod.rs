@@ -222,3 +222,25 @@ pub async fn serve(state: AppState) -> SocketAddr {
     });
     addr
 }
+
+/// For everyone with a balance: balance = sum of ledger entries = sum of open lots, never negative.
+pub async fn assert_balances_match_entries(db: &Db) {
+    let rows: Vec<(i64, i64, Option<i64>, Option<i64>)> = sqlx::query_as(
+        "SELECT b.user_id, b.points, \
+         (SELECT CAST(SUM(points) AS BIGINT) FROM ledger_entries e WHERE e.user_id = b.user_id), \
+         (SELECT CAST(SUM(lot_remaining) AS BIGINT) FROM ledger_entries e WHERE e.user_id = b.user_id) \
+         FROM balances b",
+    )
+    .fetch_all(&db.pool)
+    .await
+    .unwrap();
+    for (user, balance, sum, lots) in rows {
+        assert!(balance >= 0, "user {user} balance {balance}");
+        assert_eq!(balance, sum.unwrap_or(0), "user {user}: balance vs entries");
+        assert_eq!(
+            balance,
+            lots.unwrap_or(0),
+            "user {user}: balance vs open lots"
+        );
+    }
+}
