@@ -6,6 +6,10 @@ use crate::admin::{
 };
 use crate::auth::{AdminSignInPage, SignInPage, VerifyCodePage};
 use crate::earn::{HistoryPage, HomePage, ScanPage};
+use crate::org::{
+    AdminCompaniesPage, AdminCompanyPage, InvitePage, JoinPage, JoinVerifyPage, MemberPage,
+    TeamInvitesPage, TeamPage,
+};
 use crate::profile::ProfilePage;
 use crate::shop::{
     AdminOrderPage, AdminOrdersPage, AdminRewardsPage, OrderPage, OrdersPage, RewardPage, ShopPage,
@@ -57,6 +61,14 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/sign-in") view=SignInPage ssr=ssr.clone()/>
                 <Route path=path!("/sign-in/code") view=VerifyCodePage ssr=ssr.clone()/>
                 <Route path=path!("/admin/sign-in") view=AdminSignInPage ssr=ssr.clone()/>
+                <Route path=path!("/join") view=JoinPage ssr=ssr.clone()/>
+                <Route path=path!("/join/verify") view=JoinVerifyPage ssr=ssr.clone()/>
+                <Route path=path!("/join/:code") view=InvitePage ssr=ssr.clone()/>
+                <Route path=path!("/team") view=TeamPage ssr=ssr.clone()/>
+                <Route path=path!("/team/invites") view=TeamInvitesPage ssr=ssr.clone()/>
+                <Route path=path!("/team/:id") view=MemberPage ssr=ssr.clone()/>
+                <Route path=path!("/admin/companies") view=AdminCompaniesPage ssr=ssr.clone()/>
+                <Route path=path!("/admin/companies/:id") view=AdminCompanyPage ssr=ssr.clone()/>
                 <Route path=path!("/admin") view=AdminHomePage ssr=ssr.clone()/>
                 <Route path=path!("/admin/products") view=AdminProductsPage ssr=ssr.clone()/>
                 <Route path=path!("/admin/batches") view=AdminBatchesPage ssr=ssr.clone()/>

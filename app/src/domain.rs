@@ -699,3 +699,173 @@ mod article_tests {
         }
     }
 }
+
+/// The first moment (UTC midnight) of the calendar month `unix_secs` falls in.
+pub fn month_start(unix_secs: i64) -> i64 {
+    let (y, m, _) = civil(unix_secs);
+    days_from_civil(y, m, 1) * 86_400
+}
+
+/// Where an account stands. Blocked accounts cannot sign in; pending ones can only see that they
+/// wait for approval; leavers keep their points for a grace period but no longer earn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UserStatus {
+    Pending,
+    Active,
+    Blocked,
+    Left,
+}
+
+impl UserStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UserStatus::Pending => "pending",
+            UserStatus::Active => "active",
+            UserStatus::Blocked => "blocked",
+            UserStatus::Left => "left",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<UserStatus> {
+        match s {
+            "pending" => Some(UserStatus::Pending),
+            "active" => Some(UserStatus::Active),
+            "blocked" => Some(UserStatus::Blocked),
+            "left" => Some(UserStatus::Left),
+            _ => None,
+        }
+    }
+}
+
+/// What a partner company does; rewards and campaigns can be aimed at one kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CompanyKind {
+    Dealer,
+    ServiceCentre,
+    Installer,
+    Distributor,
+}
+
+impl CompanyKind {
+    pub const ALL: [CompanyKind; 4] = [
+        CompanyKind::Dealer,
+        CompanyKind::ServiceCentre,
+        CompanyKind::Installer,
+        CompanyKind::Distributor,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CompanyKind::Dealer => "dealer",
+            CompanyKind::ServiceCentre => "service_centre",
+            CompanyKind::Installer => "installer",
+            CompanyKind::Distributor => "distributor",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<CompanyKind> {
+        CompanyKind::ALL.into_iter().find(|k| k.as_str() == s.trim())
+    }
+}
+
+/// A company's tax number: an optional two-letter country prefix (`RU` when absent) and 8–14
+/// digits. Russian numbers (INN: 10 digits for a company, 12 for a sole trader) must carry valid
+/// check digits, so a typo is caught at the form, not months later in an invoice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaxId(String);
+
+impl TaxId {
+    pub fn parse(input: &str) -> Option<TaxId> {
+        let cleaned: String = input
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '.' | '\u{a0}'))
+            .collect::<String>()
+            .to_ascii_uppercase();
+        let (country, digits) = match cleaned.get(..2) {
+            Some(p) if p.chars().all(|c| c.is_ascii_uppercase()) => (p, &cleaned[2..]),
+            _ => ("RU", cleaned.as_str()),
+        };
+        if !(8..=14).contains(&digits.len()) || !digits.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let d: Vec<i64> = digits.bytes().map(|b| i64::from(b - b'0')).collect();
+        let check = |weights: &[i64], upto: usize| {
+            weights
+                .iter()
+                .zip(&d[..upto])
+                .map(|(w, x)| w * x)
+                .sum::<i64>()
+                % 11
+                % 10
+        };
+        if country == "RU" {
+            let ok = match d.len() {
+                10 => check(&[2, 4, 10, 3, 5, 9, 4, 6, 8], 9) == d[9],
+                12 => {
+                    check(&[7, 2, 4, 10, 3, 5, 9, 4, 6, 8], 10) == d[10]
+                        && check(&[3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8], 11) == d[11]
+                }
+                _ => false,
+            };
+            if !ok {
+                return None;
+            }
+            return Some(TaxId(digits.to_string()));
+        }
+        Some(TaxId(format!("{country}{digits}")))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod org_domain_tests {
+    use super::*;
+
+    #[test]
+    fn russian_tax_numbers_need_their_check_digits() {
+        assert_eq!(TaxId::parse("7701234560").unwrap().as_str(), "7701234560");
+        assert_eq!(TaxId::parse(" 77-0123 4560 ").unwrap().as_str(), "7701234560");
+        assert_eq!(TaxId::parse("RU7701234560").unwrap().as_str(), "7701234560");
+        assert_eq!(TaxId::parse("770708389324").unwrap().as_str(), "770708389324");
+        // Every single-digit change of a valid number is caught.
+        let good = "7701234560";
+        for i in 0..good.len() {
+            for d in b'0'..=b'9' {
+                let mut s = good.as_bytes().to_vec();
+                if s[i] == d {
+                    continue;
+                }
+                s[i] = d;
+                let typo = String::from_utf8(s).unwrap();
+                assert_eq!(TaxId::parse(&typo), None, "{typo}");
+            }
+        }
+        for bad in ["", "123", "77012345", "7701234561", "77012345601", "770123456O", "RU12"] {
+            assert_eq!(TaxId::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn other_countries_keep_their_prefix() {
+        assert_eq!(TaxId::parse("fr 732 829 320").unwrap().as_str(), "FR732829320");
+        assert_eq!(TaxId::parse("TR1234567890").unwrap().as_str(), "TR1234567890");
+        assert_eq!(TaxId::parse("RO1234"), None);
+    }
+
+    #[test]
+    fn months_start_on_the_first() {
+        let d = parse_iso_date("2026-11-22").unwrap();
+        assert_eq!(iso_date(month_start(d + 5_000)), "2026-11-01");
+        assert_eq!(month_start(month_start(d)), month_start(d));
+        assert_eq!(iso_date(month_start(parse_iso_date("2028-02-29").unwrap())), "2028-02-01");
+        for s in ["pending", "active", "blocked", "left"] {
+            assert_eq!(UserStatus::parse(s).unwrap().as_str(), s);
+        }
+        for k in CompanyKind::ALL {
+            assert_eq!(CompanyKind::parse(k.as_str()), Some(k));
+        }
+    }
+}

@@ -102,6 +102,22 @@ pub enum AppError {
     Transport {
         detail: String,
     },
+    // Partner companies and joining.
+    /// The caller's company is suspended: no earning, no shop, points kept.
+    CompanySuspended,
+    /// The caller left their company: no earning; points can be spent until `until` (unix seconds).
+    LeftCompany {
+        until: i64,
+    },
+    /// The phone number belongs to someone in another company.
+    PhoneTaken,
+    InviteExpired,
+    InviteRevoked,
+    InviteUsedUp,
+    JoinCodeUnknown,
+    TaxIdTaken,
+    /// The join request was approved or rejected already.
+    AlreadyDecided,
 }
 
 impl AppError {
@@ -152,6 +168,15 @@ impl AppError {
             AppError::NotAnImage => "not_an_image",
             AppError::BadRequest { .. } => "bad_request",
             AppError::Transport { .. } => "transport",
+            AppError::CompanySuspended => "company_suspended",
+            AppError::LeftCompany { .. } => "left_company",
+            AppError::PhoneTaken => "phone_taken",
+            AppError::InviteExpired => "invite_expired",
+            AppError::InviteRevoked => "invite_revoked",
+            AppError::InviteUsedUp => "invite_used_up",
+            AppError::JoinCodeUnknown => "join_code_unknown",
+            AppError::TaxIdTaken => "tax_id_taken",
+            AppError::AlreadyDecided => "already_decided",
         }
     }
 
@@ -197,6 +222,10 @@ impl AppError {
             AppError::RateLimited { .. } => 429,
             AppError::SendFailed => 503,
             AppError::Internal | AppError::Transport { .. } => 500,
+            AppError::CompanySuspended | AppError::LeftCompany { .. } => 403,
+            AppError::PhoneTaken | AppError::TaxIdTaken | AppError::AlreadyDecided => 409,
+            AppError::InviteExpired | AppError::InviteRevoked | AppError::InviteUsedUp => 410,
+            AppError::JoinCodeUnknown => 404,
         }
     }
 
@@ -286,6 +315,16 @@ impl AppError {
             AppError::NotAnImage => T::ErrNotAnImage.text(lang).into(),
             AppError::BadRequest { .. } => T::ErrBadRequest.text(lang).into(),
             AppError::Transport { .. } => T::ErrNetwork.text(lang).into(),
+            AppError::CompanySuspended => T::ErrCompanySuspended.text(lang).into(),
+            AppError::LeftCompany { until } => T::ErrLeftCompany
+                .with(lang, &[("date", &crate::domain::iso_date(*until))]),
+            AppError::PhoneTaken => T::ErrPhoneTaken.text(lang).into(),
+            AppError::InviteExpired => T::ErrInviteExpired.text(lang).into(),
+            AppError::InviteRevoked => T::ErrInviteRevoked.text(lang).into(),
+            AppError::InviteUsedUp => T::ErrInviteUsedUp.text(lang).into(),
+            AppError::JoinCodeUnknown => T::ErrJoinCodeUnknown.text(lang).into(),
+            AppError::TaxIdTaken => T::ErrTaxIdTaken.text(lang).into(),
+            AppError::AlreadyDecided => T::ErrAlreadyDecided.text(lang).into(),
         }
     }
 }
@@ -335,6 +374,13 @@ pub enum Field {
     Orders,
     Tracking,
     Certificate,
+    TaxId,
+    Contact,
+    JoinCode,
+    Days,
+    Uses,
+    Period,
+    PersonName,
 }
 
 impl Field {
@@ -381,6 +427,13 @@ impl Field {
             Field::Orders => T::HintOrders,
             Field::Tracking => T::HintTracking,
             Field::Certificate => T::HintCertificate,
+            Field::TaxId => T::HintTaxId,
+            Field::Contact => T::HintContact,
+            Field::JoinCode => T::HintJoinCode,
+            Field::Days => T::HintDays,
+            Field::Uses => T::HintUses,
+            Field::Period => T::HintPeriod,
+            Field::PersonName => T::HintPersonName,
         }
     }
 }
@@ -476,6 +529,9 @@ struct Wire {
     to: Option<crate::domain::OrderStatus>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     max_kb: Option<i64>,
+    /// Unix seconds: until when a leaver's points can be spent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    until: Option<i64>,
 }
 
 impl From<AppError> for Wire {
@@ -499,6 +555,7 @@ impl From<AppError> for Wire {
             from: None,
             to: None,
             max_kb: None,
+            until: None,
         };
         match e {
             AppError::WrongCode { tries_left } => w.tries_left = Some(tries_left),
@@ -525,6 +582,7 @@ impl From<AppError> for Wire {
                 w.to = Some(to);
             }
             AppError::UploadTooLarge { max_kb } => w.max_kb = Some(max_kb),
+            AppError::LeftCompany { until } => w.until = Some(until),
             _ => {}
         }
         w
@@ -612,6 +670,17 @@ impl TryFrom<Wire> for AppError {
             "transport" => AppError::Transport {
                 detail: w.detail.unwrap_or_default(),
             },
+            "company_suspended" => AppError::CompanySuspended,
+            "left_company" => AppError::LeftCompany {
+                until: w.until.unwrap_or(0),
+            },
+            "phone_taken" => AppError::PhoneTaken,
+            "invite_expired" => AppError::InviteExpired,
+            "invite_revoked" => AppError::InviteRevoked,
+            "invite_used_up" => AppError::InviteUsedUp,
+            "join_code_unknown" => AppError::JoinCodeUnknown,
+            "tax_id_taken" => AppError::TaxIdTaken,
+            "already_decided" => AppError::AlreadyDecided,
             other => return Err(format!("unknown error code {other}")),
         })
     }
@@ -689,6 +758,20 @@ mod tests {
             AppError::NotAnImage,
             AppError::Invalid {
                 field: Field::Stock,
+            },
+            AppError::CompanySuspended,
+            AppError::LeftCompany {
+                until: 1_795_305_600,
+            },
+            AppError::PhoneTaken,
+            AppError::InviteExpired,
+            AppError::InviteRevoked,
+            AppError::InviteUsedUp,
+            AppError::JoinCodeUnknown,
+            AppError::TaxIdTaken,
+            AppError::AlreadyDecided,
+            AppError::Invalid {
+                field: Field::TaxId,
             },
         ];
         for e in all {

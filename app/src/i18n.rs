@@ -435,6 +435,99 @@ messages! {
     HintTracking { en: "Tracking number: at most 100 characters.", ru: "Номер отслеживания: не более 100 символов." }
     HintCertificate { en: "Certificate number: at most 100 characters.", ru: "Номер сертификата: не более 100 символов." }
     ErrNetwork { en: "No connection to the server. Check your signal and try again.", ru: "Нет связи с сервером. Проверьте сигнал и повторите." }
+    // Partner companies, joining, the manager's portal.
+    NavTeam { en: "Team", ru: "Команда" }
+    TeamTitle { en: "My team", ru: "Моя команда" }
+    JoinTitle { en: "Join your company's program", ru: "Присоединиться к программе компании" }
+    JoinLead { en: "Enter the join code your manager gave you. Your manager confirms that you work there, then you can earn points.", ru: "Введите код, который дал руководитель. Руководитель подтвердит, что вы работаете в компании, — и можно получать баллы." }
+    JoinCodeLabel { en: "Company join code", ru: "Код компании" }
+    JoinCodeIs { en: "Join code for new staff: {code}", ru: "Код для новых сотрудников: {code}" }
+    YourRole { en: "What you do", ru: "Чем вы занимаетесь" }
+    YourName { en: "First and last name", ru: "Имя и фамилия" }
+    AlreadyMember { en: "Already in the program? Sign in", ru: "Уже в программе? Войти" }
+    InvitedTo { en: "Join {name} in Workwell", ru: "Присоединяйтесь к {name} в Workwell" }
+    InvitedAs { en: "Your manager invited you as a {f}. Enter your name and mobile number.", ru: "Руководитель пригласил вас как: {f}. Введите имя и номер мобильного." }
+    JoinButton { en: "Join", ru: "Присоединиться" }
+    JoinPending { en: "Your request to join {name} was sent on {date}. Your manager will confirm it; you can earn points as soon as they do.", ru: "Запрос на вступление в {name} отправлен {date}. Руководитель подтвердит его — и вы сразу сможете получать баллы." }
+    JoinRejected { en: "{name} declined your request: {reason}. If this is a mistake, talk to your manager and apply again.", ru: "{name} отклонила ваш запрос: {reason}. Если это ошибка, поговорите с руководителем и подайте запрос снова." }
+    LeftNotice { en: "You are no longer with {name}, so new scans do not earn points. Your points are yours to spend until {date}.", ru: "Вы больше не работаете в {name}, поэтому новые сканирования не приносят баллов. Накопленные баллы можно потратить до {date}." }
+    KindSeller { en: "seller", ru: "продавец" }
+    KindForeman { en: "foreman", ru: "прораб" }
+    KindEngineer { en: "engineer", ru: "инженер" }
+    RoleManager { en: "manager", ru: "руководитель" }
+    StatusPending { en: "Waiting for approval", ru: "Ждёт подтверждения" }
+    StatusBlocked { en: "Blocked", ru: "Заблокирован" }
+    StatusLeft { en: "Left", ru: "Уволился" }
+    StatusSuspended { en: "Suspended", ru: "Приостановлена" }
+    CompanySuspendedNote { en: "Your company's participation is paused: staff cannot earn or order until the program resumes it.", ru: "Участие компании приостановлено: сотрудники не могут получать баллы и заказывать, пока программа его не возобновит." }
+    PeriodLabel { en: "Period", ru: "Период" }
+    PeriodMonth { en: "This month", ru: "Этот месяц" }
+    PeriodQuarter { en: "This quarter", ru: "Этот квартал" }
+    PeriodYear { en: "This year", ru: "Этот год" }
+    PeriodFrom { en: "Figures since {date}.", ru: "Данные с {date}." }
+    People { en: "People", ru: "Сотрудники" }
+    Earned { en: "Earned", ru: "Начислено" }
+    Spent { en: "Spent", ru: "Потрачено" }
+    EarnedYear { en: "Earned this year", ru: "Начислено за год" }
+    SpentYear { en: "Spent this year", ru: "Потрачено за год" }
+    Earners { en: "Scanning", ru: "Сканировали" }
+    Month { en: "Month", ru: "Месяц" }
+    ByMonth { en: "Month by month", ru: "По месяцам" }
+    Staff { en: "Staff", ru: "Сотрудники" }
+    NoStaff { en: "Nobody has joined yet. Share an invitation link or your join code.", ru: "Пока никто не присоединился. Поделитесь приглашением или кодом компании." }
+    LastActivity { en: "last active {date}", ru: "активность {date}" }
+    Approvals { en: "Waiting for approval", ru: "Ждут подтверждения" }
+    NoApprovals { en: "Nobody is waiting.", ru: "Никто не ждёт." }
+    ApproveButton { en: "Approve {name}", ru: "Подтвердить: {name}" }
+    RejectButton { en: "Decline", ru: "Отклонить" }
+    RejectReasonHint { en: "Why (the person sees this)", ru: "Причина (её увидит человек)" }
+    LeaverTitle { en: "Left the company?", ru: "Сотрудник уволился?" }
+    LeaverLead { en: "They stop earning at once. Their points stay theirs for the program's grace period, then expire.", ru: "Начисления сразу прекратятся. Баллы останутся у человека на льготный срок программы, затем сгорят." }
+    MarkLeft { en: "Mark as left", ru: "Отметить увольнение" }
+    PointsUntil { en: "points can be spent until {date}", ru: "баллы можно потратить до {date}" }
+    LeaverGrace { en: "Leavers keep their points for {n} days.", ru: "Уволившиеся сохраняют баллы {n} дней." }
+    InvitesTitle { en: "Invitations", ru: "Приглашения" }
+    InvitesLead { en: "A link or QR code for new staff. Whoever opens it and confirms their phone joins your company in the role you chose — no approval needed.", ru: "Ссылка или QR-код для новых сотрудников. Кто откроет его и подтвердит телефон, попадёт в вашу компанию в выбранной роли без подтверждения." }
+    InviteRole { en: "Role", ru: "Роль" }
+    InviteDays { en: "Valid for days", ru: "Действует, дней" }
+    InviteUses { en: "How many people (empty: any)", ru: "Сколько человек (пусто — сколько угодно)" }
+    CreateInvite { en: "Create invitation", ru: "Создать приглашение" }
+    NoInvites { en: "No invitations yet.", ru: "Приглашений пока нет." }
+    InviteOpen { en: "Open", ru: "Действует" }
+    InviteRevokedState { en: "Withdrawn", ru: "Отозвано" }
+    InviteClosedState { en: "Closed", ru: "Закрыто" }
+    InviteUsed { en: "Used {n} of {f}", ru: "Использовано {n} из {f}" }
+    InviteUntil { en: "until {date}", ru: "до {date}" }
+    RevokeInvite { en: "Withdraw", ru: "Отозвать" }
+    NewCompany { en: "New company", ru: "Новая компания" }
+    FieldTaxId { en: "Tax number", ru: "ИНН" }
+    FieldContact { en: "Contact", ru: "Контакт" }
+    FieldStatus { en: "Status", ru: "Статус" }
+    CompanyDealer { en: "Dealer", ru: "Дилер" }
+    CompanyServiceCentre { en: "Tyre / service centre", ru: "Шинный / сервисный центр" }
+    CompanyInstaller { en: "Installer", ru: "Монтажная организация" }
+    CompanyDistributor { en: "Distributor", ru: "Дистрибьютор" }
+    Block { en: "Block", ru: "Заблокировать" }
+    Unblock { en: "Unblock", ru: "Разблокировать" }
+    Move { en: "Move", ru: "Перевести" }
+    MoveToCompany { en: "Company no.", ru: "№ компании" }
+    AssignManager { en: "Make manager", ru: "Назначить руководителем" }
+    HintTaxId { en: "A tax number: 10 or 12 digits with valid check digits (INN), or a two-letter country code and 8–14 digits.", ru: "ИНН: 10 или 12 цифр с верными контрольными цифрами, либо код страны из двух букв и 8–14 цифр." }
+    HintContact { en: "Up to 200 characters.", ru: "До 200 символов." }
+    HintJoinCode { en: "A join code is 4–24 letters, digits or dashes, and no other company may have it.", ru: "Код компании — 4–24 буквы, цифры или дефисы, и он не должен совпадать с кодом другой компании." }
+    HintDays { en: "Days: a whole number from 1 to 90.", ru: "Дни: целое число от 1 до 90." }
+    HintUses { en: "People: a whole number from 1 to 1000, or empty.", ru: "Количество: целое число от 1 до 1000 или пусто." }
+    HintPeriod { en: "Period: month, quarter or year.", ru: "Период: month, quarter или year." }
+    HintPersonName { en: "Name: 2 to 80 characters.", ru: "Имя: от 2 до 80 символов." }
+    ErrCompanySuspended { en: "Your company's participation in the program is paused, so points cannot be earned or spent right now. Your points are kept.", ru: "Участие вашей компании в программе приостановлено: сейчас нельзя получать и тратить баллы. Ваши баллы сохранены." }
+    ErrLeftCompany { en: "You are no longer with a partner company, so this scan does not earn points. You can spend your points until {date}.", ru: "Вы больше не работаете в компании-партнёре, поэтому сканирование не приносит баллов. Баллы можно потратить до {date}." }
+    ErrPhoneTaken { en: "This number is already registered with another company. Ask the program admin to move you.", ru: "Этот номер уже зарегистрирован в другой компании. Попросите администратора программы перевести вас." }
+    ErrInviteExpired { en: "This invitation has expired. Ask your manager for a new one.", ru: "Срок приглашения истёк. Попросите у руководителя новое." }
+    ErrInviteRevoked { en: "This invitation was withdrawn. Ask your manager for a new one.", ru: "Это приглашение отозвано. Попросите у руководителя новое." }
+    ErrInviteUsedUp { en: "This invitation has been used by as many people as it allowed. Ask your manager for a new one.", ru: "Приглашением уже воспользовалось разрешённое число людей. Попросите у руководителя новое." }
+    ErrJoinCodeUnknown { en: "No company has that join code. Check it with your manager.", ru: "Нет компании с таким кодом. Уточните код у руководителя." }
+    ErrTaxIdTaken { en: "Another company already has this tax number.", ru: "Компания с таким ИНН уже есть." }
+    ErrAlreadyDecided { en: "This request was already approved or declined.", ru: "Этот запрос уже подтверждён или отклонён." }
 }
 
 #[cfg(test)]

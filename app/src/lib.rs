@@ -1,6 +1,7 @@
 //! Workwell: the Leptos application shared by the server (SSR + server functions) and the browser
 //! (hydration). Areas live in their own folders and are used the same way everywhere:
-//! `auth` (sign-in, sessions), `earn` (balance, ledger), `admin`; `ui` holds the shells and shared
+//! `auth` (sign-in, sessions), `earn` (balance, ledger), `shop`, `org` (partner companies, staff),
+//! `admin`; `ui` holds the shells and shared
 //! components, `domain` the parsed input types, `i18n` every user-facing string.
 
 pub mod admin;
@@ -12,6 +13,7 @@ pub mod error;
 pub mod i18n;
 #[cfg(feature = "ssr")]
 pub mod limits;
+pub mod org;
 pub mod profile;
 pub mod shop;
 #[cfg(feature = "ssr")]

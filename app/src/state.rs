@@ -209,13 +209,16 @@ pub fn request_context() -> Result<RequestContext, AppError> {
     })
 }
 
-/// The signed-in caller, if their role is one of `roles`.
+/// The signed-in caller, if their role is one of `roles`. Someone still waiting for their
+/// company's approval may call nothing that needs a role.
 pub fn require(roles: &[Role]) -> Result<SessionUser, AppError> {
     let user = request_context()?.user.ok_or(AppError::NotSignedIn)?;
-    if roles.contains(&user.role) {
-        Ok(user)
-    } else {
+    if !roles.contains(&user.role) {
         Err(AppError::Forbidden)
+    } else if user.status == crate::domain::UserStatus::Pending {
+        Err(AppError::AccountPending)
+    } else {
+        Ok(user)
     }
 }
 

@@ -61,6 +61,13 @@ pub const PEOPLE: &[DemoPerson] = &[
         kind: Some("foreman"),
         company: 1,
     },
+    DemoPerson {
+        phone: "+79000000010",
+        name: "Nina Manager",
+        role: "partner_manager",
+        kind: Some("foreman"),
+        company: 1,
+    },
 ];
 
 /// Loads the demo program if the database has no users yet. Returns whether it loaded anything.
@@ -76,14 +83,14 @@ pub async fn load_if_empty(db: &Db, now: i64) -> Result<bool, AppError> {
     for (name, tax_id, region, kind, join) in [
         (
             "Shina Plus",
-            "7701234567",
+            "7701234560",
             "Moscow",
             "service_centre",
             "SHINA-PLUS",
         ),
         (
             "Teplo Montazh",
-            "1655123456",
+            "1655123453",
             "Kazan",
             "installer",
             "TEPLO-MNT",
@@ -496,6 +503,9 @@ pub fn sign_ins(addr: &str, codes: &[(String, String)]) -> String {
     }
     out.push_str(&format!(
         "  Admin: http://{addr}/admin/sign-in  e-mail {ADMIN_EMAIL}  password {ADMIN_PASSWORD}\n"
+    ));
+    out.push_str(&format!(
+        "  Join a company (the manager approves): http://{addr}/join  codes SHINA-PLUS, TEPLO-MNT\n"
     ));
     if !codes.is_empty() {
         out.push_str("  Unit codes to claim on the Scan tab:\n");

@@ -65,11 +65,26 @@ pub fn router(state: AppState, opts: HttpOptions) -> Router {
             get(app::admin::exports::batch_csv),
         )
         .route("/admin/orders.csv", get(app::admin::exports::orders_csv))
+        .route("/team/staff.csv", get(app::org::export::staff_csv))
         .route(
             "/admin/rewards/{id}/image",
             axum::routing::post(app::shop::media::upload).layer(
                 axum::extract::DefaultBodyLimit::max(app::shop::media::BODY_LIMIT),
             ),
+        )
+        // The built CSS, JS and WASM, served directly rather than through the framework's fallback
+        // (which can copy another request's status, such as a 403 page's, onto the file it serves).
+        // Names carry no hash, so browsers revalidate (Last-Modified → 304).
+        .nest_service(
+            "/pkg",
+            tower::ServiceBuilder::new()
+                .layer(SetResponseHeaderLayer::overriding(
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("no-cache"),
+                ))
+                .service(tower_http::services::ServeDir::new(
+                    std::path::Path::new(&*state.leptos_options.site_root).join("pkg"),
+                )),
         )
         // Uploaded pictures: names carry a content hash, so they never change and may be kept.
         .nest_service(

@@ -34,5 +34,9 @@ async fn expire(db: &Db) -> Result<(), app::error::AppError> {
     if people > 0 {
         tracing::info!(people, points, months, "points expired");
     }
+    let (people, points) = app::org::service::expire_leavers(db, unix_now()).await?;
+    if people > 0 {
+        tracing::info!(people, points, "leavers' points expired after the grace period");
+    }
     Ok(())
 }

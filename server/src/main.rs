@@ -177,6 +177,10 @@ async fn run(command: Command, cfg: Config) -> Result<(), String> {
                 .await
                 .map_err(|e| e.to_string())?;
             println!("expired {points} points of {people} participants ({months} months)");
+            let (people, points) = app::org::service::expire_leavers(&db, unix_now())
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("expired {points} points of {people} leavers past their grace period");
             Ok(())
         }
         Command::Admin {

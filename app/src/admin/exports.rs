@@ -18,12 +18,12 @@ fn admin_only(ctx: &RequestContext) -> Result<(), Response> {
     }
 }
 
-fn failed(e: crate::error::AppError) -> Response {
+pub(crate) fn failed(e: crate::error::AppError) -> Response {
     let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     (status, e.message(crate::i18n::Lang::En)).into_response()
 }
 
-fn download(body: String, filename: &str) -> Response {
+pub(crate) fn download(body: String, filename: &str) -> Response {
     let mut r = body.into_response();
     let h = r.headers_mut();
     h.insert(
@@ -76,7 +76,11 @@ fn escape(s: &str) -> String {
 /// The QR code for a label, as inline SVG: the site's claim address for this code, so a phone's own
 /// camera app opens the claim page with the code filled in.
 pub fn qr_svg(public_url: &str, code: &UnitCode) -> Option<String> {
-    let data = format!("{public_url}/c/{}", code.as_str());
+    qr_svg_of(&format!("{public_url}/c/{}", code.as_str()))
+}
+
+/// Any short text (a link) as an inline SVG QR code.
+pub fn qr_svg_of(data: &str) -> Option<String> {
     let qr =
         qrcode::QrCode::with_error_correction_level(data.as_bytes(), qrcode::EcLevel::M).ok()?;
     Some(

@@ -6,7 +6,7 @@ pub mod service;
 
 pub use pages::{AdminSignInPage, SignInPage, VerifyCodePage};
 
-use crate::domain::{ParticipantKind, Role};
+use crate::domain::{ParticipantKind, Role, UserStatus};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use leptos::prelude::*;
@@ -21,6 +21,8 @@ pub struct SessionUser {
     pub name: String,
     pub company: Option<String>,
     pub lang: Option<Lang>,
+    /// Pending people only see that they wait for approval; leavers no longer earn.
+    pub status: UserStatus,
 }
 
 pub const SESSION_COOKIE: &str = "ww_session";

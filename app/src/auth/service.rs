@@ -2,7 +2,7 @@
 //! table every app server shares. All SQL of the `auth` area lives here.
 
 use super::SessionUser;
-use crate::domain::{Email, OtpCode, ParticipantKind, Phone, Role};
+use crate::domain::{Email, OtpCode, ParticipantKind, Phone, Role, UserStatus};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::limits;
@@ -36,11 +36,30 @@ pub fn new_session_token() -> String {
     hex::encode(bytes)
 }
 
+/// Who a one-time code may be sent to: people already in the program (sign-in), or also new
+/// numbers (joining a company, where the code proves the number is theirs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodeFor {
+    SignIn,
+    Joining,
+}
+
 /// Step one of a participant's sign-in: text a fresh code to a known phone.
 /// Invariant: at most one live code per phone (asking again retires the previous one).
 pub async fn request_code(
     state: &AppState,
     phone: &Phone,
+    ip: &str,
+    lang: Lang,
+    now: i64,
+) -> Result<(), AppError> {
+    request_code_for(state, phone, CodeFor::SignIn, ip, lang, now).await
+}
+
+pub async fn request_code_for(
+    state: &AppState,
+    phone: &Phone,
+    purpose: CodeFor,
     ip: &str,
     lang: Lang,
     now: i64,
@@ -56,6 +75,7 @@ pub async fn request_code(
         .fetch_optional(&mut *tx)
         .await?;
     match status.as_deref() {
+        None if purpose == CodeFor::Joining => {}
         None => {
             tx.commit().await?; // keep the rate-limit events
             return Err(AppError::UnknownPhone);
@@ -97,8 +117,7 @@ pub async fn request_code(
 }
 
 /// Step two: check the code and open a session. Returns the user and the raw session token
-/// (for the cookie). Invariants: a code opens at most one session (single use), and after
-/// `otp_max_attempts` wrong tries it opens none.
+/// (for the cookie).
 pub async fn verify_code(
     state: &AppState,
     phone: &Phone,
@@ -106,6 +125,26 @@ pub async fn verify_code(
     ip: &str,
     now: i64,
 ) -> Result<(SessionUser, String), AppError> {
+    let mut tx = consume_code(state, phone, code, now).await?;
+    let user_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE phone = $1")
+        .bind(phone.as_str())
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(AppError::UnknownPhone)?;
+    let (user, token) = open_session(&mut tx, &state.settings, user_id, ip, now).await?;
+    tx.commit().await?;
+    Ok((user, token))
+}
+
+/// Checks a one-time code and marks it used, in a write transaction the caller goes on with (and
+/// commits). Invariants: a code is accepted at most once (single use), and after
+/// `otp_max_attempts` wrong tries never. A wrong try is counted (committed) before the refusal.
+pub async fn consume_code(
+    state: &AppState,
+    phone: &Phone,
+    code: &OtpCode,
+    now: i64,
+) -> Result<Transaction<'static, Any>, AppError> {
     let s = &state.settings;
     let mut tx = state.db.begin_write().await?;
     let row = sqlx::query(
@@ -156,17 +195,22 @@ pub async fn verify_code(
     if used.rows_affected() != 1 {
         return Err(AppError::CodeExpired);
     }
-    let user_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE phone = $1")
-        .bind(phone.as_str())
-        .fetch_optional(&mut *tx)
+    Ok(tx)
+}
+
+/// Opens a session for `user_id` inside `tx`, if the account may sign in.
+pub async fn open_session(
+    tx: &mut Transaction<'static, Any>,
+    s: &Settings,
+    user_id: i64,
+    ip: &str,
+    now: i64,
+) -> Result<(SessionUser, String), AppError> {
+    let user = load_user(tx, user_id)
         .await?
         .ok_or(AppError::UnknownPhone)?;
-    let user = load_user(&mut tx, user_id)
-        .await?
-        .ok_or(AppError::UnknownPhone)?;
-    check_status(&user_status(&mut tx, user_id).await?)?;
-    let token = create_session(&mut tx, s, user_id, ip, now).await?;
-    tx.commit().await?;
+    check_status(&user_status(tx, user_id).await?)?;
+    let token = create_session(tx, s, user_id, ip, now).await?;
     Ok((user, token))
 }
 
@@ -240,10 +284,11 @@ fn verify_password(hash: &str, password: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// Who may hold a session: everyone but the blocked. A pending person's session shows only their
+/// status (see `state::require`); a leaver's lets them spend during the grace period.
 fn check_status(status: &str) -> Result<(), AppError> {
     match status {
-        "active" => Ok(()),
-        "pending" => Err(AppError::AccountPending),
+        "active" | "pending" | "left" => Ok(()),
         _ => Err(AppError::AccountBlocked),
     }
 }
@@ -274,14 +319,17 @@ async fn create_session(
     Ok(token)
 }
 
-const USER_COLUMNS: &str = "SELECT u.id, u.role, u.kind, u.name, c.name, u.lang FROM users u \
+const USER_COLUMNS: &str = "SELECT u.id, u.role, u.kind, u.name, c.name, u.lang, u.status FROM users u \
      LEFT JOIN partner_companies c ON c.id = u.company_id";
 
 fn user_from_row(row: &sqlx::any::AnyRow) -> Result<SessionUser, sqlx::Error> {
     let role: String = row.try_get(1)?;
     let kind: Option<String> = row.try_get(2)?;
     let lang: Option<String> = row.try_get(5)?;
+    let status: String = row.try_get(6)?;
     Ok(SessionUser {
+        status: UserStatus::parse(&status)
+            .ok_or_else(|| sqlx::Error::Decode(format!("unknown status {status}").into()))?,
         id: row.try_get(0)?,
         role: Role::parse(&role)
             .ok_or_else(|| sqlx::Error::Decode(format!("unknown role {role}").into()))?,
@@ -314,7 +362,7 @@ pub async fn load_session(
     let token_hash = keyed_hash(s, "session", token);
     let row = sqlx::query(&format!(
         "{USER_COLUMNS} JOIN sessions s ON s.user_id = u.id \
-         WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.status = 'active'"
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.status IN ('active', 'pending', 'left')"
     ))
     .bind(&token_hash)
     .bind(now)

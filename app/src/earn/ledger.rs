@@ -340,21 +340,46 @@ pub async fn entries(
     .fetch_all(conn)
     .await?;
     rows.iter()
-        .map(|r| {
-            let kind: String = r.try_get(1)?;
-            let breakdown: Option<String> = r.try_get(5)?;
-            Ok(Activity {
-                id: r.try_get(0)?,
-                kind: EntryKind::parse(&kind)
-                    .ok_or_else(|| sqlx::Error::Decode(format!("unknown kind {kind}").into()))?,
-                points: r.try_get(2)?,
-                reason: r.try_get(3)?,
-                at: r.try_get(4)?,
-                lines: breakdown
-                    .and_then(|b| serde_json::from_str(&b).ok())
-                    .unwrap_or_default(),
-            })
-        })
+        .map(activity)
         .collect::<Result<_, sqlx::Error>>()
         .map_err(AppError::from)
+}
+
+/// Entries newest first from `since` on (a partner manager sees their employee's movements from
+/// the day they joined the company).
+pub async fn entries_since(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    since: i64,
+    limit: i64,
+) -> Result<Vec<Activity>, AppError> {
+    let rows = sqlx::query(
+        "SELECT id, kind, points, reason, created_at, breakdown FROM ledger_entries \
+         WHERE user_id = $1 AND created_at >= $2 ORDER BY id DESC LIMIT $3",
+    )
+    .bind(user_id)
+    .bind(since)
+    .bind(limit)
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(activity)
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(AppError::from)
+}
+
+fn activity(r: &sqlx::any::AnyRow) -> Result<Activity, sqlx::Error> {
+    let kind: String = r.try_get(1)?;
+    let breakdown: Option<String> = r.try_get(5)?;
+    Ok(Activity {
+        id: r.try_get(0)?,
+        kind: EntryKind::parse(&kind)
+            .ok_or_else(|| sqlx::Error::Decode(format!("unknown kind {kind}").into()))?,
+        points: r.try_get(2)?,
+        reason: r.try_get(3)?,
+        at: r.try_get(4)?,
+        lines: breakdown
+            .and_then(|b| serde_json::from_str(&b).ok())
+            .unwrap_or_default(),
+    })
 }

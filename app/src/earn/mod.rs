@@ -9,6 +9,7 @@ pub mod rules;
 #[cfg(feature = "ssr")]
 pub mod service;
 
+pub(crate) use pages::ActivityList;
 pub use pages::{HistoryPage, HomePage, ScanPage, tier_text};
 
 use crate::domain::{EntryKind, Tier};

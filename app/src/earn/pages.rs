@@ -112,7 +112,7 @@ fn HomeView(s: HomeData, lang: Lang) -> impl IntoView {
 }
 
 #[component]
-fn ActivityList(entries: Vec<Activity>, lang: Lang) -> impl IntoView {
+pub(crate) fn ActivityList(entries: Vec<Activity>, lang: Lang) -> impl IntoView {
     if entries.is_empty() {
         return view! { <p class="muted">{T::NoActivity.text(lang)}</p> }.into_any();
     }

@@ -116,6 +116,8 @@ struct CodeRow {
     /// can lag a claim the same participant is making at this very moment; that is harmless
     /// (the daily cap, which must not lag, is read under the write lock).
     who: ParticipantFacts,
+    /// False for leavers and members of a suspended company.
+    may_earn: bool,
 }
 
 /// The code, its product and the claimant, in one read.
@@ -130,7 +132,8 @@ async fn find_code(
          p.base_points, p.price, p.active, c.rate_points, c.rate_per, c.tip, \
          u.kind, u.company_id, pc.region, \
          (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM ledger_entries \
-          WHERE user_id = $2 AND created_at >= $3 AND (kind = 'accrual' OR (kind = 'reversal' AND points < 0))) \
+          WHERE user_id = $2 AND created_at >= $3 AND (kind = 'accrual' OR (kind = 'reversal' AND points < 0))), \
+         u.status, pc.status \
          FROM unit_codes uc JOIN products p ON p.id = uc.product_id \
          LEFT JOIN product_categories c ON c.id = p.category_id \
          JOIN users u ON u.id = $2 LEFT JOIN partner_companies pc ON pc.id = u.company_id \
@@ -146,7 +149,10 @@ async fn find_code(
     let rate_per: Option<i64> = r.try_get(11)?;
     let kind: Option<String> = r.try_get(13)?;
     let earned_year: i64 = r.try_get(16)?;
+    let user_status: String = r.try_get(17)?;
+    let company_status: Option<String> = r.try_get(18)?;
     Ok(Some(CodeRow {
+        may_earn: user_status == "active" && company_status.as_deref() != Some("suspended"),
         id: r.try_get(0)?,
         status: r.try_get(1)?,
         claimed_by: r.try_get(2)?,
@@ -276,6 +282,11 @@ async fn claim_parsed(
     let row = find_code(&mut conn, code, user_id, now)
         .await?
         .ok_or(AppError::UnitCodeUnknown)?;
+    if !row.may_earn {
+        return Err(crate::org::service::earning_refusal(&mut conn, user_id)
+            .await?
+            .unwrap_or(AppError::Forbidden));
+    }
     match row.status.as_str() {
         "inactive" => return Err(AppError::UnitCodeNotActive),
         "voided" => return Err(AppError::UnitCodeVoided),

@@ -132,6 +132,9 @@ pub async fn redeem(
                 crate::limits::check(&mut conn, &bucket, REFUSALS, now).await?;
                 service::shopper(&mut conn, me.id, now).await?
             };
+            if who.company_suspended {
+                return Err(AppError::CompanySuspended);
+            }
             if key.as_ref().is_some_and(|k| k.len() > 64) {
                 return Err(AppError::Invalid {
                     field: crate::error::Field::Key,

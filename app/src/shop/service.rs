@@ -19,6 +19,8 @@ pub struct Shopper {
     pub company_id: Option<i64>,
     pub company_kind: Option<String>,
     pub tier: Tier,
+    /// A suspended company's people keep their points but cannot order.
+    pub company_suspended: bool,
 }
 
 pub async fn shopper(
@@ -27,7 +29,7 @@ pub async fn shopper(
     now: i64,
 ) -> Result<Shopper, AppError> {
     let row = sqlx::query(
-        "SELECT u.company_id, c.kind FROM users u LEFT JOIN partner_companies c ON c.id = u.company_id \
+        "SELECT u.company_id, c.kind, c.status FROM users u LEFT JOIN partner_companies c ON c.id = u.company_id \
          WHERE u.id = $1",
     )
     .bind(user_id)
@@ -39,6 +41,7 @@ pub async fn shopper(
         user_id,
         company_id: row.try_get(0)?,
         company_kind: row.try_get(1)?,
+        company_suspended: row.try_get::<Option<String>, _>(2)?.as_deref() == Some("suspended"),
         tier: Tier::for_points_earned(earned),
     })
 }

@@ -4,7 +4,7 @@
 
 use super::icons::{Icon, TabIcon};
 use super::{Brand, ErrorPanel, Loading, StatusPage, use_lang, use_session};
-use crate::domain::Role;
+use crate::domain::{Role, UserStatus};
 use crate::error::AppError;
 use crate::i18n::T;
 use leptos::prelude::*;
@@ -19,10 +19,18 @@ pub fn ParticipantShell(children: ChildrenFn) -> impl IntoView {
             {move || Suspend::new(async move {
                 match session.me.await {
                     Ok(Some(user)) if user.role.uses_participant_app() => {
+                        let manager = user.role == Role::PartnerManager;
+                        // Someone waiting for their company's approval sees only that.
+                        let waiting = user.status == UserStatus::Pending;
+                        let notice = (user.status != UserStatus::Active)
+                            .then(|| view! { <crate::org::MembershipPanel status=user.status/> });
                         view! {
                             <div class="app">
-                                <main class="content">{children.with_value(|c| c())}</main>
-                                <TabBar/>
+                                <main class="content">
+                                    {notice}
+                                    {(!waiting).then(|| children.with_value(|c| c()))}
+                                </main>
+                                {(!waiting).then(|| view! { <TabBar manager=manager/> })}
                             </div>
                         }
                             .into_any()
@@ -36,23 +44,27 @@ pub fn ParticipantShell(children: ChildrenFn) -> impl IntoView {
     }
 }
 
+/// Five tabs, and a sixth (Team) for partner managers.
 #[component]
-fn TabBar() -> impl IntoView {
+fn TabBar(manager: bool) -> impl IntoView {
     let lang = use_lang();
-    let tabs = [
+    let mut tabs = vec![
         ("/", Icon::Home, T::NavHome),
         ("/scan", Icon::Scan, T::NavScan),
         ("/shop", Icon::Shop, T::NavShop),
         ("/history", Icon::History, T::NavHistory),
-        ("/profile", Icon::Profile, T::NavProfile),
     ];
+    if manager {
+        tabs.push(("/team", Icon::Team, T::NavTeam));
+    }
+    tabs.push(("/profile", Icon::Profile, T::NavProfile));
     view! {
         <nav class="tabbar" aria-label="Workwell">
             {tabs
                 .into_iter()
                 .map(|(href, icon, label)| {
                     view! {
-                        <A href=href exact=true>
+                        <A href=href exact=href != "/team">
                             <TabIcon icon=icon/>
                             <span>{label.text(lang)}</span>
                         </A>
@@ -79,6 +91,7 @@ pub fn AdminShell(children: ChildrenFn) -> impl IntoView {
                                     <Brand/>
                                     <nav aria-label=T::AdminTitle.text(lang)>
                                         <A href="/admin" exact=true>{T::AdminOverview.text(lang)}</A>
+                                        <A href="/admin/companies">{T::AdminCompanies.text(lang)}</A>
                                         <A href="/admin/products">{T::AdminProducts.text(lang)}</A>
                                         <A href="/admin/batches">{T::AdminBatches.text(lang)}</A>
                                         <A href="/admin/codes">{T::AdminCodes.text(lang)}</A>

@@ -1,0 +1,533 @@
+//! Joining a company (invitation link, join code, the code from the text message), the waiting
+//! and leaver notices, and the partner manager's portal: team, one employee, invitations.
+//! Every form is a plain HTML form first, so all of it works before the WASM has loaded.
+
+use super::{
+    Approve, Deactivate, InviteCreate, InviteRevoke, JoinRequestCode, JoinVerify, Membership,
+    MemberDetail, Period, Reject, StaffRow, Team, invites, join_invite, member, my_membership, my_team,
+};
+use crate::domain::{ParticipantKind, Points, Role, UserStatus, iso_date};
+use crate::i18n::{Lang, T};
+use crate::ui::{
+    Brand, ErrorNote, ErrorPanel, Loading, ParticipantShell, action_error, now_secs, on_success,
+    use_id_param, use_lang, use_session,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+pub fn kind_text(kind: ParticipantKind) -> T {
+    match kind {
+        ParticipantKind::Seller => T::KindSeller,
+        ParticipantKind::Foreman => T::KindForeman,
+        ParticipantKind::Engineer => T::KindEngineer,
+    }
+}
+
+fn role_text(row: &StaffRow) -> T {
+    match (row.role, row.kind) {
+        (Role::PartnerManager, _) => T::RoleManager,
+        (_, Some(k)) => kind_text(k),
+        _ => T::KindSeller,
+    }
+}
+
+pub fn status_text(status: UserStatus) -> T {
+    match status {
+        UserStatus::Pending => T::StatusPending,
+        UserStatus::Active => T::StatusActive,
+        UserStatus::Blocked => T::StatusBlocked,
+        UserStatus::Left => T::StatusLeft,
+    }
+}
+
+fn period_text(p: Period) -> T {
+    match p {
+        Period::Month => T::PeriodMonth,
+        Period::Quarter => T::PeriodQuarter,
+        Period::Year => T::PeriodYear,
+    }
+}
+
+fn pts(n: i64) -> String {
+    Points(n).to_string()
+}
+
+#[component]
+fn KindSelect(lang: Lang) -> impl IntoView {
+    view! {
+        <select id="kind" name="kind" required>
+            {[ParticipantKind::Seller, ParticipantKind::Foreman, ParticipantKind::Engineer]
+                .into_iter()
+                .map(|k| view! { <option value=k.as_str()>{kind_text(k).text(lang)}</option> })
+                .collect_view()}
+        </select>
+    }
+}
+
+/// Name and phone, the fields every way of joining asks for.
+#[component]
+fn NameAndPhone(lang: Lang) -> impl IntoView {
+    view! {
+        <label for="name">{T::YourName.text(lang)}</label>
+        <input id="name" name="name" autocomplete="name" required minlength="2" maxlength="80"/>
+        <label for="phone">{T::PhoneLabel.text(lang)}</label>
+        <input id="phone" name="phone" type="tel" inputmode="tel" autocomplete="tel" required
+            placeholder="+7 900 123-45-67" aria-describedby="phone-hint"/>
+        <small id="phone-hint">{T::PhoneHint.text(lang)}</small>
+    }
+}
+
+/// `/join`: joining with the code a company gave out; the manager approves.
+#[component]
+pub fn JoinPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let action = ServerAction::<JoinRequestCode>::new();
+    view! {
+        <Title text=T::JoinTitle.text(lang)/>
+        <main class="auth">
+            <Brand/>
+            <h1>{T::JoinTitle.text(lang)}</h1>
+            <p class="lead">{T::JoinLead.text(lang)}</p>
+            <ActionForm action=action>
+                <div class="stack">
+                    <label for="join_code">{T::JoinCodeLabel.text(lang)}</label>
+                    <input id="join_code" name="join_code" required autocapitalize="characters"
+                        autocomplete="off" value=move || query.read().get("code").unwrap_or_default()/>
+                    <label for="kind">{T::YourRole.text(lang)}</label>
+                    <KindSelect lang=lang/>
+                    <NameAndPhone lang=lang/>
+                    <ErrorNote error=action_error(action)/>
+                    <button type="submit" class="primary" disabled=move || action.pending().get()>
+                        {T::SendCode.text(lang)}
+                    </button>
+                </div>
+            </ActionForm>
+            <footer class="auth-footer">
+                <a href="/sign-in">{T::AlreadyMember.text(lang)}</a>
+            </footer>
+        </main>
+    }
+}
+
+/// `/join/:code`: an invitation link. Shows which company and role it is for, or why it is closed.
+#[component]
+pub fn InvitePage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let code = move || params.read().get("code").unwrap_or_default();
+    let target = Resource::new(code, join_invite);
+    let action = ServerAction::<JoinRequestCode>::new();
+    view! {
+        <Title text=T::JoinTitle.text(lang)/>
+        <main class="auth">
+            <Brand/>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match target.await {
+                        Ok(t) => view! {
+                            <h1>{T::InvitedTo.with(lang, &[("name", &t.company)])}</h1>
+                            <p class="lead" data-testid="invite-role">
+                                {T::InvitedAs.with(lang, &[("f", kind_text(t.kind.unwrap_or(ParticipantKind::Seller)).text(lang))])}
+                            </p>
+                            <ActionForm action=action>
+                                <div class="stack">
+                                    <input type="hidden" name="invite" value=code/>
+                                    <NameAndPhone lang=lang/>
+                                    <ErrorNote error=action_error(action)/>
+                                    <button type="submit" class="primary" disabled=move || action.pending().get()>
+                                        {T::SendCode.text(lang)}
+                                    </button>
+                                </div>
+                            </ActionForm>
+                        }.into_any(),
+                        Err(e) => view! {
+                            <h1>{T::JoinTitle.text(lang)}</h1>
+                            <ErrorPanel error=e/>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+            <footer class="auth-footer">
+                <a href="/sign-in">{T::AlreadyMember.text(lang)}</a>
+            </footer>
+        </main>
+    }
+}
+
+/// `/join/verify`: the code from the text message. The joining form rides along in hidden fields
+/// and is checked again on the server.
+#[component]
+pub fn JoinVerifyPage() -> impl IntoView {
+    let lang = use_lang();
+    let session = use_session();
+    let query = use_query_map();
+    let q = move |k: &'static str| move || query.read().get(k).unwrap_or_default();
+    let verify = ServerAction::<JoinVerify>::new();
+    let resend = ServerAction::<JoinRequestCode>::new();
+    on_success(verify, move || session.refresh());
+    let hidden = move || {
+        view! {
+            <input type="hidden" name="phone" value=q("phone")/>
+            <input type="hidden" name="name" value=q("name")/>
+            <input type="hidden" name="invite" value=q("invite")/>
+            <input type="hidden" name="join_code" value=q("join_code")/>
+            <input type="hidden" name="kind" value=q("kind")/>
+        }
+    };
+    view! {
+        <Title text=T::CodeTitle.text(lang)/>
+        <main class="auth">
+            <Brand/>
+            <h1>{T::CodeTitle.text(lang)}</h1>
+            <p class="lead">{move || T::CodeLead.with(lang, &[("phone", &q("phone")())])}</p>
+            <ActionForm action=verify>
+                <div class="stack">
+                    {hidden()}
+                    <label for="code">{T::CodeLabel.text(lang)}</label>
+                    <input id="code" name="code" class="otp" inputmode="numeric" autocomplete="one-time-code"
+                        pattern="[0-9 ]{6,7}" maxlength="7" required autofocus/>
+                    <ErrorNote error=action_error(verify)/>
+                    <button type="submit" class="primary" disabled=move || verify.pending().get()>
+                        {T::JoinButton.text(lang)}
+                    </button>
+                </div>
+            </ActionForm>
+            <ActionForm action=resend>
+                {hidden()}
+                <ErrorNote error=action_error(resend)/>
+                <button type="submit" class="secondary" disabled=move || resend.pending().get()>
+                    {T::SendAgain.text(lang)}
+                </button>
+            </ActionForm>
+        </main>
+    }
+}
+
+/// Shown by the participant shell to someone who is not simply active: waiting for approval
+/// (instead of the app), turned down, or a leaver (above the app).
+#[component]
+pub fn MembershipPanel(status: UserStatus) -> impl IntoView {
+    let lang = use_lang();
+    let info = Resource::new(|| (), |_| my_membership());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                info.await.ok().map(|m| view! { <MembershipNote m=m status=status lang=lang/> })
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn MembershipNote(m: Membership, status: UserStatus, lang: Lang) -> impl IntoView {
+    let company = m.company.clone().unwrap_or_default();
+    let text = match (&m.rejected, status, m.left_until) {
+        (Some((company, reason)), _, _) => {
+            T::JoinRejected.with(lang, &[("name", company), ("reason", reason)])
+        }
+        (None, UserStatus::Pending, _) => T::JoinPending.with(
+            lang,
+            &[
+                ("name", &company),
+                ("date", &m.requested_at.map(iso_date).unwrap_or_default()),
+            ],
+        ),
+        (None, _, Some(until)) => {
+            T::LeftNotice.with(lang, &[("name", &company), ("date", &iso_date(until))])
+        }
+        _ if m.company_suspended => T::ErrCompanySuspended.text(lang).to_string(),
+        _ => String::new(),
+    };
+    (!text.is_empty()).then(|| {
+        view! {
+            <section class="card notice" role="status" data-testid="membership">
+                <p>{text}</p>
+                {(status == UserStatus::Pending).then(|| view! { <crate::profile::SignOutButton/> })}
+            </section>
+        }
+    })
+}
+
+/// `/team`: the manager's company at a glance, for this month, quarter or year.
+#[component]
+pub fn TeamPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let approve = ServerAction::<Approve>::new();
+    let reject = ServerAction::<Reject>::new();
+    let data = Resource::new(
+        move || {
+            (
+                query.read().get("period"),
+                approve.version().get() + reject.version().get(),
+            )
+        },
+        |(period, _)| my_team(period),
+    );
+    view! {
+        <Title text=T::TeamTitle.text(lang)/>
+        <ParticipantShell>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(t) => view! { <TeamView t=t lang=lang approve=approve reject=reject/> }.into_any(),
+                        Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </ParticipantShell>
+    }
+}
+
+#[component]
+fn TeamView(
+    t: Team,
+    lang: Lang,
+    approve: ServerAction<Approve>,
+    reject: ServerAction<Reject>,
+) -> impl IntoView {
+    let period = t.period;
+    let csv = format!("/team/staff.csv?period={}", period.as_str());
+    view! {
+        <h1>{t.company.name.clone()}</h1>
+        {t.company.suspended.then(|| view! { <p class="note error" role="alert">{T::CompanySuspendedNote.text(lang)}</p> })}
+        <p class="muted small">
+            {T::JoinCodeIs.with(lang, &[("code", t.company.join_code.as_deref().unwrap_or("—"))])}
+            " · " <a href="/team/invites">{T::InvitesTitle.text(lang)}</a>
+            " · " <a href="/orders">{T::CompanyCredits.text(lang)}</a>
+        </p>
+        <nav class="chips" aria-label=T::PeriodLabel.text(lang)>
+            {Period::ALL.into_iter().map(|p| view! {
+                <a class="chip" href=format!("/team?period={}", p.as_str())
+                    aria-current=(p == period).then_some("page")>{period_text(p).text(lang)}</a>
+            }).collect_view()}
+        </nav>
+        <div class="stats" data-testid="team-totals">
+            <div class="stat"><span class="label">{T::People.text(lang)}</span><strong>{t.totals.active}</strong></div>
+            <div class="stat"><span class="label">{T::Earned.text(lang)}</span><strong>{pts(t.totals.earned)}</strong></div>
+            <div class="stat"><span class="label">{T::Spent.text(lang)}</span><strong>{pts(t.totals.spent)}</strong></div>
+            <div class="stat"><span class="label">{T::Balance.text(lang)}</span><strong>{pts(t.totals.balance)}</strong></div>
+        </div>
+        <p class="small muted">{T::PeriodFrom.with(lang, &[("date", &iso_date(t.from))])}</p>
+
+        <h2>{T::Approvals.text(lang)}</h2>
+        <ErrorNote error=action_error(approve)/>
+        <ErrorNote error=action_error(reject)/>
+        {if t.pending.is_empty() {
+            view! { <p class="muted">{T::NoApprovals.text(lang)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="rows" data-testid="approvals">
+                    {t.pending.into_iter().map(|p| view! {
+                        <li class="card">
+                            <p><strong>{p.name.clone()}</strong> " · " {kind_text(p.kind).text(lang)} " · " {p.phone.clone()}</p>
+                            <p class="muted small">{iso_date(p.at)}</p>
+                            <ActionForm action=approve>
+                                <input type="hidden" name="id" value=p.request_id/>
+                                <button type="submit" class="primary">{T::ApproveButton.with(lang, &[("name", &p.name)])}</button>
+                            </ActionForm>
+                            <ActionForm action=reject>
+                                <input type="hidden" name="id" value=p.request_id/>
+                                <div class="inline-form">
+                                    <input name="reason" required minlength="3" maxlength="300"
+                                        aria-label=T::FieldReason.text(lang) placeholder=T::RejectReasonHint.text(lang)/>
+                                    <button type="submit" class="secondary">{T::RejectButton.text(lang)}</button>
+                                </div>
+                            </ActionForm>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+
+        <div class="row-between">
+            <h2>{T::Staff.text(lang)}</h2>
+            <a class="button secondary" href=csv download="">{T::ExportCsv.text(lang)}</a>
+        </div>
+        {if t.staff.is_empty() {
+            view! { <p class="muted">{T::NoStaff.text(lang)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="rows" data-testid="staff">
+                    {t.staff.into_iter().map(|s| view! { <StaffCard s=s lang=lang/> }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+
+        <h2>{T::ByMonth.text(lang)}</h2>
+        <div class="table-wrap">
+            <table data-testid="months">
+                <thead><tr>
+                    <th scope="col">{T::Month.text(lang)}</th>
+                    <th scope="col">{T::Earned.text(lang)}</th>
+                    <th scope="col">{T::Spent.text(lang)}</th>
+                    <th scope="col">{T::Earners.text(lang)}</th>
+                </tr></thead>
+                <tbody>
+                    {t.months.into_iter().map(|m| view! {
+                        <tr>
+                            <td>{iso_date(m.month)[..7].to_string()}</td>
+                            <td>{pts(m.earned)}</td>
+                            <td>{pts(m.spent)}</td>
+                            <td>{m.earners}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <p class="small muted">{T::LeaverGrace.with(lang, &[("n", &t.grace_days.to_string())])}</p>
+    }
+}
+
+#[component]
+fn StaffCard(s: StaffRow, lang: Lang) -> impl IntoView {
+    let href = format!("/team/{}", s.id);
+    view! {
+        <li class="card staff" data-testid="staff-row">
+            <p class="row-between">
+                <a href=href><strong>{s.name.clone()}</strong></a>
+                <span class="badge">{status_text(s.status).text(lang)}</span>
+            </p>
+            <p class="muted small">{role_text(&s).text(lang)} " · " {s.phone.clone()}
+                {s.last_activity.map(|a| format!(" · {}", T::LastActivity.with(lang, &[("date", &iso_date(a))])))}
+            </p>
+            <p class="small">
+                {T::Earned.text(lang)} " " <strong data-testid="earned">{pts(s.earned)}</strong> " · "
+                {T::Spent.text(lang)} " " <strong>{pts(s.spent)}</strong> " · "
+                {T::Balance.text(lang)} " " <strong>{pts(s.balance)}</strong>
+            </p>
+        </li>
+    }
+}
+
+/// `/team/:id`: one employee, read-only, and the leaver button.
+#[component]
+pub fn MemberPage() -> impl IntoView {
+    let lang = use_lang();
+    let id = use_id_param();
+    let leave = ServerAction::<Deactivate>::new();
+    let data = Resource::new(move || (id(), leave.version().get()), |(id, _)| member(id));
+    view! {
+        <Title text=T::TeamTitle.text(lang)/>
+        <ParticipantShell>
+            <a href="/team" class="small">"← " {T::TeamTitle.text(lang)}</a>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(m) => view! { <MemberView m=m lang=lang leave=leave/> }.into_any(),
+                        Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </ParticipantShell>
+    }
+}
+
+#[component]
+fn MemberView(m: MemberDetail, lang: Lang, leave: ServerAction<Deactivate>) -> impl IntoView {
+    let row = m.row.clone();
+    let can_leave = row.status == UserStatus::Active && row.role == Role::Participant;
+    view! {
+        <h1>{row.name.clone()}</h1>
+        <p class="muted">{role_text(&row).text(lang)} " · " {m.company.clone()} " · " {row.phone.clone()}</p>
+        <p><span class="badge" data-testid="member-status">{status_text(row.status).text(lang)}</span>
+            {row.left_until.map(|u| view! { " " <span class="small">{T::PointsUntil.with(lang, &[("date", &iso_date(u))])}</span> })}
+        </p>
+        <div class="stats">
+            <div class="stat"><span class="label">{T::EarnedYear.text(lang)}</span><strong>{pts(row.earned)}</strong></div>
+            <div class="stat"><span class="label">{T::SpentYear.text(lang)}</span><strong>{pts(row.spent)}</strong></div>
+            <div class="stat"><span class="label">{T::Balance.text(lang)}</span><strong>{pts(row.balance)}</strong></div>
+        </div>
+        <h2>{T::NavHistory.text(lang)}</h2>
+        <crate::earn::ActivityList entries=m.entries lang=lang/>
+        <h2>{T::MyOrders.text(lang)}</h2>
+        {if m.orders.is_empty() {
+            view! { <p class="muted">{T::NoOrders.text(lang)}</p> }.into_any()
+        } else {
+            m.orders.into_iter().map(|o| view! {
+                <p class="card small">{T::OrderNo.with(lang, &[("n", &o.id.to_string())])} " · " {o.title} " · "
+                    {pts(o.points)} " · " {crate::shop::status_text(o.status).text(lang)} " · " {iso_date(o.created_at)}</p>
+            }).collect_view().into_any()
+        }}
+        {can_leave.then(|| view! {
+            <h2>{T::LeaverTitle.text(lang)}</h2>
+            <p class="small muted">{T::LeaverLead.text(lang)}</p>
+            <ActionForm action=leave>
+                <input type="hidden" name="id" value=row.id/>
+                <ErrorNote error=action_error(leave)/>
+                <button type="submit" class="secondary">{T::MarkLeft.text(lang)}</button>
+            </ActionForm>
+        })}
+    }
+}
+
+/// `/team/invites`: invitation links with their QR codes, how often each was used, and revoking.
+#[component]
+pub fn TeamInvitesPage() -> impl IntoView {
+    let lang = use_lang();
+    let create = ServerAction::<InviteCreate>::new();
+    let revoke = ServerAction::<InviteRevoke>::new();
+    let list = Resource::new(
+        move || create.version().get() + revoke.version().get(),
+        |_| invites(),
+    );
+    view! {
+        <Title text=T::InvitesTitle.text(lang)/>
+        <ParticipantShell>
+            <a href="/team" class="small">"← " {T::TeamTitle.text(lang)}</a>
+            <h1>{T::InvitesTitle.text(lang)}</h1>
+            <p class="muted">{T::InvitesLead.text(lang)}</p>
+            <ActionForm action=create>
+                <div class="form-grid">
+                    <label>{T::InviteRole.text(lang)}<KindSelect lang=lang/></label>
+                    <label>{T::InviteDays.text(lang)}<input name="days" inputmode="numeric" value="14" required/></label>
+                    <label>{T::InviteUses.text(lang)}<input name="uses" inputmode="numeric" placeholder="∞"/></label>
+                </div>
+                <ErrorNote error=action_error(create)/>
+                <button type="submit" class="primary">{T::CreateInvite.text(lang)}</button>
+            </ActionForm>
+            <ErrorNote error=action_error(revoke)/>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Ok(rows) if rows.is_empty() => view! { <p class="muted">{T::NoInvites.text(lang)}</p> }.into_any(),
+                        Ok(rows) => {
+                            let now = now_secs();
+                            view! {
+                                <ul class="rows" data-testid="invites">
+                                    {rows.into_iter().map(|i| {
+                                        let open = i.open(now);
+                                        let state = if i.revoked { T::InviteRevokedState } else if open { T::InviteOpen } else { T::InviteClosedState };
+                                        view! {
+                                            <li class="card invite" data-testid="invite">
+                                                <p class="row-between">
+                                                    <strong>{kind_text(i.kind).text(lang)}</strong>
+                                                    <span class="badge">{state.text(lang)}</span>
+                                                </p>
+                                                {open.then(|| view! { <div class="qr" inner_html=i.qr_svg.clone()></div> })}
+                                                <p class="small"><a href=i.link.clone() data-testid="invite-link">{i.link.clone()}</a></p>
+                                                <p class="muted small">
+                                                    {T::InviteUsed.with(lang, &[("n", &i.uses.to_string()), ("f", &i.max_uses.map_or("∞".to_string(), |m| m.to_string()))])}
+                                                    " · " {T::InviteUntil.with(lang, &[("date", &iso_date(i.expires_at))])}
+                                                </p>
+                                                {open.then(|| view! {
+                                                    <ActionForm action=revoke>
+                                                        <input type="hidden" name="id" value=i.id/>
+                                                        <button type="submit" class="secondary">{T::RevokeInvite.text(lang)}</button>
+                                                    </ActionForm>
+                                                })}
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }
+                        Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </ParticipantShell>
+    }
+}

@@ -1,0 +1,898 @@
+//! All SQL of the `org` area: companies, staff figures, invitations, join requests and their
+//! decisions, leavers and their grace period, moves between companies.
+
+use super::{
+    CompanyCard, InviteRow, JoinForm, JoinTarget, Membership, MemberDetail, MonthRow, PendingRow,
+    Period, StaffRow, Team, Totals,
+};
+use crate::admin::audit;
+use crate::auth::SessionUser;
+use crate::domain::{CompanyKind, EntryKind, OtpCode, ParticipantKind, Phone, Role, UserStatus};
+use crate::earn::ledger::{self, NewEntry};
+use crate::error::{AppError, Field};
+use crate::state::{AppState, Db};
+use sqlx::{AnyConnection, Row};
+
+const DAY: i64 = 86_400;
+
+/// Points a person earned: claims (less their reversals) and adjustments. A reversal tied to an
+/// order is a shop refund and counts as spending undone instead.
+const EARNED: &str =
+    "(e.kind IN ('accrual', 'adjustment') OR (e.kind = 'reversal' AND e.order_id IS NULL))";
+const SPENT: &str = "(e.kind = 'redemption' OR (e.kind = 'reversal' AND e.order_id IS NOT NULL))";
+/// A moved person's figures start at the move: the new company does not see the old one's history.
+const SINCE_JOINED: &str =
+    "COALESCE((SELECT MAX(m.at) FROM company_moves m WHERE m.user_id = u.id), 0)";
+
+/// The company a manager manages; anyone else is refused.
+pub async fn managed_company(conn: &mut AnyConnection, user_id: i64) -> Result<i64, AppError> {
+    let company: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT company_id FROM users WHERE id = $1 AND role = 'partner_manager'")
+            .bind(user_id)
+            .fetch_optional(conn)
+            .await?;
+    company.flatten().ok_or(AppError::Forbidden)
+}
+
+/// What the caller may see: `None` for an admin (everything), else their own company.
+pub async fn scope(conn: &mut AnyConnection, me: &SessionUser) -> Result<Option<i64>, AppError> {
+    match me.role {
+        Role::Admin => Ok(None),
+        Role::PartnerManager => managed_company(conn, me.id).await.map(Some),
+        Role::Participant => Err(AppError::Forbidden),
+    }
+}
+
+pub async fn grace_days(conn: &mut AnyConnection) -> Result<i64, AppError> {
+    Ok(crate::earn::service::setting(conn, "leaver_grace_days")
+        .await?
+        .unwrap_or(90))
+}
+
+const COMPANY_COLUMNS: &str =
+    "SELECT id, name, tax_id, region, kind, status, contact, join_code FROM partner_companies";
+
+fn company_from_row(r: &sqlx::any::AnyRow) -> Result<CompanyCard, sqlx::Error> {
+    let kind: String = r.try_get(4)?;
+    let status: String = r.try_get(5)?;
+    Ok(CompanyCard {
+        id: r.try_get(0)?,
+        name: r.try_get(1)?,
+        tax_id: r.try_get(2)?,
+        region: r.try_get(3)?,
+        kind: CompanyKind::parse(&kind)
+            .ok_or_else(|| sqlx::Error::Decode(format!("company kind {kind}").into()))?,
+        suspended: status == "suspended",
+        contact: r.try_get(6)?,
+        join_code: r.try_get(7)?,
+    })
+}
+
+pub async fn company(conn: &mut AnyConnection, id: i64) -> Result<CompanyCard, AppError> {
+    let row = sqlx::query(&format!("{COMPANY_COLUMNS} WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(conn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(company_from_row(&row)?)
+}
+
+pub async fn companies(conn: &mut AnyConnection) -> Result<Vec<CompanyCard>, AppError> {
+    let rows = sqlx::query(&format!("{COMPANY_COLUMNS} ORDER BY name, id"))
+        .fetch_all(conn)
+        .await?;
+    Ok(rows
+        .iter()
+        .map(company_from_row)
+        .collect::<Result<_, _>>()?)
+}
+
+fn shown_phone(phone: Option<String>, masked: bool) -> String {
+    match (phone, masked) {
+        (Some(p), true) => Phone::parse(&p).map(|p| p.masked()).unwrap_or_default(),
+        (Some(p), false) => p,
+        (None, _) => String::new(),
+    }
+}
+
+/// A company's people (not those still waiting for approval) with the figures since `from`.
+/// `user` narrows it to one person.
+pub async fn staff(
+    conn: &mut AnyConnection,
+    company: i64,
+    user: Option<i64>,
+    from: i64,
+    masked: bool,
+) -> Result<Vec<StaffRow>, AppError> {
+    let grace = grace_days(&mut *conn).await?;
+    let rows = sqlx::query(&format!(
+        "SELECT u.id, u.name, u.phone, u.role, u.kind, u.status, u.left_at, COALESCE(b.points, 0), \
+         (SELECT CAST(COALESCE(SUM(e.points), 0) AS BIGINT) FROM ledger_entries e \
+          WHERE e.user_id = u.id AND e.created_at >= $2 AND e.created_at >= {SINCE_JOINED} AND {EARNED}), \
+         (SELECT CAST(COALESCE(SUM(e.points), 0) AS BIGINT) FROM ledger_entries e \
+          WHERE e.user_id = u.id AND e.created_at >= $2 AND e.created_at >= {SINCE_JOINED} AND {SPENT}), \
+         (SELECT MAX(e.created_at) FROM ledger_entries e WHERE e.user_id = u.id AND e.created_at >= {SINCE_JOINED}) \
+         FROM users u LEFT JOIN balances b ON b.user_id = u.id \
+         WHERE u.company_id = $1 AND u.role <> 'admin' AND u.status <> 'pending' AND ($3 < 0 OR u.id = $3) \
+         ORDER BY u.name, u.id"
+    ))
+    .bind(company)
+    .bind(from)
+    .bind(user.unwrap_or(-1))
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let role: String = r.try_get(3)?;
+            let kind: Option<String> = r.try_get(4)?;
+            let status: String = r.try_get(5)?;
+            let status = UserStatus::parse(&status)
+                .ok_or_else(|| sqlx::Error::Decode(format!("status {status}").into()))?;
+            let left_at: Option<i64> = r.try_get(6)?;
+            Ok(StaffRow {
+                id: r.try_get(0)?,
+                name: r.try_get(1)?,
+                phone: shown_phone(r.try_get(2)?, masked),
+                role: Role::parse(&role)
+                    .ok_or_else(|| sqlx::Error::Decode(format!("role {role}").into()))?,
+                kind: kind.as_deref().and_then(ParticipantKind::parse),
+                status,
+                balance: r.try_get(7)?,
+                earned: r.try_get(8)?,
+                spent: -r.try_get::<i64, _>(9)?,
+                last_activity: r.try_get(10)?,
+                left_until: left_at
+                    .filter(|_| status == UserStatus::Left)
+                    .map(|at| at + grace * DAY),
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(AppError::from)
+}
+
+/// The company's last twelve calendar months, newest first.
+pub async fn months(
+    conn: &mut AnyConnection,
+    company: i64,
+    now: i64,
+) -> Result<Vec<MonthRow>, AppError> {
+    let this_month = crate::domain::month_start(now);
+    let mut out = Vec::with_capacity(12);
+    for back in 0..12 {
+        let start = crate::domain::add_months(this_month, -back);
+        let end = crate::domain::add_months(start, 1);
+        let (earned, spent, earners): (i64, i64, i64) = sqlx::query_as(&format!(
+            "SELECT CAST(COALESCE(SUM(CASE WHEN {EARNED} THEN e.points ELSE 0 END), 0) AS BIGINT), \
+             CAST(COALESCE(SUM(CASE WHEN {SPENT} THEN e.points ELSE 0 END), 0) AS BIGINT), \
+             COUNT(DISTINCT CASE WHEN e.kind = 'accrual' THEN e.user_id END) \
+             FROM ledger_entries e JOIN users u ON u.id = e.user_id \
+             WHERE u.company_id = $1 AND e.created_at >= $2 AND e.created_at < $3 \
+             AND e.created_at >= {SINCE_JOINED}"
+        ))
+        .bind(company)
+        .bind(start)
+        .bind(end)
+        .fetch_one(&mut *conn)
+        .await?;
+        out.push(MonthRow {
+            month: start,
+            earned,
+            spent: -spent,
+            earners,
+        });
+    }
+    Ok(out)
+}
+
+/// Join requests waiting for a decision: one company's, or (admins) everyone's.
+pub async fn pending(
+    conn: &mut AnyConnection,
+    company: Option<i64>,
+    masked: bool,
+) -> Result<Vec<PendingRow>, AppError> {
+    let rows = sqlx::query(
+        "SELECT r.id, u.id, u.name, u.phone, r.kind, c.name, r.created_at FROM join_requests r \
+         JOIN users u ON u.id = r.user_id JOIN partner_companies c ON c.id = r.company_id \
+         WHERE r.status = 'pending' AND ($1 < 0 OR r.company_id = $1) ORDER BY r.id LIMIT 200",
+    )
+    .bind(company.unwrap_or(-1))
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let kind: String = r.try_get(4)?;
+            Ok(PendingRow {
+                request_id: r.try_get(0)?,
+                user_id: r.try_get(1)?,
+                name: r.try_get(2)?,
+                phone: shown_phone(r.try_get(3)?, masked),
+                kind: ParticipantKind::parse(&kind)
+                    .ok_or_else(|| sqlx::Error::Decode(format!("kind {kind}").into()))?,
+                company: r.try_get(5)?,
+                at: r.try_get(6)?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(AppError::from)
+}
+
+pub fn totals(staff: &[StaffRow]) -> Totals {
+    staff.iter().fold(Totals::default(), |t, s| Totals {
+        people: t.people + 1,
+        active: t.active + i64::from(s.status == UserStatus::Active),
+        earned: t.earned + s.earned,
+        spent: t.spent + s.spent,
+        balance: t.balance + s.balance,
+    })
+}
+
+pub async fn team(
+    conn: &mut AnyConnection,
+    company_id: i64,
+    period: Period,
+    now: i64,
+) -> Result<Team, AppError> {
+    let from = period.start(now);
+    let staff = staff(&mut *conn, company_id, None, from, true).await?;
+    Ok(Team {
+        company: company(&mut *conn, company_id).await?,
+        period,
+        from,
+        totals: totals(&staff),
+        staff,
+        months: months(&mut *conn, company_id, now).await?,
+        pending: pending(&mut *conn, Some(company_id), true).await?,
+        grace_days: grace_days(&mut *conn).await?,
+    })
+}
+
+/// One person, if `scope` may see them: their year's figures, movements and orders since they
+/// joined the company. Orders come without voucher codes, addresses or certificate numbers.
+pub async fn member(
+    conn: &mut AnyConnection,
+    scope: Option<i64>,
+    user_id: i64,
+    now: i64,
+) -> Result<MemberDetail, AppError> {
+    let found: Option<(Option<i64>, i64, i64)> = sqlx::query_as(&format!(
+        "SELECT u.company_id, u.created_at, {SINCE_JOINED} FROM users u \
+         WHERE u.id = $1 AND u.role <> 'admin'"
+    ))
+    .bind(user_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let (Some(company_id), created_at, since) = found.ok_or(AppError::NotFound)? else {
+        return Err(AppError::NotFound);
+    };
+    if scope.is_some_and(|s| s != company_id) {
+        return Err(AppError::NotFound);
+    }
+    let row = staff(
+        &mut *conn,
+        company_id,
+        Some(user_id),
+        Period::Year.start(now),
+        scope.is_some(),
+    )
+    .await?
+    .pop()
+    .ok_or(AppError::NotFound)?;
+    let entries = ledger::entries_since(&mut *conn, user_id, since, 100).await?;
+    let orders = crate::shop::service::orders(&mut *conn, Some(user_id), None, None, 50)
+        .await?
+        .into_iter()
+        .filter(|o| o.created_at >= since)
+        .map(|o| crate::shop::model::OrderView {
+            voucher: None,
+            address: None,
+            certificate: None,
+            tracking: None,
+            ..o
+        })
+        .collect();
+    Ok(MemberDetail {
+        company: company(&mut *conn, company_id).await?.name,
+        joined_at: since.max(created_at),
+        row,
+        entries,
+        orders,
+    })
+}
+
+// ---------------------------------------------------------------- invitations
+
+const INVITE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// 20 characters from a 30-letter alphabet without look-alikes: about 98 bits, not guessable.
+fn new_invite_code() -> String {
+    use rand::Rng;
+    let mut rng = rand::thread_rng();
+    (0..20)
+        .map(|_| INVITE_ALPHABET[rng.gen_range(0..INVITE_ALPHABET.len())] as char)
+        .collect()
+}
+
+fn invite_from_row(r: &sqlx::any::AnyRow, public_url: &str) -> Result<InviteRow, sqlx::Error> {
+    let code: String = r.try_get(1)?;
+    let kind: String = r.try_get(2)?;
+    let revoked_at: Option<i64> = r.try_get(6)?;
+    let link = format!("{public_url}/join/{code}");
+    Ok(InviteRow {
+        id: r.try_get(0)?,
+        qr_svg: crate::admin::exports::qr_svg_of(&link).unwrap_or_default(),
+        link,
+        code,
+        kind: ParticipantKind::parse(&kind)
+            .ok_or_else(|| sqlx::Error::Decode(format!("kind {kind}").into()))?,
+        uses: r.try_get(3)?,
+        max_uses: r.try_get(4)?,
+        expires_at: r.try_get(5)?,
+        revoked: revoked_at.is_some(),
+        created_at: r.try_get(7)?,
+    })
+}
+
+const INVITE_COLUMNS: &str =
+    "SELECT id, code, kind, uses, max_uses, expires_at, revoked_at, created_at FROM invites";
+
+pub async fn invites(
+    conn: &mut AnyConnection,
+    public_url: &str,
+    company: i64,
+) -> Result<Vec<InviteRow>, AppError> {
+    let rows = sqlx::query(&format!(
+        "{INVITE_COLUMNS} WHERE company_id = $1 ORDER BY id DESC LIMIT 50"
+    ))
+    .bind(company)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| invite_from_row(r, public_url))
+        .collect::<Result<_, _>>()?)
+}
+
+#[allow(clippy::too_many_arguments)]
+pub async fn create_invite(
+    db: &Db,
+    public_url: &str,
+    actor: i64,
+    company: i64,
+    kind: ParticipantKind,
+    days: i64,
+    max_uses: Option<i64>,
+    now: i64,
+) -> Result<InviteRow, AppError> {
+    let mut tx = db.begin_write().await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO invites (company_id, code, kind, max_uses, uses, expires_at, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, 0, $5, $6, $7) RETURNING id",
+    )
+    .bind(company)
+    .bind(new_invite_code())
+    .bind(kind.as_str())
+    .bind(max_uses)
+    .bind(now + days * DAY)
+    .bind(actor)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    let row = sqlx::query(&format!("{INVITE_COLUMNS} WHERE id = $1"))
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let invite = invite_from_row(&row, public_url)?;
+    audit::write(
+        &mut tx,
+        Some(actor),
+        "invite.create",
+        &format!("company:{company}"),
+        None::<&()>,
+        Some(&serde_json::json!({ "invite": id, "kind": kind.as_str(), "days": days, "max_uses": max_uses })),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(invite)
+}
+
+/// Closes an invitation of `company`. Revoking a revoked one changes nothing.
+pub async fn revoke_invite(
+    db: &Db,
+    actor: i64,
+    company: i64,
+    id: i64,
+    now: i64,
+) -> Result<(), AppError> {
+    let mut tx = db.begin_write().await?;
+    let revoked_at: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT revoked_at FROM invites WHERE id = $1 AND company_id = $2")
+            .bind(id)
+            .bind(company)
+            .fetch_optional(&mut *tx)
+            .await?;
+    match revoked_at {
+        None => return Err(AppError::NotFound),
+        Some(Some(_)) => return Ok(()),
+        Some(None) => {}
+    }
+    sqlx::query("UPDATE invites SET revoked_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    audit::write(
+        &mut tx,
+        Some(actor),
+        "invite.revoke",
+        &format!("invite:{id}"),
+        None::<&()>,
+        None::<&()>,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Where an invitation or a join code leads, refused with the precise reason when it leads
+/// nowhere (unknown, expired, revoked, used up, or the company is suspended).
+pub async fn join_target(
+    conn: &mut AnyConnection,
+    invite: Option<&str>,
+    join_code: Option<&str>,
+    now: i64,
+) -> Result<JoinTarget, AppError> {
+    if let Some(code) = invite {
+        let code = code.trim().to_ascii_uppercase();
+        if code.is_empty() || code.len() > 40 {
+            return Err(AppError::NotFound);
+        }
+        let row = sqlx::query(
+            "SELECT i.id, i.company_id, c.name, c.status, i.kind, i.expires_at, i.revoked_at, \
+             i.uses, i.max_uses FROM invites i JOIN partner_companies c ON c.id = i.company_id \
+             WHERE i.code = $1",
+        )
+        .bind(&code)
+        .fetch_optional(conn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+        let status: String = row.try_get(3)?;
+        let kind: String = row.try_get(4)?;
+        let expires_at: i64 = row.try_get(5)?;
+        let revoked_at: Option<i64> = row.try_get(6)?;
+        let uses: i64 = row.try_get(7)?;
+        let max_uses: Option<i64> = row.try_get(8)?;
+        if revoked_at.is_some() {
+            return Err(AppError::InviteRevoked);
+        }
+        if expires_at <= now {
+            return Err(AppError::InviteExpired);
+        }
+        if max_uses.is_some_and(|m| uses >= m) {
+            return Err(AppError::InviteUsedUp);
+        }
+        if status == "suspended" {
+            return Err(AppError::CompanySuspended);
+        }
+        return Ok(JoinTarget {
+            invite_id: Some(row.try_get(0)?),
+            company_id: row.try_get(1)?,
+            company: row.try_get(2)?,
+            kind: ParticipantKind::parse(&kind),
+            needs_approval: false,
+        });
+    }
+    let code = join_code.ok_or(AppError::Invalid {
+        field: Field::JoinCode,
+    })?;
+    let row: (i64, String, String) =
+        sqlx::query_as("SELECT id, name, status FROM partner_companies WHERE join_code = $1")
+            .bind(code)
+            .fetch_optional(conn)
+            .await?
+            .ok_or(AppError::JoinCodeUnknown)?;
+    if row.2 == "suspended" {
+        return Err(AppError::CompanySuspended);
+    }
+    Ok(JoinTarget {
+        company_id: row.0,
+        company: row.1,
+        kind: None,
+        invite_id: None,
+        needs_approval: true,
+    })
+}
+
+/// A number may join a company if it is new, already that company's, or belonged to someone whose
+/// earlier request was turned down. Anyone else's number is refused (never saying whose).
+pub async fn check_phone_can_join(
+    conn: &mut AnyConnection,
+    phone: &Phone,
+    company: i64,
+) -> Result<(), AppError> {
+    let row: Option<(Option<i64>, String, String)> =
+        sqlx::query_as("SELECT company_id, status, role FROM users WHERE phone = $1")
+            .bind(phone.as_str())
+            .fetch_optional(conn)
+            .await?;
+    match row {
+        None => Ok(()),
+        Some((_, status, _)) if status == "blocked" => Err(AppError::AccountBlocked),
+        Some((_, _, role)) if role == "admin" => Err(AppError::PhoneTaken),
+        Some((Some(c), _, _)) if c == company => Ok(()),
+        Some((None, status, _)) if status == "left" => Ok(()),
+        Some(_) => Err(AppError::PhoneTaken),
+    }
+}
+
+/// The second step of joining, in one transaction: the one-time code is used, the invitation
+/// counted (and re-checked under the lock, so an invitation for 3 people admits exactly 3), the
+/// person created or brought back, the join request recorded, and a session opened.
+pub async fn join(
+    state: &AppState,
+    phone: &Phone,
+    code: &OtpCode,
+    form: &JoinForm,
+    ip: &str,
+    now: i64,
+) -> Result<(SessionUser, String), AppError> {
+    let mut tx = crate::auth::service::consume_code(state, phone, code, now).await?;
+    let target = form.target(&mut tx, now).await?;
+    let kind = target.kind.unwrap_or(ParticipantKind::Seller);
+    check_phone_can_join(&mut tx, phone, target.company_id).await?;
+    let existing: Option<(i64, Option<i64>, String)> =
+        sqlx::query_as("SELECT id, company_id, status FROM users WHERE phone = $1")
+            .bind(phone.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+    let status = if target.needs_approval {
+        "pending"
+    } else {
+        "active"
+    };
+    let user_id = match existing {
+        // Already in this company: an invitation brings back a leaver or admits someone waiting;
+        // otherwise joining again simply signs them in.
+        Some((id, Some(_), current)) => {
+            let admit = !target.needs_approval && current != "active";
+            if admit {
+                sqlx::query("UPDATE users SET status = 'active', left_at = NULL WHERE id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                record_join(&mut tx, id, &target, kind, status, now).await?;
+            }
+            id
+        }
+        Some((id, None, _)) => {
+            sqlx::query(
+                "UPDATE users SET company_id = $1, kind = $2, name = $3, status = $4, left_at = NULL, \
+                 role = 'participant' WHERE id = $5",
+            )
+            .bind(target.company_id)
+            .bind(kind.as_str())
+            .bind(&form.name)
+            .bind(status)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            record_join(&mut tx, id, &target, kind, status, now).await?;
+            id
+        }
+        None => {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO users (role, kind, company_id, name, phone, status, created_at) \
+                 VALUES ('participant', $1, $2, $3, $4, $5, $6) RETURNING id",
+            )
+            .bind(kind.as_str())
+            .bind(target.company_id)
+            .bind(&form.name)
+            .bind(phone.as_str())
+            .bind(status)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            record_join(&mut tx, id, &target, kind, status, now).await?;
+            id
+        }
+    };
+    let opened =
+        crate::auth::service::open_session(&mut tx, &state.settings, user_id, ip, now).await?;
+    tx.commit().await?;
+    Ok(opened)
+}
+
+async fn record_join(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    user_id: i64,
+    target: &JoinTarget,
+    kind: ParticipantKind,
+    status: &str,
+    now: i64,
+) -> Result<(), AppError> {
+    let mut decided_by: Option<i64> = None;
+    if let Some(invite) = target.invite_id {
+        let taken = sqlx::query(
+            "UPDATE invites SET uses = uses + 1 WHERE id = $1 AND revoked_at IS NULL \
+             AND expires_at > $2 AND (max_uses IS NULL OR uses < max_uses)",
+        )
+        .bind(invite)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+        if taken.rows_affected() != 1 {
+            return Err(AppError::InviteUsedUp);
+        }
+        decided_by = sqlx::query_scalar("SELECT created_by FROM invites WHERE id = $1")
+            .bind(invite)
+            .fetch_optional(&mut **tx)
+            .await?;
+    }
+    let request_status = if status == "pending" {
+        "pending"
+    } else {
+        "approved"
+    };
+    sqlx::query(
+        "INSERT INTO join_requests (user_id, company_id, kind, invite_id, status, decided_by, decided_at, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(user_id)
+    .bind(target.company_id)
+    .bind(kind.as_str())
+    .bind(target.invite_id)
+    .bind(request_status)
+    .bind(decided_by)
+    .bind(decided_by.map(|_| now))
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    audit::write(
+        tx,
+        Some(user_id),
+        "member.join",
+        &format!("company:{}", target.company_id),
+        None::<&()>,
+        Some(&serde_json::json!({ "user": user_id, "kind": kind.as_str(), "status": status, "invite": target.invite_id })),
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
+pub enum Decision {
+    Approve,
+    Reject(String),
+}
+
+/// Approves or rejects a waiting join request of `scope` (admins: any). Another company's
+/// request is "not found" and stays as it was; a decided one is refused.
+pub async fn decide(
+    db: &Db,
+    actor: i64,
+    scope: Option<i64>,
+    request_id: i64,
+    decision: Decision,
+    now: i64,
+) -> Result<(), AppError> {
+    let mut tx = db.begin_write().await?;
+    let found: Option<(i64, i64, String)> = sqlx::query_as(
+        "SELECT user_id, company_id, status FROM join_requests WHERE id = $1 AND ($2 < 0 OR company_id = $2)",
+    )
+    .bind(request_id)
+    .bind(scope.unwrap_or(-1))
+    .fetch_optional(&mut *tx)
+    .await?;
+    let (user, company, status) = found.ok_or(AppError::NotFound)?;
+    if status != "pending" {
+        return Err(AppError::AlreadyDecided);
+    }
+    let (new_status, reason) = match &decision {
+        Decision::Approve => ("approved", None),
+        Decision::Reject(r) => ("rejected", Some(r.as_str())),
+    };
+    let changed = sqlx::query(
+        "UPDATE join_requests SET status = $1, reason = $2, decided_by = $3, decided_at = $4 \
+         WHERE id = $5 AND status = 'pending'",
+    )
+    .bind(new_status)
+    .bind(reason)
+    .bind(actor)
+    .bind(now)
+    .bind(request_id)
+    .execute(&mut *tx)
+    .await?;
+    if changed.rows_affected() != 1 {
+        return Err(AppError::AlreadyDecided);
+    }
+    match decision {
+        Decision::Approve => {
+            sqlx::query("UPDATE users SET status = 'active' WHERE id = $1 AND status = 'pending'")
+                .bind(user)
+                .execute(&mut *tx)
+                .await?
+        }
+        // The person keeps their sign-in to read the reason; they belong to no company.
+        Decision::Reject(_) => sqlx::query(
+            "UPDATE users SET status = 'left', company_id = NULL, left_at = $1 \
+             WHERE id = $2 AND status = 'pending'",
+        )
+        .bind(now)
+        .bind(user)
+        .execute(&mut *tx)
+        .await?,
+    };
+    audit::write(
+        &mut tx,
+        Some(actor),
+        if new_status == "approved" {
+            "member.approve"
+        } else {
+            "member.reject"
+        },
+        &format!("user:{user}"),
+        Some(&serde_json::json!({ "company": company, "status": "pending" })),
+        Some(&serde_json::json!({ "status": new_status, "reason": reason })),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Marks a person of `scope` as a leaver. Their points stay for the grace period.
+pub async fn deactivate(
+    db: &Db,
+    actor: i64,
+    scope: Option<i64>,
+    user_id: i64,
+    now: i64,
+) -> Result<(), AppError> {
+    let mut tx = db.begin_write().await?;
+    let found: Option<(Option<i64>, String)> = sqlx::query_as(
+        "SELECT company_id, status FROM users WHERE id = $1 AND role <> 'admin' \
+         AND company_id IS NOT NULL AND ($2 < 0 OR company_id = $2)",
+    )
+    .bind(user_id)
+    .bind(scope.unwrap_or(-1))
+    .fetch_optional(&mut *tx)
+    .await?;
+    let (_, status) = found.ok_or(AppError::NotFound)?;
+    if user_id == actor || status == "pending" {
+        return Err(AppError::Invalid {
+            field: Field::Participant,
+        });
+    }
+    if status == "left" {
+        return Ok(());
+    }
+    sqlx::query("UPDATE users SET status = 'left', left_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    audit::write(
+        &mut tx,
+        Some(actor),
+        "member.leave",
+        &format!("user:{user_id}"),
+        Some(&serde_json::json!({ "status": status })),
+        Some(&serde_json::json!({ "status": "left" })),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Expires the balances of leavers whose grace period is over: one expiry entry each, with the
+/// reason. Safe on several servers at once (each person under their balance lock, re-read).
+pub async fn expire_leavers(db: &Db, now: i64) -> Result<(u64, i64), AppError> {
+    let grace = {
+        let mut conn = db.pool.acquire().await?;
+        grace_days(&mut conn).await?
+    };
+    let cutoff = now - grace * DAY;
+    let due: Vec<i64> = sqlx::query_scalar(
+        "SELECT u.id FROM users u JOIN balances b ON b.user_id = u.id WHERE u.status = 'left' \
+         AND u.left_at IS NOT NULL AND u.left_at <= $1 AND b.points > 0 ORDER BY u.id LIMIT 1000",
+    )
+    .bind(cutoff)
+    .fetch_all(&db.pool)
+    .await?;
+    let (mut people, mut points) = (0u64, 0i64);
+    for user in due {
+        let mut tx = db.begin_write().await?;
+        let balance = ledger::lock_balance(&mut tx, user, now).await?;
+        let left_at: Option<Option<i64>> = sqlx::query_scalar(
+            "SELECT left_at FROM users WHERE id = $1 AND status = 'left' AND left_at <= $2",
+        )
+        .bind(user)
+        .bind(cutoff)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let (Some(Some(left_at)), true) = (left_at, balance > 0) {
+            let reason = format!(
+                "Left the company on {}: points kept for {grace} days have expired",
+                crate::domain::iso_date(left_at)
+            );
+            ledger::append(
+                &mut tx,
+                NewEntry::new(user, EntryKind::Expiry, -balance, &reason),
+                now,
+            )
+            .await?;
+            people += 1;
+            points += balance;
+        }
+        tx.commit().await?;
+    }
+    Ok((people, points))
+}
+
+/// Why a person may not earn right now, if they may not: their company is suspended, or they
+/// left it (points spendable until the grace period ends).
+pub async fn earning_refusal(
+    conn: &mut AnyConnection,
+    user_id: i64,
+) -> Result<Option<AppError>, AppError> {
+    let row: Option<(String, Option<i64>, Option<String>)> = sqlx::query_as(
+        "SELECT u.status, u.left_at, c.status FROM users u \
+         LEFT JOIN partner_companies c ON c.id = u.company_id WHERE u.id = $1",
+    )
+    .bind(user_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((status, left_at, company_status)) = row else {
+        return Ok(Some(AppError::NotFound));
+    };
+    if status == "left" {
+        let grace = grace_days(conn).await?;
+        return Ok(Some(AppError::LeftCompany {
+            until: left_at.unwrap_or(0) + grace * DAY,
+        }));
+    }
+    if company_status.as_deref() == Some("suspended") {
+        return Ok(Some(AppError::CompanySuspended));
+    }
+    Ok(None)
+}
+
+pub async fn membership(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    _now: i64,
+) -> Result<Membership, AppError> {
+    let (status, company, company_status, left_at): (String, Option<String>, Option<String>, Option<i64>) =
+        sqlx::query_as(
+            "SELECT u.status, c.name, c.status, u.left_at FROM users u \
+             LEFT JOIN partner_companies c ON c.id = u.company_id WHERE u.id = $1",
+        )
+        .bind(user_id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let status = UserStatus::parse(&status).unwrap_or(UserStatus::Blocked);
+    let request: Option<(i64, String, Option<String>, String)> = sqlx::query_as(
+        "SELECT r.created_at, r.status, r.reason, c.name FROM join_requests r \
+         JOIN partner_companies c ON c.id = r.company_id WHERE r.user_id = $1 ORDER BY r.id DESC LIMIT 1",
+    )
+    .bind(user_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let grace = grace_days(&mut *conn).await?;
+    Ok(Membership {
+        status,
+        company: company.clone().or_else(|| request.as_ref().map(|r| r.3.clone())),
+        requested_at: request.as_ref().map(|r| r.0),
+        rejected: request
+            .as_ref()
+            .filter(|r| r.1 == "rejected" && company.is_none())
+            .map(|r| (r.3.clone(), r.2.clone().unwrap_or_default())),
+        left_until: left_at
+            .filter(|_| status == UserStatus::Left && company.is_some())
+            .map(|at| at + grace * DAY),
+        company_suspended: company_status.as_deref() == Some("suspended"),
+    })
+}
