@@ -830,8 +830,10 @@ mod org_domain_tests {
         assert_eq!(TaxId::parse(" 77-0123 4560 ").unwrap().as_str(), "7701234560");
         assert_eq!(TaxId::parse("RU7701234560").unwrap().as_str(), "7701234560");
         assert_eq!(TaxId::parse("770708389324").unwrap().as_str(), "770708389324");
-        // Every single-digit change of a valid number is caught.
+        // The INN check (weights mod 11, then mod 10) catches most single-digit typos, not all: a
+        // remainder of 10 folds onto 0. For this number, 82 of the 90 possible substitutions.
         let good = "7701234560";
+        let mut caught = 0;
         for i in 0..good.len() {
             for d in b'0'..=b'9' {
                 let mut s = good.as_bytes().to_vec();
@@ -839,10 +841,10 @@ mod org_domain_tests {
                     continue;
                 }
                 s[i] = d;
-                let typo = String::from_utf8(s).unwrap();
-                assert_eq!(TaxId::parse(&typo), None, "{typo}");
+                caught += usize::from(TaxId::parse(&String::from_utf8(s).unwrap()).is_none());
             }
         }
+        assert_eq!(caught, 82);
         for bad in ["", "123", "77012345", "7701234561", "77012345601", "770123456O", "RU12"] {
             assert_eq!(TaxId::parse(bad), None, "{bad}");
         }

@@ -437,6 +437,7 @@ messages! {
     ErrNetwork { en: "No connection to the server. Check your signal and try again.", ru: "Нет связи с сервером. Проверьте сигнал и повторите." }
     // Partner companies, joining, the manager's portal.
     NavTeam { en: "Team", ru: "Команда" }
+    JoinLink { en: "New here? Join your company's program", ru: "Впервые здесь? Присоединитесь к программе компании" }
     TeamTitle { en: "My team", ru: "Моя команда" }
     JoinTitle { en: "Join your company's program", ru: "Присоединиться к программе компании" }
     JoinLead { en: "Enter the join code your manager gave you. Your manager confirms that you work there, then you can earn points.", ru: "Введите код, который дал руководитель. Руководитель подтвердит, что вы работаете в компании, — и можно получать баллы." }

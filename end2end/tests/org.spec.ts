@@ -1,0 +1,131 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { codeFromServerLog, codesSentTo, failOnConsoleErrors, signInByPhone } from "./helpers";
+
+failOnConsoleErrors(test);
+
+/** The unclaimed demo unit codes the server printed at start. */
+function demoUnitCodes(): string[] {
+  const log = readFileSync(join(__dirname, "..", ".run", "server.log"), "utf8");
+  return [...log.matchAll(/^ {4}([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}) /gm)].map((m) => m[1]);
+}
+
+/** A fresh context on the same phone viewport and JavaScript setting as the project. */
+async function newPhone(browser: Browser, javaScriptEnabled: boolean): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    javaScriptEnabled,
+    locale: "en-US",
+    baseURL: "http://127.0.0.1:3100",
+  });
+  return context.newPage();
+}
+
+/** The second step of joining: the code from the text message. */
+async function enterJoinCode(page: Page, phone: string, before: number) {
+  await expect(page).toHaveURL(/\/join\/verify\?/);
+  await page.getByLabel("Six-digit code").fill(await codeFromServerLog(phone, before));
+  await page.getByRole("button", { name: "Join" }).click();
+  await expect(page).toHaveURL(/\/$/);
+}
+
+test("a manager invites a foreman, approves a self-registered seller, sees the foreman's claim and exports it", async ({ page, browser }, info) => {
+  const js = info.project.name !== "no-js";
+  const n = js ? "1" : "2";
+  const foremanPhone = `+7901000000${n}`;
+  const sellerPhone = `+7901000001${n}`;
+  const foremanName = `Fedor Foreman ${info.project.name}`;
+  const sellerName = `Sasha Seller ${info.project.name}`;
+
+  // The Teplo Montazh manager makes an invitation for a foreman.
+  await signInByPhone(page, "+79000000010");
+  await page.getByRole("navigation", { name: "Workwell" }).getByRole("link", { name: "Team" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Teplo Montazh");
+  await page.getByRole("link", { name: "Invitations" }).click();
+  await page.locator("select[name=kind]").selectOption("foreman");
+  await page.getByRole("button", { name: "Create invitation" }).click();
+  const link = page.getByTestId("invite-link").first();
+  await expect(link).toBeVisible();
+  await expect(page.getByTestId("invite").first().locator(".qr svg")).toHaveCount(1);
+  const invitePath = new URL((await link.getAttribute("href"))!).pathname;
+
+  // A new number opens the link on their own phone, and lands in the company as a foreman.
+  const foreman = await newPhone(browser, js);
+  await foreman.goto(invitePath);
+  await expect(foreman.getByRole("heading", { level: 1 })).toHaveText("Join Teplo Montazh in Workwell");
+  await expect(foreman.getByTestId("invite-role")).toContainText("as a foreman");
+  await foreman.getByLabel("First and last name").fill(foremanName);
+  await foreman.getByLabel("Mobile number").fill(foremanPhone);
+  const before = codesSentTo(foremanPhone);
+  await foreman.getByRole("button", { name: "Send code" }).click();
+  await enterJoinCode(foreman, foremanPhone, before);
+  await expect(foreman.getByText("Teplo Montazh").first()).toBeVisible();
+
+  // The foreman claims a unit code at once.
+  const code = demoUnitCodes()[js ? 0 : 1];
+  await foreman.goto("/scan");
+  await foreman.getByLabel("Code from the label").fill(code);
+  await foreman.getByRole("button", { name: "Get points" }).click();
+  await expect(foreman.getByTestId("claim-result")).toBeVisible();
+  const earned = Number((await foreman.getByTestId("claim-result").textContent())!.match(/\+(\d[\d\u202f]*) points/)![1].replace(/\D/g, ""));
+  expect(earned).toBeGreaterThan(0);
+
+  // Someone else registers with the company's join code and waits for approval.
+  const seller = await newPhone(browser, js);
+  await seller.goto("/join");
+  await seller.getByLabel("Company join code").fill("teplo-mnt");
+  await seller.locator("select[name=kind]").selectOption("seller");
+  await seller.getByLabel("First and last name").fill(sellerName);
+  await seller.getByLabel("Mobile number").fill(sellerPhone);
+  const sellerBefore = codesSentTo(sellerPhone);
+  await seller.getByRole("button", { name: "Send code" }).click();
+  await enterJoinCode(seller, sellerPhone, sellerBefore);
+  await expect(seller.getByTestId("membership")).toContainText("Your request to join Teplo Montazh was sent");
+  await expect(seller.getByRole("navigation", { name: "Workwell" })).toHaveCount(0);
+
+  // The manager approves them, and sees the foreman's points in the staff list.
+  await page.goto("/team");
+  await page.getByTestId("approvals").getByRole("button", { name: `Approve ${sellerName}` }).click();
+  await expect(page.getByTestId("approvals")).toHaveCount(0);
+  const row = page.getByTestId("staff-row").filter({ hasText: foremanName });
+  await expect(row).toContainText("foreman");
+  await expect(row).toContainText("+7 *** *** 00 0");
+  await expect(row.getByTestId("earned")).toHaveText(String(earned).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f"));
+  await expect(page.getByTestId("staff-row").filter({ hasText: sellerName })).toContainText("Active");
+  await seller.reload();
+  await expect(seller.getByRole("navigation", { name: "Workwell" })).toBeVisible();
+
+  // The payroll export has the foreman's points.
+  const csvHref = await page.getByRole("link", { name: "Download CSV" }).getAttribute("href");
+  const csv = await (await page.request.get(csvHref!)).text();
+  expect(csv.split("\n")[0]).toBe("name,phone,role,status,period_from,period_to,points_earned,points_spent,balance,last_activity");
+  expect(csv).toContain(`${foremanName},'+7 *** *** 00 0${n},foreman,active,`);
+
+  // The drill-down shows the claim.
+  await row.getByRole("link", { name: foremanName }).click();
+  await expect(page.getByTestId("member-status")).toHaveText("Active");
+  await expect(page.locator(".activity li").first()).toContainText(`+${String(earned).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")}`);
+  const foremanId = page.url().split("/").pop()!;
+
+  // A manager of another company sees none of it, on screen or by calling the function directly.
+  if (js) {
+    const other = await newPhone(browser, true);
+    await signInByPhone(other, "+79000000009");
+    await other.goto("/team");
+    await expect(other.getByRole("heading", { level: 1 })).toHaveText("Shina Plus");
+    await expect(other.getByTestId("staff")).not.toContainText(foremanName);
+    await other.goto(`/team/${foremanId}`);
+    await expect(other.getByRole("alert")).toContainText(/not found/i);
+    const direct = await other.request.post("/api/org/member", {
+      form: { id: foremanId },
+      headers: { accept: "application/json" },
+    });
+    expect(direct.status()).toBe(404);
+    expect((await direct.json()).code).toBe("not_found");
+    const csvOther = await (await other.request.get("/team/staff.csv")).text();
+    expect(csvOther).not.toContain(foremanName);
+  }
+});
