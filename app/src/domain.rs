@@ -764,7 +764,9 @@ impl CompanyKind {
     }
 
     pub fn parse(s: &str) -> Option<CompanyKind> {
-        CompanyKind::ALL.into_iter().find(|k| k.as_str() == s.trim())
+        CompanyKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s.trim())
     }
 }
 
@@ -827,9 +829,15 @@ mod org_domain_tests {
     #[test]
     fn russian_tax_numbers_need_their_check_digits() {
         assert_eq!(TaxId::parse("7701234560").unwrap().as_str(), "7701234560");
-        assert_eq!(TaxId::parse(" 77-0123 4560 ").unwrap().as_str(), "7701234560");
+        assert_eq!(
+            TaxId::parse(" 77-0123 4560 ").unwrap().as_str(),
+            "7701234560"
+        );
         assert_eq!(TaxId::parse("RU7701234560").unwrap().as_str(), "7701234560");
-        assert_eq!(TaxId::parse("770708389324").unwrap().as_str(), "770708389324");
+        assert_eq!(
+            TaxId::parse("770708389324").unwrap().as_str(),
+            "770708389324"
+        );
         // The INN check (weights mod 11, then mod 10) catches most single-digit typos, not all: a
         // remainder of 10 folds onto 0. For this number, 82 of the 90 possible substitutions.
         let good = "7701234560";
@@ -845,15 +853,29 @@ mod org_domain_tests {
             }
         }
         assert_eq!(caught, 82);
-        for bad in ["", "123", "77012345", "7701234561", "77012345601", "770123456O", "RU12"] {
+        for bad in [
+            "",
+            "123",
+            "77012345",
+            "7701234561",
+            "77012345601",
+            "770123456O",
+            "RU12",
+        ] {
             assert_eq!(TaxId::parse(bad), None, "{bad}");
         }
     }
 
     #[test]
     fn other_countries_keep_their_prefix() {
-        assert_eq!(TaxId::parse("fr 732 829 320").unwrap().as_str(), "FR732829320");
-        assert_eq!(TaxId::parse("TR1234567890").unwrap().as_str(), "TR1234567890");
+        assert_eq!(
+            TaxId::parse("fr 732 829 320").unwrap().as_str(),
+            "FR732829320"
+        );
+        assert_eq!(
+            TaxId::parse("TR1234567890").unwrap().as_str(),
+            "TR1234567890"
+        );
         assert_eq!(TaxId::parse("RO1234"), None);
     }
 
@@ -862,7 +884,10 @@ mod org_domain_tests {
         let d = parse_iso_date("2026-11-22").unwrap();
         assert_eq!(iso_date(month_start(d + 5_000)), "2026-11-01");
         assert_eq!(month_start(month_start(d)), month_start(d));
-        assert_eq!(iso_date(month_start(parse_iso_date("2028-02-29").unwrap())), "2028-02-01");
+        assert_eq!(
+            iso_date(month_start(parse_iso_date("2028-02-29").unwrap())),
+            "2028-02-01"
+        );
         for s in ["pending", "active", "blocked", "left"] {
             assert_eq!(UserStatus::parse(s).unwrap().as_str(), s);
         }

@@ -316,8 +316,9 @@ impl AppError {
             AppError::BadRequest { .. } => T::ErrBadRequest.text(lang).into(),
             AppError::Transport { .. } => T::ErrNetwork.text(lang).into(),
             AppError::CompanySuspended => T::ErrCompanySuspended.text(lang).into(),
-            AppError::LeftCompany { until } => T::ErrLeftCompany
-                .with(lang, &[("date", &crate::domain::iso_date(*until))]),
+            AppError::LeftCompany { until } => {
+                T::ErrLeftCompany.with(lang, &[("date", &crate::domain::iso_date(*until))])
+            }
             AppError::PhoneTaken => T::ErrPhoneTaken.text(lang).into(),
             AppError::InviteExpired => T::ErrInviteExpired.text(lang).into(),
             AppError::InviteRevoked => T::ErrInviteRevoked.text(lang).into(),
@@ -434,6 +435,16 @@ impl Field {
             Field::Uses => T::HintUses,
             Field::Period => T::HintPeriod,
             Field::PersonName => T::HintPersonName,
+        }
+    }
+}
+
+impl AppError {
+    /// A field's error as it reads for one line of an uploaded CSV file.
+    pub fn on_line(self, line: u32) -> AppError {
+        match self {
+            AppError::Invalid { field } => AppError::CsvInvalid { line, field },
+            other => other,
         }
     }
 }

@@ -36,7 +36,11 @@ async fn expire(db: &Db) -> Result<(), app::error::AppError> {
     }
     let (people, points) = app::org::service::expire_leavers(db, unix_now()).await?;
     if people > 0 {
-        tracing::info!(people, points, "leavers' points expired after the grace period");
+        tracing::info!(
+            people,
+            points,
+            "leavers' points expired after the grace period"
+        );
     }
     Ok(())
 }

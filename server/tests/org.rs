@@ -93,7 +93,13 @@ impl World {
             }
         };
         add("participant", other_company, OTHER_SELLER, "Other Seller").await;
-        add("partner_manager", other_company, OTHER_MANAGER, "Other Manager").await;
+        add(
+            "partner_manager",
+            other_company,
+            OTHER_MANAGER,
+            "Other Manager",
+        )
+        .await;
         let colleague = add("participant", company, COLLEAGUE, "Colleague Two").await;
         let (state, outbox) = state(db);
         let now = unix_now();
@@ -108,9 +114,10 @@ impl World {
                 .await
                 .unwrap();
             let code = app::domain::OtpCode::parse(&outbox.last_code_for(phone_no)).unwrap();
-            let (_, token) = service::verify_code(&state, &phone(phone_no), &code, "127.0.0.3", now)
-                .await
-                .unwrap();
+            let (_, token) =
+                service::verify_code(&state, &phone(phone_no), &code, "127.0.0.3", now)
+                    .await
+                    .unwrap();
             tokens.push((who, token));
         }
         let email = Email::parse(ADMIN_EMAIL).unwrap();
@@ -146,7 +153,12 @@ impl World {
             .map(|(_, t)| t.as_str())
     }
 
-    async fn call_as(&self, token: Option<&str>, endpoint: &str, form: &[(&str, &str)]) -> (StatusCode, Value) {
+    async fn call_as(
+        &self,
+        token: Option<&str>,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> (StatusCode, Value) {
         let mut req = self
             .http
             .post(format!("{}/api/{endpoint}", self.base))
@@ -158,10 +170,18 @@ impl World {
         let res = req.send().await.unwrap();
         let status = res.status();
         let body = res.text().await.unwrap();
-        (status, serde_json::from_str(&body).unwrap_or(Value::String(body)))
+        (
+            status,
+            serde_json::from_str(&body).unwrap_or(Value::String(body)),
+        )
     }
 
-    async fn call(&self, who: Caller, endpoint: &str, form: &[(&str, &str)]) -> (StatusCode, Value) {
+    async fn call(
+        &self,
+        who: Caller,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> (StatusCode, Value) {
         self.call_as(self.token(who), endpoint, form).await
     }
 
@@ -174,7 +194,11 @@ impl World {
     }
 
     /// Joins through the two HTTP steps as a person with a new phone would; returns their session.
-    async fn join(&self, phone_no: &str, form: &[(&str, &str)]) -> Result<String, (StatusCode, Value)> {
+    async fn join(
+        &self,
+        phone_no: &str,
+        form: &[(&str, &str)],
+    ) -> Result<String, (StatusCode, Value)> {
         let mut first = vec![("phone", phone_no)];
         first.extend_from_slice(form);
         let (status, body) = self.call_as(None, "join/request_code", &first).await;
@@ -198,11 +222,17 @@ impl World {
             .get_all("set-cookie")
             .iter()
             .filter_map(|v| v.to_str().ok())
-            .find_map(|c| c.strip_prefix("ww_session=").map(|r| r.split(';').next().unwrap_or("").to_string()));
+            .find_map(|c| {
+                c.strip_prefix("ww_session=")
+                    .map(|r| r.split(';').next().unwrap_or("").to_string())
+            });
         let body = res.text().await.unwrap();
         match (status, cookie) {
             (StatusCode::OK, Some(token)) => Ok(token),
-            _ => Err((status, serde_json::from_str(&body).unwrap_or(Value::String(body)))),
+            _ => Err((
+                status,
+                serde_json::from_str(&body).unwrap_or(Value::String(body)),
+            )),
         }
     }
 }
@@ -217,9 +247,10 @@ impl World {
         .execute(&self.db.pool)
         .await
         .unwrap();
-        let (batch, codes) = app::admin::codes::db::generate(&self.db, None, "TYRE-R16", 3, "test", NOW)
-            .await
-            .unwrap();
+        let (batch, codes) =
+            app::admin::codes::db::generate(&self.db, None, "TYRE-R16", 3, "test", NOW)
+                .await
+                .unwrap();
         app::admin::codes::db::set_batch_status(&self.db, self.admin, batch, "active", NOW)
             .await
             .unwrap();
@@ -247,23 +278,40 @@ async fn every_server_function_answers_each_kind_of_caller_as_designed(db: Db) {
     let w = World::start(&db).await;
     // A pending join request and an open invitation of the first company to aim at.
     let invite = w
-        .call(Manager, "org/invite_create", &[("kind", "foreman"), ("days", "7")])
+        .call(
+            Manager,
+            "org/invite_create",
+            &[("kind", "foreman"), ("days", "7")],
+        )
         .await
         .1;
     let invite_id = invite["id"].as_i64().unwrap().to_string();
     let invite_code = invite["code"].as_str().unwrap().to_string();
-    w.join("+79003330001", &[("name", "Waiting One"), ("join_code", "TT-JOIN"), ("kind", "seller")])
-        .await
-        .unwrap();
-    w.join("+79003330002", &[("name", "Waiting Two"), ("join_code", "TT-JOIN"), ("kind", "seller")])
-        .await
-        .unwrap();
-    let pending: Vec<i64> = sqlx::query_scalar(
-        "SELECT id FROM join_requests WHERE status = 'pending' ORDER BY id",
+    w.join(
+        "+79003330001",
+        &[
+            ("name", "Waiting One"),
+            ("join_code", "TT-JOIN"),
+            ("kind", "seller"),
+        ],
     )
-    .fetch_all(&db.pool)
     .await
     .unwrap();
+    w.join(
+        "+79003330002",
+        &[
+            ("name", "Waiting Two"),
+            ("join_code", "TT-JOIN"),
+            ("kind", "seller"),
+        ],
+    )
+    .await
+    .unwrap();
+    let pending: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM join_requests WHERE status = 'pending' ORDER BY id")
+            .fetch_all(&db.pool)
+            .await
+            .unwrap();
     let (r1, r2) = (pending[0].to_string(), pending[1].to_string());
     let seller = w.seller.to_string();
     let colleague = w.colleague.to_string();
@@ -280,19 +328,50 @@ async fn every_server_function_answers_each_kind_of_caller_as_designed(db: Db) {
     let matrix: Vec<(&str, Vec<(&str, &str)>, [Expect; 6])> = vec![
         ("auth/me", vec![], OPEN),
         ("auth/request_code", vec![("phone", "12")], OPEN),
-        ("auth/verify_code", vec![("phone", SELLER_PHONE), ("code", "1")], OPEN),
-        ("auth/admin_sign_in", vec![("email", "x@y.test"), ("password", "no")], OPEN),
+        (
+            "auth/verify_code",
+            vec![("phone", SELLER_PHONE), ("code", "1")],
+            OPEN,
+        ),
+        (
+            "auth/admin_sign_in",
+            vec![("email", "x@y.test"), ("password", "no")],
+            OPEN,
+        ),
         ("profile/set_language", vec![("lang", "en")], OPEN),
         ("join/invite", vec![("code", &invite_code)], OPEN),
-        ("join/request_code", vec![("phone", "12"), ("name", "Somebody"), ("join_code", "TT-JOIN"), ("kind", "seller")], OPEN),
-        ("join/verify", vec![("phone", "12"), ("code", "123456"), ("name", "Somebody"), ("join_code", "TT-JOIN"), ("kind", "seller")], OPEN),
+        (
+            "join/request_code",
+            vec![
+                ("phone", "12"),
+                ("name", "Somebody"),
+                ("join_code", "TT-JOIN"),
+                ("kind", "seller"),
+            ],
+            OPEN,
+        ),
+        (
+            "join/verify",
+            vec![
+                ("phone", "12"),
+                ("code", "123456"),
+                ("name", "Somebody"),
+                ("join_code", "TT-JOIN"),
+                ("kind", "seller"),
+            ],
+            OPEN,
+        ),
         ("earn/home", vec![], APP),
         ("earn/history", vec![], APP),
         ("earn/claim", vec![("code", "")], APP),
         ("earn/claimed", vec![("entry_id", "999999")], APP),
         ("shop/catalog", vec![], APP),
         ("shop/reward", vec![("id", "999999")], APP),
-        ("shop/redeem", vec![("reward_id", "999999"), ("key", "k-matrix")], APP),
+        (
+            "shop/redeem",
+            vec![("reward_id", "999999"), ("key", "k-matrix")],
+            APP,
+        ),
         ("shop/orders", vec![], APP),
         ("shop/order", vec![("id", "999999")], APP),
         ("shop/goal", vec![("reward_id", "")], APP),
@@ -307,55 +386,167 @@ async fn every_server_function_answers_each_kind_of_caller_as_designed(db: Db) {
         ("org/member", vec![("id", &seller)], COMPANY),
         // The manager approves (200), then the admin finds it decided (409): both got past the check.
         ("org/approve", vec![("id", &r1)], COMPANY),
-        ("org/reject", vec![("id", &r2), ("reason", "Not our employee")], COMPANY),
+        (
+            "org/reject",
+            vec![("id", &r2), ("reason", "Not our employee")],
+            COMPANY,
+        ),
         ("org/deactivate", vec![("id", &colleague)], COMPANY),
         ("admin/overview", vec![], ADMIN),
         ("admin/audit", vec![], ADMIN),
         ("admin/categories", vec![], ADMIN),
-        ("admin/category_save", vec![("code", ""), ("name", ""), ("rate_points", ""), ("rate_per", ""), ("tip", "")], ADMIN),
+        (
+            "admin/category_save",
+            vec![
+                ("code", ""),
+                ("name", ""),
+                ("rate_points", ""),
+                ("rate_per", ""),
+                ("tip", ""),
+            ],
+            ADMIN,
+        ),
         ("admin/products", vec![], ADMIN),
-        ("admin/product_save", vec![("sku", ""), ("name", ""), ("gtin", ""), ("category", ""), ("base_points", ""), ("price", ""), ("image_url", "")], ADMIN),
+        (
+            "admin/product_save",
+            vec![
+                ("sku", ""),
+                ("name", ""),
+                ("gtin", ""),
+                ("category", ""),
+                ("base_points", ""),
+                ("price", ""),
+                ("image_url", ""),
+            ],
+            ADMIN,
+        ),
         ("admin/products_import", vec![("csv", "")], ADMIN),
         ("admin/batches", vec![], ADMIN),
         ("admin/batch", vec![("id", "999999")], ADMIN),
-        ("admin/batch_create", vec![("sku", ""), ("count", "0"), ("note", "")], ADMIN),
-        ("admin/batch_status", vec![("id", "999999"), ("status", "active")], ADMIN),
+        (
+            "admin/batch_create",
+            vec![("sku", ""), ("count", "0"), ("note", "")],
+            ADMIN,
+        ),
+        (
+            "admin/batch_status",
+            vec![("id", "999999"), ("status", "active")],
+            ADMIN,
+        ),
         ("admin/code", vec![("code", "")], ADMIN),
         ("admin/code_void", vec![("code", "")], ADMIN),
-        ("admin/claim_reverse", vec![("code", ""), ("reason", ""), ("then", "void")], ADMIN),
-        ("admin/adjust", vec![("phone", "12"), ("points", "x"), ("reason", "")], ADMIN),
+        (
+            "admin/claim_reverse",
+            vec![("code", ""), ("reason", ""), ("then", "void")],
+            ADMIN,
+        ),
+        (
+            "admin/adjust",
+            vec![("phone", "12"), ("points", "x"), ("reason", "")],
+            ADMIN,
+        ),
         ("admin/campaigns", vec![], ADMIN),
-        ("admin/campaign_save", vec![("name", ""), ("starts", ""), ("ends", ""), ("skus", ""), ("categories", ""), ("region", ""), ("company_id", ""), ("effect", ""), ("value", ""), ("budget", "")], ADMIN),
-        ("admin/preview", vec![("sku", ""), ("kind", ""), ("tier", ""), ("date", "")], ADMIN),
+        (
+            "admin/campaign_save",
+            vec![
+                ("name", ""),
+                ("starts", ""),
+                ("ends", ""),
+                ("skus", ""),
+                ("categories", ""),
+                ("region", ""),
+                ("company_id", ""),
+                ("effect", ""),
+                ("value", ""),
+                ("budget", ""),
+            ],
+            ADMIN,
+        ),
+        (
+            "admin/preview",
+            vec![("sku", ""), ("kind", ""), ("tier", ""), ("date", "")],
+            ADMIN,
+        ),
         ("admin/rewards", vec![], ADMIN),
-        ("admin/reward_save", vec![("title", ""), ("description", ""), ("category", ""), ("kind", ""), ("price", ""), ("stock", ""), ("starts", ""), ("ends", ""), ("min_tier", ""), ("company_kind", ""), ("low_stock", ""), ("after_order", ""), ("image", "")], ADMIN),
-        ("admin/reward_category_save", vec![("code", ""), ("name", ""), ("icon", ""), ("position", "")], ADMIN),
-        ("admin/vouchers_add", vec![("reward_id", "999999"), ("csv", "A")], ADMIN),
+        (
+            "admin/reward_save",
+            vec![
+                ("title", ""),
+                ("description", ""),
+                ("category", ""),
+                ("kind", ""),
+                ("price", ""),
+                ("stock", ""),
+                ("starts", ""),
+                ("ends", ""),
+                ("min_tier", ""),
+                ("company_kind", ""),
+                ("low_stock", ""),
+                ("after_order", ""),
+                ("image", ""),
+            ],
+            ADMIN,
+        ),
+        (
+            "admin/reward_category_save",
+            vec![("code", ""), ("name", ""), ("icon", ""), ("position", "")],
+            ADMIN,
+        ),
+        (
+            "admin/vouchers_add",
+            vec![("reward_id", "999999"), ("csv", "A")],
+            ADMIN,
+        ),
         ("admin/orders", vec![], ADMIN),
         ("admin/order", vec![("id", "999999")], ADMIN),
-        ("admin/order_status", vec![("ids[]", "999999"), ("status", "shipped")], ADMIN),
-        ("admin/order_cancel", vec![("id", "999999"), ("reason", "abc")], ADMIN),
+        (
+            "admin/order_status",
+            vec![("ids[]", "999999"), ("status", "shipped")],
+            ADMIN,
+        ),
+        (
+            "admin/order_cancel",
+            vec![("id", "999999"), ("reason", "abc")],
+            ADMIN,
+        ),
         ("admin/companies", vec![], ADMIN),
         ("admin/company", vec![("id", &company)], ADMIN),
-        ("admin/company_save", vec![("name", "X"), ("tax_id", "1"), ("region", ""), ("kind", "")], ADMIN),
+        (
+            "admin/company_save",
+            vec![("name", "X"), ("tax_id", "1"), ("region", ""), ("kind", "")],
+            ADMIN,
+        ),
         ("admin/companies_import", vec![("csv", "x")], ADMIN),
         ("admin/participants", vec![], ADMIN),
         ("admin/participant_block", vec![("id", "999999")], ADMIN),
-        ("admin/participant_move", vec![("id", "999999"), ("company", &company), ("reason", "abc")], ADMIN),
-        ("admin/manager_assign", vec![("company", "999999"), ("phone", "+79009990000")], ADMIN),
+        (
+            "admin/participant_move",
+            vec![("id", "999999"), ("company", &company), ("reason", "abc")],
+            ADMIN,
+        ),
+        (
+            "admin/manager_assign",
+            vec![("company", "999999"), ("phone", "+79009990000")],
+            ADMIN,
+        ),
     ];
     for (endpoint, form, expected) in &matrix {
         for (who, expect) in CALLERS.iter().zip(expected) {
             let (status, body) = w.call(*who, endpoint, form).await;
             let code = body["code"].as_str().unwrap_or("");
             let ok = match expect {
-                Allowed => !matches!(code, "not_signed_in" | "forbidden" | "bad_request")
-                    && status != StatusCode::INTERNAL_SERVER_ERROR,
+                Allowed => {
+                    !matches!(code, "not_signed_in" | "forbidden" | "bad_request")
+                        && status != StatusCode::INTERNAL_SERVER_ERROR
+                }
                 SignIn => status == StatusCode::UNAUTHORIZED && code == "not_signed_in",
                 Refused => status == StatusCode::FORBIDDEN && code == "forbidden",
                 Hidden => status == StatusCode::NOT_FOUND && code == "not_found",
             };
-            assert!(ok, "{endpoint} as {who:?}: expected {expect:?}, got {status} {body}");
+            assert!(
+                ok,
+                "{endpoint} as {who:?}: expected {expect:?}, got {status} {body}"
+            );
         }
     }
     // The matrix names every server function the app has (sign-out is tested on its own below).
@@ -404,11 +595,20 @@ async fn every_server_function_answers_each_kind_of_caller_as_designed(db: Db) {
 async fn an_invitation_brings_a_new_foreman_into_the_right_company(db: Db) {
     let w = World::start(&db).await;
     let (status, invite) = w
-        .call(Manager, "org/invite_create", &[("kind", "foreman"), ("days", "7"), ("uses", "1")])
+        .call(
+            Manager,
+            "org/invite_create",
+            &[("kind", "foreman"), ("days", "7"), ("uses", "1")],
+        )
         .await;
     assert_eq!(status, StatusCode::OK, "{invite}");
     let code = invite["code"].as_str().unwrap().to_string();
-    assert!(invite["link"].as_str().unwrap().ends_with(&format!("/join/{code}")));
+    assert!(
+        invite["link"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("/join/{code}"))
+    );
     assert!(invite["qr_svg"].as_str().unwrap().contains("<svg"));
     let (status, target) = w.call(Anonymous, "join/invite", &[("code", &code)]).await;
     assert_eq!(status, StatusCode::OK);
@@ -416,7 +616,10 @@ async fn an_invitation_brings_a_new_foreman_into_the_right_company(db: Db) {
     assert_eq!(target["kind"], "Foreman");
 
     let token = w
-        .join("+79004440001", &[("name", "  Foma   Foreman "), ("invite", &code)])
+        .join(
+            "+79004440001",
+            &[("name", "  Foma   Foreman "), ("invite", &code)],
+        )
         .await
         .unwrap();
     let (_, me) = w.call_as(Some(&token), "auth/me", &[]).await;
@@ -430,30 +633,81 @@ async fn an_invitation_brings_a_new_foreman_into_the_right_company(db: Db) {
     assert_eq!(list[0]["uses"], 1);
 
     // The invitation was for one person.
-    let users_before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(&db.pool).await.unwrap();
-    let err = w.join("+79004440002", &[("name", "Second Person"), ("invite", &code)]).await.unwrap_err();
-    assert_eq!((err.0, err.1["code"].as_str()), (StatusCode::GONE, Some("invite_used_up")));
+    let users_before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    let err = w
+        .join(
+            "+79004440002",
+            &[("name", "Second Person"), ("invite", &code)],
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (err.0, err.1["code"].as_str()),
+        (StatusCode::GONE, Some("invite_used_up"))
+    );
 
     // Withdrawn and expired invitations.
-    let (_, open) = w.call(Manager, "org/invite_create", &[("kind", "seller")]).await;
+    let (_, open) = w
+        .call(Manager, "org/invite_create", &[("kind", "seller")])
+        .await;
     let open_code = open["code"].as_str().unwrap().to_string();
-    let (status, _) = w.call(Manager, "org/invite_revoke", &[("id", &open["id"].to_string())]).await;
+    let (status, _) = w
+        .call(
+            Manager,
+            "org/invite_revoke",
+            &[("id", &open["id"].to_string())],
+        )
+        .await;
     assert_eq!(status, StatusCode::OK);
-    let err = w.join("+79004440003", &[("name", "Third Person"), ("invite", &open_code)]).await.unwrap_err();
-    assert_eq!((err.0, err.1["code"].as_str()), (StatusCode::GONE, Some("invite_revoked")));
-    let (_, old) = w.call(Manager, "org/invite_create", &[("kind", "seller")]).await;
+    let err = w
+        .join(
+            "+79004440003",
+            &[("name", "Third Person"), ("invite", &open_code)],
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (err.0, err.1["code"].as_str()),
+        (StatusCode::GONE, Some("invite_revoked"))
+    );
+    let (_, old) = w
+        .call(Manager, "org/invite_create", &[("kind", "seller")])
+        .await;
     sqlx::query("UPDATE invites SET expires_at = $1 WHERE id = $2")
         .bind(unix_now() - 1)
         .bind(old["id"].as_i64().unwrap())
         .execute(&db.pool)
         .await
         .unwrap();
-    let (status, body) = w.call(Anonymous, "join/invite", &[("code", old["code"].as_str().unwrap())]).await;
-    assert_eq!((status, body["code"].as_str()), (StatusCode::GONE, Some("invite_expired")));
-    let (status, body) = w.call(Anonymous, "join/invite", &[("code", "NOSUCHINVITE")]).await;
-    assert_eq!((status, body["code"].as_str()), (StatusCode::NOT_FOUND, Some("not_found")));
+    let (status, body) = w
+        .call(
+            Anonymous,
+            "join/invite",
+            &[("code", old["code"].as_str().unwrap())],
+        )
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::GONE, Some("invite_expired"))
+    );
+    let (status, body) = w
+        .call(Anonymous, "join/invite", &[("code", "NOSUCHINVITE")])
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::NOT_FOUND, Some("not_found"))
+    );
     // The other company's manager cannot withdraw this company's invitation.
-    let (status, _) = w.call(OtherManager, "org/invite_revoke", &[("id", &old["id"].to_string())]).await;
+    let (status, _) = w
+        .call(
+            OtherManager,
+            "org/invite_revoke",
+            &[("id", &old["id"].to_string())],
+        )
+        .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     // Bad input to the invitation form.
     for (form, field) in [
@@ -463,14 +717,35 @@ async fn an_invitation_brings_a_new_foreman_into_the_right_company(db: Db) {
         (vec![("kind", "seller"), ("uses", "-1")], "uses"),
     ] {
         let (status, body) = w.call(Manager, "org/invite_create", &form).await;
-        assert_eq!((status, body["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some(field)), "{form:?}");
+        assert_eq!(
+            (status, body["field"].as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, Some(field)),
+            "{form:?}"
+        );
     }
-    let users_after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(&db.pool).await.unwrap();
+    let users_after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
     assert_eq!(users_before, users_after, "refused joins created nobody");
     // A number of another company's person cannot be taken over by an invitation.
-    let (_, fresh) = w.call(Manager, "org/invite_create", &[("kind", "seller")]).await;
-    let err = w.join(OTHER_SELLER, &[("name", "Other Seller"), ("invite", fresh["code"].as_str().unwrap())]).await.unwrap_err();
-    assert_eq!((err.0, err.1["code"].as_str()), (StatusCode::CONFLICT, Some("phone_taken")));
+    let (_, fresh) = w
+        .call(Manager, "org/invite_create", &[("kind", "seller")])
+        .await;
+    let err = w
+        .join(
+            OTHER_SELLER,
+            &[
+                ("name", "Other Seller"),
+                ("invite", fresh["code"].as_str().unwrap()),
+            ],
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (err.0, err.1["code"].as_str()),
+        (StatusCode::CONFLICT, Some("phone_taken"))
+    );
 }
 
 /// A join code: the person waits, sees that they wait, and can do nothing else until their own
@@ -478,67 +753,170 @@ async fn an_invitation_brings_a_new_foreman_into_the_right_company(db: Db) {
 async fn a_self_registered_person_waits_for_their_own_manager(db: Db) {
     let w = World::start(&db).await;
     let token = w
-        .join("+79005550001", &[("name", "Petr Newman"), ("join_code", "tt-join"), ("kind", "engineer")])
+        .join(
+            "+79005550001",
+            &[
+                ("name", "Petr Newman"),
+                ("join_code", "tt-join"),
+                ("kind", "engineer"),
+            ],
+        )
         .await
         .unwrap();
     let (_, me) = w.call_as(Some(&token), "auth/me", &[]).await;
     assert_eq!(me["status"], "Pending");
     let (status, body) = w.call_as(Some(&token), "earn/home", &[]).await;
-    assert_eq!((status, body["code"].as_str()), (StatusCode::FORBIDDEN, Some("account_pending")));
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("account_pending"))
+    );
     let (status, m) = w.call_as(Some(&token), "org/membership", &[]).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(m["status"], "Pending");
     assert_eq!(m["company"], "Test Tyres");
 
     let (_, team) = w.call(Manager, "org/team", &[]).await;
-    let request = team["pending"][0]["request_id"].as_i64().unwrap().to_string();
+    let request = team["pending"][0]["request_id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
     assert_eq!(team["pending"][0]["name"], "Petr Newman");
-    assert_eq!(team["pending"][0]["phone"], "+7 *** *** 00 01", "managers see masked numbers");
+    assert_eq!(
+        team["pending"][0]["phone"], "+7 *** *** 00 01",
+        "managers see masked numbers"
+    );
     // Another company's manager: not found, and nothing changes.
-    let (status, body) = w.call(OtherManager, "org/approve", &[("id", &request)]).await;
-    assert_eq!((status, body["code"].as_str()), (StatusCode::NOT_FOUND, Some("not_found")));
+    let (status, body) = w
+        .call(OtherManager, "org/approve", &[("id", &request)])
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::NOT_FOUND, Some("not_found"))
+    );
     let (status, _) = w.call_as(Some(&token), "earn/home", &[]).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     // The own manager approves; a second decision is refused.
     let (status, _) = w.call(Manager, "org/approve", &[("id", &request)]).await;
     assert_eq!(status, StatusCode::OK);
-    let (status, body) = w.call(Manager, "org/reject", &[("id", &request), ("reason", "Too late")]).await;
-    assert_eq!((status, body["code"].as_str()), (StatusCode::CONFLICT, Some("already_decided")));
+    let (status, body) = w
+        .call(
+            Manager,
+            "org/reject",
+            &[("id", &request), ("reason", "Too late")],
+        )
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::CONFLICT, Some("already_decided"))
+    );
     let (status, home) = w.call_as(Some(&token), "earn/home", &[]).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(home["company"], "Test Tyres");
 
     // A declined person reads the reason and earns nothing.
     let declined = w
-        .join("+79005550002", &[("name", "Not Staff"), ("join_code", "TT-JOIN"), ("kind", "seller")])
+        .join(
+            "+79005550002",
+            &[
+                ("name", "Not Staff"),
+                ("join_code", "TT-JOIN"),
+                ("kind", "seller"),
+            ],
+        )
         .await
         .unwrap();
     let (_, team) = w.call(Manager, "org/team", &[]).await;
-    let request = team["pending"][0]["request_id"].as_i64().unwrap().to_string();
-    let (status, body) = w.call(Manager, "org/reject", &[("id", &request), ("reason", "x")]).await;
-    assert_eq!((status, body["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("reason")));
-    let (status, _) = w.call(Manager, "org/reject", &[("id", &request), ("reason", "Does not work here")]).await;
+    let request = team["pending"][0]["request_id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let (status, body) = w
+        .call(Manager, "org/reject", &[("id", &request), ("reason", "x")])
+        .await;
+    assert_eq!(
+        (status, body["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("reason"))
+    );
+    let (status, _) = w
+        .call(
+            Manager,
+            "org/reject",
+            &[("id", &request), ("reason", "Does not work here")],
+        )
+        .await;
     assert_eq!(status, StatusCode::OK);
     let (_, m) = w.call_as(Some(&declined), "org/membership", &[]).await;
-    assert_eq!(m["rejected"], serde_json::json!(["Test Tyres", "Does not work here"]));
+    assert_eq!(
+        m["rejected"],
+        serde_json::json!(["Test Tyres", "Does not work here"])
+    );
     let codes = w.codes().await;
-    let (status, body) = w.call_as(Some(&declined), "earn/claim", &[("code", &codes[0])]).await;
-    assert_eq!((status, body["code"].as_str()), (StatusCode::FORBIDDEN, Some("left_company")));
+    let (status, body) = w
+        .call_as(Some(&declined), "earn/claim", &[("code", &codes[0])])
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("left_company"))
+    );
 
     // Unknown join code, bad role, a suspended company's code.
-    let err = w.join("+79005550003", &[("name", "Some One"), ("join_code", "NOPE-NOPE"), ("kind", "seller")]).await.unwrap_err();
-    assert_eq!((err.0, err.1["code"].as_str()), (StatusCode::NOT_FOUND, Some("join_code_unknown")));
-    let err = w.join("+79005550003", &[("name", "Some One"), ("join_code", "TT-JOIN"), ("kind", "boss")]).await.unwrap_err();
-    assert_eq!((err.0, err.1["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("kind")));
+    let err = w
+        .join(
+            "+79005550003",
+            &[
+                ("name", "Some One"),
+                ("join_code", "NOPE-NOPE"),
+                ("kind", "seller"),
+            ],
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (err.0, err.1["code"].as_str()),
+        (StatusCode::NOT_FOUND, Some("join_code_unknown"))
+    );
+    let err = w
+        .join(
+            "+79005550003",
+            &[
+                ("name", "Some One"),
+                ("join_code", "TT-JOIN"),
+                ("kind", "boss"),
+            ],
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (err.0, err.1["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("kind"))
+    );
     sqlx::query("UPDATE partner_companies SET status = 'suspended' WHERE id = $1")
         .bind(w.other_company)
         .execute(&db.pool)
         .await
         .unwrap();
-    let err = w.join("+79005550003", &[("name", "Some One"), ("join_code", "OTHER-HEAT"), ("kind", "seller")]).await.unwrap_err();
-    assert_eq!((err.0, err.1["code"].as_str()), (StatusCode::FORBIDDEN, Some("company_suspended")));
+    let err = w
+        .join(
+            "+79005550003",
+            &[
+                ("name", "Some One"),
+                ("join_code", "OTHER-HEAT"),
+                ("kind", "seller"),
+            ],
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (err.0, err.1["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("company_suspended"))
+    );
     assert!(
-        !w.outbox.sent.lock().unwrap().iter().any(|(p, _)| p == "+79005550003"),
+        !w.outbox
+            .sent
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|(p, _)| p == "+79005550003"),
         "no text message is sent for a refused join"
     );
 }
@@ -550,8 +928,20 @@ async fn managers_see_their_staff_and_leavers_keep_points_for_the_grace_period(d
     let now = unix_now();
     {
         let mut tx = db.begin_write().await.unwrap();
-        ledger::append(&mut tx, NewEntry::new(w.seller, EntryKind::Accrual, 300, "Tyre R16 sold"), now).await.unwrap();
-        ledger::append(&mut tx, NewEntry::new(w.seller, EntryKind::Adjustment, 20, "Training bonus"), now).await.unwrap();
+        ledger::append(
+            &mut tx,
+            NewEntry::new(w.seller, EntryKind::Accrual, 300, "Tyre R16 sold"),
+            now,
+        )
+        .await
+        .unwrap();
+        ledger::append(
+            &mut tx,
+            NewEntry::new(w.seller, EntryKind::Adjustment, 20, "Training bonus"),
+            now,
+        )
+        .await
+        .unwrap();
         tx.commit().await.unwrap();
     }
     let (status, team) = w.call(Manager, "org/team", &[("period", "month")]).await;
@@ -563,63 +953,155 @@ async fn managers_see_their_staff_and_leavers_keep_points_for_the_grace_period(d
         .find(|r| r["id"] == w.seller)
         .unwrap()
         .clone();
-    assert_eq!((row["earned"].as_i64(), row["balance"].as_i64()), (Some(320), Some(320)));
+    assert_eq!(
+        (row["earned"].as_i64(), row["balance"].as_i64()),
+        (Some(320), Some(320))
+    );
     assert_eq!(row["phone"], "+7 *** *** 00 01");
     assert_eq!(team["totals"]["earned"], 320);
     assert_eq!(team["months"].as_array().unwrap().len(), 12);
     assert_eq!(team["months"][0]["earned"], 320);
     assert_eq!(team["months"][0]["earners"], 1);
     let (status, body) = w.call(Manager, "org/team", &[("period", "week")]).await;
-    assert_eq!((status, body["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("period")));
+    assert_eq!(
+        (status, body["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("period"))
+    );
     // The other company's manager sees none of it.
     let (_, other) = w.call(OtherManager, "org/team", &[]).await;
-    assert!(other["staff"].as_array().unwrap().iter().all(|r| r["name"] != "Test Person"));
-    let (_, detail) = w.call(Admin, "admin/company", &[("id", &w.company.to_string())]).await;
-    assert!(detail["staff"].as_array().unwrap().iter().any(|r| r["phone"] == SELLER_PHONE), "admins see whole numbers");
+    assert!(
+        other["staff"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["name"] != "Test Person")
+    );
+    let (_, detail) = w
+        .call(Admin, "admin/company", &[("id", &w.company.to_string())])
+        .await;
+    assert!(
+        detail["staff"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["phone"] == SELLER_PHONE),
+        "admins see whole numbers"
+    );
 
     // The payroll export: managers only, own company only.
     let res = w.get(Manager, "/team/staff.csv?period=year").await;
     assert_eq!(res.status(), StatusCode::OK);
-    assert!(res.headers()["content-disposition"].to_str().unwrap().contains("staff-year-"));
+    assert!(
+        res.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("staff-year-")
+    );
     let csv = res.text().await.unwrap();
     assert!(csv.starts_with("name,phone,role,status,period_from,period_to,points_earned,points_spent,balance,last_activity\n"));
-    assert!(csv.lines().any(|l| l.starts_with("Test Person,'+7 *** *** 00 01,seller,active,") && l.contains(",320,0,320,")), "{csv}");
+    assert!(
+        csv.lines().any(
+            |l| l.starts_with("Test Person,'+7 *** *** 00 01,seller,active,")
+                && l.contains(",320,0,320,")
+        ),
+        "{csv}"
+    );
     assert!(!csv.contains("Other Seller"));
-    let other_csv = w.get(OtherManager, "/team/staff.csv").await.text().await.unwrap();
+    let other_csv = w
+        .get(OtherManager, "/team/staff.csv")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(!other_csv.contains("Test Person") && other_csv.contains("Other Seller"));
-    assert_eq!(w.get(Participant, "/team/staff.csv").await.status(), StatusCode::FORBIDDEN);
-    assert_eq!(w.get(Admin, "/team/staff.csv").await.status(), StatusCode::FORBIDDEN);
-    assert_eq!(w.get(Anonymous, "/team/staff.csv").await.status(), StatusCode::SEE_OTHER);
-    assert_eq!(w.get(Manager, "/team/staff.csv?period=decade").await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        w.get(Participant, "/team/staff.csv").await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        w.get(Admin, "/team/staff.csv").await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        w.get(Anonymous, "/team/staff.csv").await.status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        w.get(Manager, "/team/staff.csv?period=decade")
+            .await
+            .status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
 
     // The seller leaves: no more earning, points spendable until the grace period ends.
-    let (status, member) = w.call(Manager, "org/deactivate", &[("id", &w.seller.to_string())]).await;
+    let (status, member) = w
+        .call(Manager, "org/deactivate", &[("id", &w.seller.to_string())])
+        .await;
     assert_eq!(status, StatusCode::OK, "{member}");
     assert_eq!(member["row"]["status"], "Left");
     let until = member["row"]["left_until"].as_i64().unwrap();
     assert!((until - (now + 90 * 86_400)).abs() < 60);
     let codes = w.codes().await;
-    let (status, body) = w.call(Participant, "earn/claim", &[("code", &codes[0])]).await;
-    assert_eq!((status, body["code"].as_str()), (StatusCode::FORBIDDEN, Some("left_company")), "{body}");
+    let (status, body) = w
+        .call(Participant, "earn/claim", &[("code", &codes[0])])
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("left_company")),
+        "{body}"
+    );
     assert_eq!(body["until"].as_i64(), Some(until));
     let (status, _) = w.call(Manager, "earn/claim", &[("code", &codes[0])]).await;
-    assert_eq!(status, StatusCode::OK, "the code was not used up by the refused claim");
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "the code was not used up by the refused claim"
+    );
     let (_, m) = w.call(Participant, "org/membership", &[]).await;
     assert_eq!(m["left_until"].as_i64(), Some(until));
-    let (status, _) = w.call(Manager, "org/deactivate", &[("id", &w.seller.to_string())]).await;
-    assert_eq!(status, StatusCode::OK, "marking a leaver twice changes nothing");
-    let (status, _) = w.call(OtherManager, "org/deactivate", &[("id", &w.colleague.to_string())]).await;
+    let (status, _) = w
+        .call(Manager, "org/deactivate", &[("id", &w.seller.to_string())])
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "marking a leaver twice changes nothing"
+    );
+    let (status, _) = w
+        .call(
+            OtherManager,
+            "org/deactivate",
+            &[("id", &w.colleague.to_string())],
+        )
+        .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 
     // Nothing expires before the grace period ends; everything after, once, with the reason.
-    assert_eq!(app::org::service::expire_leavers(&db, now + 89 * 86_400).await.unwrap(), (0, 0));
-    assert_eq!(app::org::service::expire_leavers(&db, now + 91 * 86_400).await.unwrap(), (1, 320));
-    assert_eq!(app::org::service::expire_leavers(&db, now + 92 * 86_400).await.unwrap(), (0, 0));
-    let reason: String = sqlx::query_scalar("SELECT reason FROM ledger_entries WHERE user_id = $1 AND kind = 'expiry'")
-        .bind(w.seller)
-        .fetch_one(&db.pool)
-        .await
-        .unwrap();
+    assert_eq!(
+        app::org::service::expire_leavers(&db, now + 89 * 86_400)
+            .await
+            .unwrap(),
+        (0, 0)
+    );
+    assert_eq!(
+        app::org::service::expire_leavers(&db, now + 91 * 86_400)
+            .await
+            .unwrap(),
+        (1, 320)
+    );
+    assert_eq!(
+        app::org::service::expire_leavers(&db, now + 92 * 86_400)
+            .await
+            .unwrap(),
+        (0, 0)
+    );
+    let reason: String = sqlx::query_scalar(
+        "SELECT reason FROM ledger_entries WHERE user_id = $1 AND kind = 'expiry'",
+    )
+    .bind(w.seller)
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
     assert!(reason.starts_with("Left the company on "), "{reason}");
     assert_balances_match_entries(&db).await;
 }
@@ -630,93 +1112,234 @@ async fn managers_see_their_staff_and_leavers_keep_points_for_the_grace_period(d
 async fn admins_run_companies_and_their_people(db: Db) {
     let w = World::start(&db).await;
     let count = |db: Db| async move {
-        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM partner_companies").fetch_one(&db.pool).await.unwrap()
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM partner_companies")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap()
     };
     let before = count(db.clone()).await;
-    let form = |tax: &'static str| vec![("name", "New Dealer"), ("tax_id", tax), ("region", "Samara"), ("kind", "dealer")];
-    let (status, body) = w.call(Admin, "admin/company_save", &form("1655123453")).await;
-    assert_eq!((status, body["code"].as_str()), (StatusCode::CONFLICT, Some("tax_id_taken")));
-    let (status, body) = w.call(Admin, "admin/company_save", &form("1655123454")).await;
-    assert_eq!((status, body["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("tax_id")));
+    let form = |tax: &'static str| {
+        vec![
+            ("name", "New Dealer"),
+            ("tax_id", tax),
+            ("region", "Samara"),
+            ("kind", "dealer"),
+        ]
+    };
+    let (status, body) = w
+        .call(Admin, "admin/company_save", &form("1655123453"))
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::CONFLICT, Some("tax_id_taken"))
+    );
+    let (status, body) = w
+        .call(Admin, "admin/company_save", &form("1655123454"))
+        .await;
+    assert_eq!(
+        (status, body["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("tax_id"))
+    );
     let (status, body) = w
         .call(Admin, "admin/companies_import", &[("csv", "name,tax_id,region,kind,contact,join_code\nA Co,7701234560,Moscow,dealer,,\nB Co,7701234561,Moscow,dealer,,")])
         .await;
-    assert_eq!((status, body["code"].as_str(), body["line"].as_i64()), (StatusCode::UNPROCESSABLE_ENTITY, Some("csv_invalid"), Some(3)), "the file's line, header counted");
+    assert_eq!(
+        (status, body["code"].as_str(), body["line"].as_i64()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("csv_invalid"),
+            Some(3)
+        ),
+        "the file's line, header counted"
+    );
     assert_eq!(count(db.clone()).await, before, "nothing half-written");
     let (status, body) = w
         .call(Admin, "admin/companies_import", &[("csv", "A Co,7701234560,Moscow,dealer,Anna +7 900,A-CO\nOther Heat Renamed,1655123453,Kazan,installer,,")])
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    assert_eq!((body["created"].as_i64(), body["updated"].as_i64()), (Some(1), Some(1)));
-    let (status, saved) = w.call(Admin, "admin/company_save", &form("FR732829320")).await;
+    assert_eq!(
+        (body["created"].as_i64(), body["updated"].as_i64()),
+        (Some(1), Some(1))
+    );
+    let (status, saved) = w
+        .call(Admin, "admin/company_save", &form("FR732829320"))
+        .await;
     assert_eq!(status, StatusCode::OK, "{saved}");
     assert_eq!(saved["tax_id"], "FR732829320");
 
     // Suspension: the other company's people keep their points but can neither earn nor order.
     let other = w.other_company.to_string();
     let (status, _) = w
-        .call(Admin, "admin/company_save", &[("id", &other), ("name", "Other Heat"), ("tax_id", "1655123453"), ("region", "Kazan"), ("kind", "installer"), ("status", "suspended"), ("join_code", "OTHER-HEAT")])
+        .call(
+            Admin,
+            "admin/company_save",
+            &[
+                ("id", &other),
+                ("name", "Other Heat"),
+                ("tax_id", "1655123453"),
+                ("region", "Kazan"),
+                ("kind", "installer"),
+                ("status", "suspended"),
+                ("join_code", "OTHER-HEAT"),
+            ],
+        )
         .await;
     assert_eq!(status, StatusCode::OK);
     let codes = w.codes().await;
-    let (status, body) = w.call(OtherParticipant, "earn/claim", &[("code", &codes[0])]).await;
-    assert_eq!((status, body["code"].as_str()), (StatusCode::FORBIDDEN, Some("company_suspended")));
-    let (status, body) = w.call(OtherParticipant, "shop/redeem", &[("reward_id", "1"), ("key", "k1")]).await;
-    assert_eq!((status, body["code"].as_str()), (StatusCode::FORBIDDEN, Some("company_suspended")));
+    let (status, body) = w
+        .call(OtherParticipant, "earn/claim", &[("code", &codes[0])])
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("company_suspended"))
+    );
+    let (status, body) = w
+        .call(
+            OtherParticipant,
+            "shop/redeem",
+            &[("reward_id", "1"), ("key", "k1")],
+        )
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("company_suspended"))
+    );
     let (_, m) = w.call(OtherParticipant, "org/membership", &[]).await;
     assert_eq!(m["company_suspended"], true);
 
     // Moving the colleague to the other company: history kept, old figures not shown there.
     {
         let mut tx = db.begin_write().await.unwrap();
-        ledger::append(&mut tx, NewEntry::new(w.colleague, EntryKind::Accrual, 50, "Sold at the first company"), unix_now() - 10).await.unwrap();
+        ledger::append(
+            &mut tx,
+            NewEntry::new(
+                w.colleague,
+                EntryKind::Accrual,
+                50,
+                "Sold at the first company",
+            ),
+            unix_now() - 10,
+        )
+        .await
+        .unwrap();
         tx.commit().await.unwrap();
     }
     let (status, body) = w
-        .call(Admin, "admin/participant_move", &[("id", &w.colleague.to_string()), ("company", &other), ("reason", "x")])
+        .call(
+            Admin,
+            "admin/participant_move",
+            &[
+                ("id", &w.colleague.to_string()),
+                ("company", &other),
+                ("reason", "x"),
+            ],
+        )
         .await;
-    assert_eq!((status, body["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("reason")));
+    assert_eq!(
+        (status, body["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("reason"))
+    );
     let (status, _) = w
-        .call(Admin, "admin/participant_move", &[("id", &w.colleague.to_string()), ("company", &other), ("reason", "Changed jobs")])
+        .call(
+            Admin,
+            "admin/participant_move",
+            &[
+                ("id", &w.colleague.to_string()),
+                ("company", &other),
+                ("reason", "Changed jobs"),
+            ],
+        )
         .await;
     assert_eq!(status, StatusCode::OK);
-    let moves: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM company_moves WHERE user_id = $1 AND reason = 'Changed jobs'")
-        .bind(w.colleague)
-        .fetch_one(&db.pool)
-        .await
-        .unwrap();
+    let moves: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM company_moves WHERE user_id = $1 AND reason = 'Changed jobs'",
+    )
+    .bind(w.colleague)
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
     assert_eq!(moves, 1);
-    let (status, seen) = w.call(OtherManager, "org/member", &[("id", &w.colleague.to_string())]).await;
+    let (status, seen) = w
+        .call(
+            OtherManager,
+            "org/member",
+            &[("id", &w.colleague.to_string())],
+        )
+        .await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(seen["entries"].as_array().unwrap().len(), 0, "the old company's movements stay hidden");
-    assert_eq!(seen["row"]["balance"], 50, "the balance is the person's own");
-    let (status, _) = w.call(Manager, "org/member", &[("id", &w.colleague.to_string())]).await;
+    assert_eq!(
+        seen["entries"].as_array().unwrap().len(),
+        0,
+        "the old company's movements stay hidden"
+    );
+    assert_eq!(
+        seen["row"]["balance"], 50,
+        "the balance is the person's own"
+    );
+    let (status, _) = w
+        .call(Manager, "org/member", &[("id", &w.colleague.to_string())])
+        .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 
     // Managers: a person of the company is promoted; someone of another company is refused.
     let (status, body) = w
-        .call(Admin, "admin/manager_assign", &[("company", &w.company.to_string()), ("phone", OTHER_SELLER)])
+        .call(
+            Admin,
+            "admin/manager_assign",
+            &[("company", &w.company.to_string()), ("phone", OTHER_SELLER)],
+        )
         .await;
-    assert_eq!((status, body["code"].as_str()), (StatusCode::CONFLICT, Some("phone_taken")));
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::CONFLICT, Some("phone_taken"))
+    );
     let (status, _) = w
-        .call(Admin, "admin/manager_assign", &[("company", &w.company.to_string()), ("phone", "+79006660001"), ("name", "New Boss")])
+        .call(
+            Admin,
+            "admin/manager_assign",
+            &[
+                ("company", &w.company.to_string()),
+                ("phone", "+79006660001"),
+                ("name", "New Boss"),
+            ],
+        )
         .await;
     assert_eq!(status, StatusCode::OK);
     let (_, list) = w.call(Admin, "admin/companies", &[]).await;
-    let first = list.as_array().unwrap().iter().find(|c| c["card"]["id"] == w.company).unwrap();
-    assert!(first["managers"].as_array().unwrap().iter().any(|m| m == "New Boss"));
+    let first = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["card"]["id"] == w.company)
+        .unwrap();
+    assert!(
+        first["managers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m == "New Boss")
+    );
     let (_, found) = w.call(Admin, "admin/participants", &[("q", "boss")]).await;
     assert_eq!(found[0]["role"], "PartnerManager");
 
     // Blocking signs the person out at once and keeps them out.
     let (status, _) = w
-        .call(Admin, "admin/participant_block", &[("id", &w.seller.to_string()), ("blocked", "on")])
+        .call(
+            Admin,
+            "admin/participant_block",
+            &[("id", &w.seller.to_string()), ("blocked", "on")],
+        )
         .await;
     assert_eq!(status, StatusCode::OK);
     let (status, _) = w.call(Participant, "earn/home", &[]).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
-    let (status, body) = w.call(Anonymous, "auth/request_code", &[("phone", SELLER_PHONE)]).await;
-    assert_eq!((status, body["code"].as_str()), (StatusCode::FORBIDDEN, Some("account_blocked")));
+    let (status, body) = w
+        .call(Anonymous, "auth/request_code", &[("phone", SELLER_PHONE)])
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("account_blocked"))
+    );
     let audit: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action IN ('company.create', 'company.update', 'company.import', 'user.move', 'company.manager', 'user.block')")
         .fetch_one(&db.pool)
         .await

@@ -190,13 +190,7 @@ pub fn parse_products_csv(text: &str) -> Result<Vec<ProductInput>, AppError> {
             truthy(cell(6)),
             cell(7),
         )
-        .map_err(|e| match e {
-            AppError::Invalid { field } => AppError::CsvInvalid {
-                line: line_no,
-                field,
-            },
-            other => other,
-        })?;
+        .map_err(|e| e.on_line(line_no))?;
         out.push(p);
         if out.len() > 10_000 {
             return Err(AppError::CsvInvalid {
@@ -529,13 +523,7 @@ pub mod db {
         for (i, p) in items.iter().enumerate() {
             let (_, created) = save_product(&mut tx, actor, None, p, true, now)
                 .await
-                .map_err(|e| match e {
-                    AppError::Invalid { field } => AppError::CsvInvalid {
-                        line: i as u32 + 2,
-                        field,
-                    },
-                    other => other,
-                })?;
+                .map_err(|e| e.on_line(i as u32 + 2))?;
             if created {
                 report.created += 1;
             } else {

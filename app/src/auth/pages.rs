@@ -4,7 +4,7 @@
 use super::{AdminSignIn, RequestCode, VerifyCode};
 use crate::i18n::T;
 use crate::ui::{
-    Brand, ErrorNote, LanguagePicker, action_error, on_success, use_lang, use_session,
+    Brand, ErrorNote, LanguagePicker, OtpField, action_error, on_success, use_lang, use_session,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -59,9 +59,7 @@ pub fn VerifyCodePage() -> impl IntoView {
             <ActionForm action=verify>
                 <div class="stack">
                     <input type="hidden" name="phone" value=phone/>
-                    <label for="code">{T::CodeLabel.text(lang)}</label>
-                    <input id="code" name="code" class="otp" inputmode="numeric" autocomplete="one-time-code"
-                        pattern="[0-9 ]{6,7}" maxlength="7" required autofocus/>
+                    <OtpField/>
                     <ErrorNote error=action_error(verify)/>
                     <button type="submit" class="primary" disabled=move || verify.pending().get()>
                         {T::SignInButton.text(lang)}

@@ -103,7 +103,7 @@ impl CompanyInput {
             if line.is_empty() || (i == 0 && line.to_ascii_lowercase().starts_with("name,")) {
                 continue;
             }
-            let cells = split_csv_line(line);
+            let cells = crate::admin::catalog::split_csv_line(line);
             let cell = |n: usize| cells.get(n).map(String::as_str).unwrap_or("");
             let parsed = CompanyInput::parse(
                 cell(0),
@@ -114,14 +114,11 @@ impl CompanyInput {
                 cell(4),
                 cell(5),
             )
-            .map_err(|e| match e {
-                AppError::Invalid { field } => AppError::CsvInvalid {
-                    line: number,
-                    field,
-                },
-                other => other,
-            })?;
-            if out.iter().any(|(_, c): &(u32, CompanyInput)| c.tax_id == parsed.tax_id) {
+            .map_err(|e| e.on_line(number))?;
+            if out
+                .iter()
+                .any(|(_, c): &(u32, CompanyInput)| c.tax_id == parsed.tax_id)
+            {
                 return Err(AppError::CsvInvalid {
                     line: number,
                     field: Field::TaxId,
@@ -137,27 +134,6 @@ impl CompanyInput {
         }
         Ok(out)
     }
-}
-
-/// One CSV line into cells: commas separate, double quotes group (`""` is a quote).
-fn split_csv_line(line: &str) -> Vec<String> {
-    let mut cells = vec![String::new()];
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                chars.next();
-                cells.last_mut().map(|s| s.push('"'));
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => cells.push(String::new()),
-            (c, _) => {
-                cells.last_mut().map(|s| s.push(c));
-            }
-        }
-    }
-    cells
 }
 
 #[server(prefix = "/api", endpoint = "admin/companies")]
@@ -184,8 +160,7 @@ pub async fn admin_company(id: i64) -> Result<CompanyDetail, AppError> {
             let from = super::Period::Year.start(unix_now());
             Ok(CompanyDetail {
                 staff: super::service::staff(&mut conn, id, None, from, false).await?,
-                pending: super::service::pending(&mut conn, Some(id), false)
-                    .await?,
+                pending: super::service::pending(&mut conn, Some(id), false).await?,
                 card,
             })
         }
@@ -298,11 +273,7 @@ pub async fn admin_participant_block(id: i64, blocked: Option<String>) -> Result
 /// Moves a person to another company, with a reason; the move is kept in their history and the
 /// new company sees their figures from that day on.
 #[server(prefix = "/api", endpoint = "admin/participant_move")]
-pub async fn admin_participant_move(
-    id: i64,
-    company: i64,
-    reason: String,
-) -> Result<(), AppError> {
+pub async fn admin_participant_move(id: i64, company: i64, reason: String) -> Result<(), AppError> {
     use crate::state::{app_state, reply, require, unix_now};
     reply(
         async {
@@ -390,13 +361,12 @@ pub mod db {
         id: Option<i64>,
         input: &CompanyInput,
     ) -> Result<(), AppError> {
-        let other: Option<i64> = sqlx::query_scalar(
-            "SELECT id FROM partner_companies WHERE tax_id = $1 AND id <> $2",
-        )
-        .bind(input.tax_id.as_str())
-        .bind(id.unwrap_or(-1))
-        .fetch_optional(&mut *conn)
-        .await?;
+        let other: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM partner_companies WHERE tax_id = $1 AND id <> $2")
+                .bind(input.tax_id.as_str())
+                .bind(id.unwrap_or(-1))
+                .fetch_optional(&mut *conn)
+                .await?;
         if other.is_some() {
             return Err(AppError::TaxIdTaken);
         }
@@ -511,12 +481,11 @@ pub mod db {
                     .fetch_optional(&mut *tx)
                     .await?;
             let line_error = |e: AppError| match e {
-                AppError::Invalid { field } => AppError::CsvInvalid { line: *line, field },
                 AppError::TaxIdTaken => AppError::CsvInvalid {
                     line: *line,
                     field: Field::TaxId,
                 },
-                other => other,
+                other => other.on_line(*line),
             };
             check_unique(&mut tx, existing, input)
                 .await
@@ -618,7 +587,11 @@ pub mod db {
         audit::write(
             &mut tx,
             Some(actor),
-            if blocked { "user.block" } else { "user.unblock" },
+            if blocked {
+                "user.block"
+            } else {
+                "user.unblock"
+            },
             &format!("user:{id}"),
             Some(&serde_json::json!({ "status": status })),
             Some(&serde_json::json!({ "status": to })),
@@ -644,10 +617,11 @@ pub mod db {
                 .fetch_optional(&mut *tx)
                 .await?;
         let from = from.ok_or(AppError::NotFound)?;
-        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM partner_companies WHERE id = $1")
-            .bind(to)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let exists: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM partner_companies WHERE id = $1")
+                .bind(to)
+                .fetch_optional(&mut *tx)
+                .await?;
         if exists.is_none() {
             return Err(AppError::Invalid {
                 field: Field::Company,

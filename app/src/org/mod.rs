@@ -230,9 +230,7 @@ pub fn parse_kind(s: &str) -> Result<ParticipantKind, AppError> {
 pub fn parse_join_code(s: &str) -> Result<String, AppError> {
     let code = s.trim().to_ascii_uppercase();
     if !(4..=24).contains(&code.len())
-        || !code
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-')
+        || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
     {
         return Err(AppError::Invalid {
             field: Field::JoinCode,
@@ -364,7 +362,15 @@ pub async fn approve(id: i64) -> Result<(), AppError> {
                 let mut conn = db.pool.acquire().await?;
                 service::scope(&mut conn, &me).await?
             };
-            service::decide(&db, me.id, scope, id, service::Decision::Approve, unix_now()).await
+            service::decide(
+                &db,
+                me.id,
+                scope,
+                id,
+                service::Decision::Approve,
+                unix_now(),
+            )
+            .await
         }
         .await,
     )
@@ -626,8 +632,13 @@ mod tests {
         let f = JoinForm::parse("  Ivan   Petrov ", Some("ABC".into()), None, None).unwrap();
         assert_eq!(f.name, "Ivan Petrov");
         assert_eq!(f.via, JoinVia::Invite("ABC".into()));
-        let f = JoinForm::parse("Ivan", None, Some(" teplo-mnt ".into()), Some("foreman".into()))
-            .unwrap();
+        let f = JoinForm::parse(
+            "Ivan",
+            None,
+            Some(" teplo-mnt ".into()),
+            Some("foreman".into()),
+        )
+        .unwrap();
         assert_eq!(
             f.via,
             JoinVia::JoinCode("TEPLO-MNT".into(), ParticipantKind::Foreman)

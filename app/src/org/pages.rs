@@ -3,14 +3,15 @@
 //! Every form is a plain HTML form first, so all of it works before the WASM has loaded.
 
 use super::{
-    Approve, Deactivate, InviteCreate, InviteRevoke, JoinRequestCode, JoinVerify, Membership,
-    MemberDetail, Period, Reject, StaffRow, Team, invites, join_invite, member, my_membership, my_team,
+    Approve, Deactivate, InviteCreate, InviteRevoke, JoinRequestCode, JoinVerify, MemberDetail,
+    Membership, Period, Reject, StaffRow, Team, invites, join_invite, member, my_membership,
+    my_team,
 };
 use crate::domain::{ParticipantKind, Points, Role, UserStatus, iso_date};
 use crate::i18n::{Lang, T};
 use crate::ui::{
-    Brand, ErrorNote, ErrorPanel, Loading, ParticipantShell, action_error, now_secs, on_success,
-    use_id_param, use_lang, use_session,
+    Brand, ErrorNote, ErrorPanel, Loading, OtpField, ParticipantShell, action_error, now_secs,
+    on_success, use_id_param, use_lang, use_session,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -185,9 +186,7 @@ pub fn JoinVerifyPage() -> impl IntoView {
             <ActionForm action=verify>
                 <div class="stack">
                     {hidden()}
-                    <label for="code">{T::CodeLabel.text(lang)}</label>
-                    <input id="code" name="code" class="otp" inputmode="numeric" autocomplete="one-time-code"
-                        pattern="[0-9 ]{6,7}" maxlength="7" required autofocus/>
+                    <OtpField/>
                     <ErrorNote error=action_error(verify)/>
                     <button type="submit" class="primary" disabled=move || verify.pending().get()>
                         {T::JoinButton.text(lang)}

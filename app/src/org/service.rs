@@ -2,7 +2,7 @@
 //! decisions, leavers and their grace period, moves between companies.
 
 use super::{
-    CompanyCard, InviteRow, JoinForm, JoinTarget, Membership, MemberDetail, MonthRow, PendingRow,
+    CompanyCard, InviteRow, JoinForm, JoinTarget, MemberDetail, Membership, MonthRow, PendingRow,
     Period, StaffRow, Team, Totals,
 };
 use crate::admin::audit;
@@ -26,11 +26,12 @@ const SINCE_JOINED: &str =
 
 /// The company a manager manages; anyone else is refused.
 pub async fn managed_company(conn: &mut AnyConnection, user_id: i64) -> Result<i64, AppError> {
-    let company: Option<Option<i64>> =
-        sqlx::query_scalar("SELECT company_id FROM users WHERE id = $1 AND role = 'partner_manager'")
-            .bind(user_id)
-            .fetch_optional(conn)
-            .await?;
+    let company: Option<Option<i64>> = sqlx::query_scalar(
+        "SELECT company_id FROM users WHERE id = $1 AND role = 'partner_manager'",
+    )
+    .bind(user_id)
+    .fetch_optional(conn)
+    .await?;
     company.flatten().ok_or(AppError::Forbidden)
 }
 
@@ -714,14 +715,16 @@ pub async fn decide(
                 .await?
         }
         // The person keeps their sign-in to read the reason; they belong to no company.
-        Decision::Reject(_) => sqlx::query(
-            "UPDATE users SET status = 'left', company_id = NULL, left_at = $1 \
+        Decision::Reject(_) => {
+            sqlx::query(
+                "UPDATE users SET status = 'left', company_id = NULL, left_at = $1 \
              WHERE id = $2 AND status = 'pending'",
-        )
-        .bind(now)
-        .bind(user)
-        .execute(&mut *tx)
-        .await?,
+            )
+            .bind(now)
+            .bind(user)
+            .execute(&mut *tx)
+            .await?
+        }
     };
     audit::write(
         &mut tx,
@@ -864,15 +867,19 @@ pub async fn membership(
     user_id: i64,
     _now: i64,
 ) -> Result<Membership, AppError> {
-    let (status, company, company_status, left_at): (String, Option<String>, Option<String>, Option<i64>) =
-        sqlx::query_as(
-            "SELECT u.status, c.name, c.status, u.left_at FROM users u \
+    let (status, company, company_status, left_at): (
+        String,
+        Option<String>,
+        Option<String>,
+        Option<i64>,
+    ) = sqlx::query_as(
+        "SELECT u.status, c.name, c.status, u.left_at FROM users u \
              LEFT JOIN partner_companies c ON c.id = u.company_id WHERE u.id = $1",
-        )
-        .bind(user_id)
-        .fetch_optional(&mut *conn)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    )
+    .bind(user_id)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or(AppError::NotFound)?;
     let status = UserStatus::parse(&status).unwrap_or(UserStatus::Blocked);
     let request: Option<(i64, String, Option<String>, String)> = sqlx::query_as(
         "SELECT r.created_at, r.status, r.reason, c.name FROM join_requests r \
@@ -884,7 +891,9 @@ pub async fn membership(
     let grace = grace_days(&mut *conn).await?;
     Ok(Membership {
         status,
-        company: company.clone().or_else(|| request.as_ref().map(|r| r.3.clone())),
+        company: company
+            .clone()
+            .or_else(|| request.as_ref().map(|r| r.3.clone())),
         requested_at: request.as_ref().map(|r| r.0),
         rejected: request
             .as_ref()

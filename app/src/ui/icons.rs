@@ -31,7 +31,9 @@ pub fn TabIcon(icon: Icon) -> impl IntoView {
         }
         Icon::Shop => "M4 9h16l-1 11H5zM8 9V7a4 4 0 0 1 8 0v2",
         Icon::History => "M12 7v5l3 2M3 12a9 9 0 1 0 3-6.7M3 4v4h4",
-        Icon::Team => "M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM3 20a6 6 0 0 1 12 0M16 5a3 3 0 0 1 0 6M18 14a5 5 0 0 1 3 6",
+        Icon::Team => {
+            "M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM3 20a6 6 0 0 1 12 0M16 5a3 3 0 0 1 0 6M18 14a5 5 0 0 1 3 6"
+        }
         Icon::Profile => "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21a8 8 0 0 1 16 0",
     };
     view! {

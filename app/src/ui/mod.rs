@@ -140,6 +140,17 @@ pub fn ErrorPanel(error: AppError) -> impl IntoView {
     }
 }
 
+/// The six-digit code from the text message, as the sign-in and joining forms ask for it.
+#[component]
+pub fn OtpField() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <label for="code">{T::CodeLabel.text(lang)}</label>
+        <input id="code" name="code" class="otp" inputmode="numeric" autocomplete="one-time-code"
+            pattern="[0-9 ]{6,7}" maxlength="7" required autofocus/>
+    }
+}
+
 #[component]
 pub fn Loading() -> impl IntoView {
     view! { <p class="loading" aria-live="polite">{T::Loading.text(use_lang())}</p> }
