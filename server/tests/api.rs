@@ -1213,7 +1213,125 @@ async fn claims_and_admin_screens_work_over_http(db: Db) {
     }
 }
 
-on_both_databases!(claims_and_admin_screens_work_over_http);
+/// Scans queued on a phone without signal arrive as one batch, perhaps several times over (the
+/// answer was lost, the app retried): each code is credited once, the rest are told apart.
+async fn a_queued_batch_credits_each_code_once_however_often_it_arrives(db: Db) {
+    use Caller::*;
+    let api = Api::start(&db).await;
+    sqlx::query(
+        "INSERT INTO products (sku, name, base_points, active, created_at) VALUES ('PIPE-20', 'Pipe 20 mm', 40, 1, $1)",
+    )
+    .bind(NOW)
+    .execute(&db.pool)
+    .await
+    .unwrap();
+    let admin: i64 = sqlx::query_scalar("SELECT id FROM users WHERE role = 'admin'")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    let (batch, codes) = app::admin::codes::db::generate(&db, None, "PIPE-20", 2, "queue", NOW)
+        .await
+        .unwrap();
+    app::admin::codes::db::set_batch_status(&db, admin, batch, "active", NOW)
+        .await
+        .unwrap();
+    let form = [
+        ("codes[]", codes[0].grouped()),
+        (
+            "codes[]",
+            format!("https://example.test/c/{}", codes[1].as_str()),
+        ),
+        ("codes[]", "ABCD-EFGH-JKMN-PQRS".to_string()),
+    ];
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, first) = api.call("earn/claim_batch", &form, Participant).await;
+    assert_eq!(status, StatusCode::OK, "{first}");
+    assert_eq!(
+        (
+            first["credited"].as_i64(),
+            first["already"].as_i64(),
+            first["refused"].as_i64()
+        ),
+        (Some(2), Some(0), Some(1))
+    );
+    assert!(
+        first["items"][0]["outcome"]["Credited"]["points"]
+            .as_i64()
+            .unwrap()
+            > 0
+    );
+    let refused = first["items"][2]["outcome"]["Refused"]["code"]
+        .as_str()
+        .unwrap();
+    assert!(refused.starts_with("unit_code_"), "{refused}");
+    let balance = first["balance"].as_i64().unwrap();
+    for _ in 0..3 {
+        let (status, again) = api.call("earn/claim_batch", &form, Participant).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(
+            (
+                again["credited"].as_i64(),
+                again["already"].as_i64(),
+                again["refused"].as_i64()
+            ),
+            (Some(0), Some(2), Some(1)),
+            "{again}"
+        );
+        assert!(
+            again["items"][0]["outcome"]["AlreadyYours"]["at"]
+                .as_i64()
+                .is_some()
+        );
+        assert_eq!(
+            again["balance"].as_i64(),
+            Some(balance),
+            "a replay credits nothing"
+        );
+    }
+    let credited: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM ledger_entries WHERE kind = 'accrual' AND unit_code_id IS NOT NULL",
+    )
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    assert_eq!(credited, 2);
+    // Another participant's replay of the same batch is refused: the codes are someone else's.
+    let (_, other) = api.call("earn/claim_batch", &form, Manager).await;
+    assert_eq!(
+        (other["credited"].as_i64(), other["refused"].as_i64()),
+        (Some(0), Some(3))
+    );
+    assert_eq!(
+        other["items"][0]["outcome"]["Refused"]["code"],
+        "claimed_by_other"
+    );
+    // Empty and oversized batches.
+    let (status, body) = api
+        .call("earn/claim_batch", &[("codes[]", "")], Participant)
+        .await;
+    assert_eq!(
+        (status, body["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("count"))
+    );
+    let many: Vec<(&str, &str)> = (0..51)
+        .map(|_| ("codes[]", "ABCD-EFGH-JKMN-PQRS"))
+        .collect();
+    let (status, body) = api.call("earn/claim_batch", &many, Participant).await;
+    assert_eq!(
+        (status, body["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("count"))
+    );
+    let (status, _) = api.call("earn/claim_batch", &form, Anonymous).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, _) = api.call("earn/claim_batch", &form, Admin).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_balances_match_entries(&db).await;
+}
+
+on_both_databases!(
+    claims_and_admin_screens_work_over_http,
+    a_queued_batch_credits_each_code_once_however_often_it_arrives,
+);
 
 on_both_databases!(
     the_session_cookie_is_http_only_and_same_site_lax,

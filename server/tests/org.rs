@@ -365,6 +365,7 @@ async fn every_server_function_answers_each_kind_of_caller_as_designed(db: Db) {
         ("earn/history", vec![], APP),
         ("earn/claim", vec![("code", "")], APP),
         ("earn/claimed", vec![("entry_id", "999999")], APP),
+        ("earn/claim_batch", vec![("codes[]", "")], APP),
         ("shop/catalog", vec![], APP),
         ("shop/reward", vec![("id", "999999")], APP),
         (

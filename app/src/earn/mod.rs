@@ -198,3 +198,92 @@ pub async fn claimed(entry_id: i64) -> Result<ClaimResult, AppError> {
         .await,
     )
 }
+
+/// What became of one code of a batch.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BatchOutcome {
+    /// Credited now.
+    Credited(ClaimResult),
+    /// Credited to the caller before (an earlier send of the same queue, or an earlier scan):
+    /// nothing more is credited, and the person is told it is theirs.
+    AlreadyYours {
+        at: i64,
+    },
+    Refused(AppError),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BatchItem {
+    pub code: String,
+    pub outcome: BatchOutcome,
+}
+
+/// A queue of scans sent in one go, with the summary the app shows ("3 credited, 1 refused").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BatchResult {
+    pub items: Vec<BatchItem>,
+    pub credited: u32,
+    pub already: u32,
+    pub refused: u32,
+    pub points: i64,
+    pub balance: i64,
+}
+
+/// Most codes one batch may carry (a delivery scanned offline).
+pub const BATCH_MAX: usize = 50;
+
+/// Claims up to 50 codes at once, each exactly as `earn/claim` would (scans queued on a phone
+/// without signal, sent when it is back). Sending the same batch again credits nothing more: each
+/// code can be credited once, and a code already credited to the caller answers `AlreadyYours`.
+/// Form-encoded as `codes[]=…&codes[]=…`.
+#[server(prefix = "/api", endpoint = "earn/claim_batch")]
+pub async fn claim_batch(codes: Vec<String>) -> Result<BatchResult, AppError> {
+    use crate::domain::Role;
+    use crate::error::Field;
+    use crate::state::{app_state, reply, request_context, require, unix_now};
+    reply(
+        async {
+            let me = require(&[Role::Participant, Role::PartnerManager])?;
+            let codes: Vec<String> = codes.into_iter().filter(|c| !c.trim().is_empty()).collect();
+            if codes.is_empty() || codes.len() > BATCH_MAX {
+                return Err(AppError::Invalid {
+                    field: Field::Count,
+                });
+            }
+            let ctx = request_context()?;
+            let db = app_state()?.db;
+            let ip = ctx.ip.to_string();
+            let mut result = BatchResult {
+                items: Vec::with_capacity(codes.len()),
+                credited: 0,
+                already: 0,
+                refused: 0,
+                points: 0,
+                balance: 0,
+            };
+            for code in codes {
+                let outcome = match service::claim(&db, me.id, &code, Some(&ip), unix_now()).await {
+                    Ok(c) => {
+                        result.credited += 1;
+                        result.points += c.points;
+                        BatchOutcome::Credited(claim_result(c, ctx.lang))
+                    }
+                    Err(AppError::ClaimedByYou { at }) => {
+                        result.already += 1;
+                        BatchOutcome::AlreadyYours { at }
+                    }
+                    Err(AppError::Internal) => return Err(AppError::Internal),
+                    Err(e) => {
+                        result.refused += 1;
+                        BatchOutcome::Refused(e)
+                    }
+                };
+                result.items.push(BatchItem { code, outcome });
+            }
+            let mut conn = db.pool.acquire().await?;
+            result.balance = ledger::balance(&mut conn, me.id).await?;
+            Ok(result)
+        }
+        .await,
+    )
+}
