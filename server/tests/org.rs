@@ -1322,6 +1322,20 @@ async fn admins_run_companies_and_their_people(db: Db) {
     );
     let (_, found) = w.call(Admin, "admin/participants", &[("q", "boss")]).await;
     assert_eq!(found[0]["role"], "PartnerManager");
+    let page = w.get(Admin, "/admin/companies?q=boss").await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    assert!(
+        html.contains("data-testid=\"people\"") && html.contains("New Boss"),
+        "the admin's search screen lists them"
+    );
+    let page = w.get(Manager, "/team").await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    assert!(
+        html.contains("data-testid=\"team-totals\"") && html.contains("New Boss"),
+        "the team page renders whole on the server"
+    );
 
     // Blocking signs the person out at once and keeps them out.
     let (status, _) = w

@@ -3,7 +3,8 @@
 
 use super::admin::{
     AdminCompaniesImport, AdminCompanySave, AdminManagerAssign, AdminParticipantBlock,
-    AdminParticipantMove, CompanyRow, admin_companies, admin_company,
+    AdminParticipantMove, CompanyRow, PersonRow, admin_companies, admin_company,
+    admin_participants,
 };
 use super::pages::{kind_text, status_text};
 use super::{Approve, CompanyCard, Reject};
@@ -13,6 +14,7 @@ use crate::i18n::{Lang, T};
 use crate::ui::{AdminShell, ErrorNote, ErrorPanel, Loading, action_error, use_id_param, use_lang};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 fn company_kind_text(k: CompanyKind) -> T {
     match k {
@@ -73,10 +75,32 @@ pub fn AdminCompaniesPage() -> impl IntoView {
         move || save.version().get() + import.version().get(),
         |_| admin_companies(),
     );
+    let query = use_query_map();
+    let q = move || query.read().get("q").filter(|q| !q.trim().is_empty());
+    let people = Resource::new(q, |q| async move {
+        match q {
+            Some(q) => Some(admin_participants(Some(q), None).await),
+            None => None,
+        }
+    });
     view! {
         <Title text=T::AdminCompanies.text(lang)/>
         <AdminShell>
             <h1>{T::AdminCompanies.text(lang)}</h1>
+            <form method="get" class="inline-form" role="search">
+                <input name="q" type="search" value=move || q().unwrap_or_default()
+                    aria-label=T::FindPerson.text(lang) placeholder=T::FindPerson.text(lang)/>
+                <button type="submit">{T::Search.text(lang)}</button>
+            </form>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match people.await {
+                        Some(Ok(list)) => view! { <PeopleTable rows=list lang=lang/> }.into_any(),
+                        Some(Err(e)) => view! { <ErrorPanel error=e/> }.into_any(),
+                        None => ().into_any(),
+                    }
+                })}
+            </Suspense>
             <section class="card">
                 <Suspense fallback=Loading>
                     {move || Suspend::new(async move {
@@ -105,6 +129,39 @@ pub fn AdminCompaniesPage() -> impl IntoView {
             </section>
         </AdminShell>
     }
+}
+
+#[component]
+fn PeopleTable(rows: Vec<PersonRow>, lang: Lang) -> impl IntoView {
+    if rows.is_empty() {
+        return view! { <p class="muted">{T::NothingFound.text(lang)}</p> }.into_any();
+    }
+    view! {
+        <div class="table-wrap">
+            <table data-testid="people">
+                <thead><tr>
+                    <th scope="col">{T::FieldName.text(lang)}</th>
+                    <th scope="col">{T::PhoneLabel.text(lang)}</th>
+                    <th scope="col">{T::AdminCompanies.text(lang)}</th>
+                    <th scope="col">{T::FieldStatus.text(lang)}</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|p| view! {
+                        <tr>
+                            <td>{p.name}</td>
+                            <td>{p.phone}</td>
+                            <td>{match (p.company_id, p.company) {
+                                (Some(id), Some(name)) => view! { <a href=format!("/admin/companies/{id}")>{name}</a> }.into_any(),
+                                _ => "—".into_any(),
+                            }}</td>
+                            <td>{status_text(p.status).text(lang)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
 }
 
 #[component]
