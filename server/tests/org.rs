@@ -1207,6 +1207,14 @@ async fn admins_run_companies_and_their_people(db: Db) {
     );
     let (_, m) = w.call(OtherParticipant, "org/membership", &[]).await;
     assert_eq!(m["company_suspended"], true);
+    let (_, me) = w.call(OtherParticipant, "auth/me", &[]).await;
+    assert_eq!(me["company_suspended"], true);
+    let home = w.get(OtherParticipant, "/").await.text().await.unwrap();
+    assert!(
+        home.contains("data-testid=\"membership\"")
+            && home.contains("participation in the program is paused"),
+        "the people of a suspended company are told on every screen"
+    );
 
     // Moving the colleague to the other company: history kept, old figures not shown there.
     {

@@ -23,6 +23,9 @@ pub struct SessionUser {
     pub lang: Option<Lang>,
     /// Pending people only see that they wait for approval; leavers no longer earn.
     pub status: UserStatus,
+    /// Their company's participation is paused: no earning, no ordering, points kept.
+    #[serde(default)]
+    pub company_suspended: bool,
 }
 
 pub const SESSION_COOKIE: &str = "ww_session";

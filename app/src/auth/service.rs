@@ -319,7 +319,7 @@ async fn create_session(
     Ok(token)
 }
 
-const USER_COLUMNS: &str = "SELECT u.id, u.role, u.kind, u.name, c.name, u.lang, u.status FROM users u \
+const USER_COLUMNS: &str = "SELECT u.id, u.role, u.kind, u.name, c.name, u.lang, u.status, c.status FROM users u \
      LEFT JOIN partner_companies c ON c.id = u.company_id";
 
 fn user_from_row(row: &sqlx::any::AnyRow) -> Result<SessionUser, sqlx::Error> {
@@ -327,7 +327,9 @@ fn user_from_row(row: &sqlx::any::AnyRow) -> Result<SessionUser, sqlx::Error> {
     let kind: Option<String> = row.try_get(2)?;
     let lang: Option<String> = row.try_get(5)?;
     let status: String = row.try_get(6)?;
+    let company_status: Option<String> = row.try_get(7)?;
     Ok(SessionUser {
+        company_suspended: company_status.as_deref() == Some("suspended"),
         status: UserStatus::parse(&status)
             .ok_or_else(|| sqlx::Error::Decode(format!("unknown status {status}").into()))?,
         id: row.try_get(0)?,

@@ -22,7 +22,7 @@ pub fn ParticipantShell(children: ChildrenFn) -> impl IntoView {
                         let manager = user.role == Role::PartnerManager;
                         // Someone waiting for their company's approval sees only that.
                         let waiting = user.status == UserStatus::Pending;
-                        let notice = (user.status != UserStatus::Active)
+                        let notice = (user.status != UserStatus::Active || user.company_suspended)
                             .then(|| view! { <crate::org::MembershipPanel status=user.status/> });
                         view! {
                             <div class="app">
