@@ -11,6 +11,9 @@ function demoUnitCodes(): string[] {
   return [...log.matchAll(/^ {4}([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}) /gm)].map((m) => m[1]);
 }
 
+/** Errors in the browser console of the extra phones (a hydration mismatch, a panic in the WASM). */
+const consoleErrors: string[] = [];
+
 /** A fresh context on the same phone viewport and JavaScript setting as the project. */
 async function newPhone(browser: Browser, javaScriptEnabled: boolean): Promise<Page> {
   const context = await browser.newContext({
@@ -21,7 +24,12 @@ async function newPhone(browser: Browser, javaScriptEnabled: boolean): Promise<P
     locale: "en-US",
     baseURL: "http://127.0.0.1:3100",
   });
-  return context.newPage();
+  const page = await context.newPage();
+  page.on("pageerror", (e) => consoleErrors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !/status of 4\d\d/.test(m.text())) consoleErrors.push(m.text());
+  });
+  return page;
 }
 
 /** The second step of joining: the code from the text message. */
@@ -128,4 +136,5 @@ test("a manager invites a foreman, approves a self-registered seller, sees the f
     const csvOther = await (await other.request.get("/team/staff.csv")).text();
     expect(csvOther).not.toContain(foremanName);
   }
+  expect(consoleErrors, "console errors on the new people's phones").toEqual([]);
 });
