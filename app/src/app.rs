@@ -34,15 +34,65 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#0f5c4d"/>
                 <meta name="description" content="Workwell — bonus points for the people who sell and install our products."/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png"/>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
             <body>
                 <App/>
+                <script inner_html=pwa_script(lang)></script>
             </body>
         </html>
     }
+}
+
+/// Registers the service worker (`public/sw.js`) and, when a new version of the app has been
+/// deployed and is waiting, offers "Update available — reload". The bar is added after the app's
+/// own nodes, so it never disturbs hydration. Without JavaScript none of this runs.
+fn pwa_script(lang: crate::i18n::Lang) -> String {
+    use crate::i18n::T;
+    let js = |t: T| {
+        t.text(lang)
+            .replace('\\', "\\\\")
+            .replace('"', "\\\"")
+            .replace('<', "\\u003c")
+    };
+    format!(
+        r#"(function () {{
+  if (!("serviceWorker" in navigator)) return;
+  var controlled = !!navigator.serviceWorker.controller;
+  navigator.serviceWorker.addEventListener("controllerchange", function () {{ if (controlled) location.reload(); }});
+  function offer(worker) {{
+    var bar = document.createElement("div");
+    bar.className = "update-bar";
+    bar.setAttribute("role", "status");
+    var text = document.createElement("span");
+    text.textContent = "{update}";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "primary";
+    button.textContent = "{reload}";
+    button.onclick = function () {{ worker.postMessage("skip-waiting"); }};
+    bar.append(text, button);
+    document.body.appendChild(bar);
+  }}
+  addEventListener("load", function () {{
+    navigator.serviceWorker.register("/sw.js").then(function (reg) {{
+      if (reg.waiting && controlled) offer(reg.waiting);
+      reg.addEventListener("updatefound", function () {{
+        var worker = reg.installing;
+        if (worker) worker.addEventListener("statechange", function () {{
+          if (worker.state === "installed" && controlled) offer(worker);
+        }});
+      }});
+    }});
+  }});
+}})();"#,
+        update = js(T::UpdateAvailable),
+        reload = js(T::ReloadNow),
+    )
 }
 
 #[component]

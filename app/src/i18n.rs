@@ -437,6 +437,8 @@ messages! {
     ErrNetwork { en: "No connection to the server. Check your signal and try again.", ru: "Нет связи с сервером. Проверьте сигнал и повторите." }
     // Partner companies, joining, the manager's portal.
     NavTeam { en: "Team", ru: "Команда" }
+    UpdateAvailable { en: "A new version of Workwell is ready.", ru: "Готова новая версия Workwell." }
+    ReloadNow { en: "Reload", ru: "Обновить" }
     FindPerson { en: "Find a person by name or phone", ru: "Найти человека по имени или телефону" }
     NothingFound { en: "Nobody found.", ru: "Никого не нашли." }
     JoinLink { en: "New here? Join your company's program", ru: "Впервые здесь? Присоединитесь к программе компании" }

@@ -20,6 +20,15 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
+/// One file of the built site, which browsers must revalidate before each use.
+fn revalidated(
+    path: std::path::PathBuf,
+) -> tower_http::set_header::SetResponseHeader<tower_http::services::ServeFile, HeaderValue> {
+    use tower::Layer;
+    SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"))
+        .layer(tower_http::services::ServeFile::new(path))
+}
+
 #[derive(Clone)]
 pub struct HttpOptions {
     /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
@@ -30,6 +39,7 @@ pub fn router(state: AppState, opts: HttpOptions) -> Router {
     let routes = generate_route_list(App);
     let request_id = HeaderName::from_static("x-request-id");
     let context_state = state.clone();
+    let site = std::path::PathBuf::from(&*state.leptos_options.site_root);
     let mut security = vec![
         ("x-content-type-options", "nosniff"),
         ("x-frame-options", "DENY"),
@@ -85,6 +95,23 @@ pub fn router(state: AppState, opts: HttpOptions) -> Router {
                 .service(tower_http::services::ServeDir::new(
                     std::path::Path::new(&*state.leptos_options.site_root).join("pkg"),
                 )),
+        )
+        // The installable app's files, served directly for the same reason. The worker and the
+        // manifest must be re-checked on every visit so a new version is found at once.
+        .route_service("/sw.js", revalidated(site.join("sw.js")))
+        .route_service(
+            "/manifest.webmanifest",
+            revalidated(site.join("manifest.webmanifest")),
+        )
+        .route_service("/offline.html", revalidated(site.join("offline.html")))
+        .nest_service(
+            "/icons",
+            tower::ServiceBuilder::new()
+                .layer(SetResponseHeaderLayer::overriding(
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("public, max-age=86400"),
+                ))
+                .service(tower_http::services::ServeDir::new(site.join("icons"))),
         )
         // Uploaded pictures: names carry a content hash, so they never change and may be kept.
         .nest_service(
