@@ -437,6 +437,10 @@ messages! {
     ErrNetwork { en: "No connection to the server. Check your signal and try again.", ru: "Нет связи с сервером. Проверьте сигнал и повторите." }
     // Partner companies, joining, the manager's portal.
     NavTeam { en: "Team", ru: "Команда" }
+    WaitingForSignal { en: "Waiting for signal", ru: "Ждём сеть" }
+    WaitingForSignalLead { en: "These scans are kept on this phone and sent as soon as there is signal.", ru: "Эти сканирования сохранены на телефоне и отправятся, как только появится сеть." }
+    BatchSummary { en: "Sent: {credited} credited (+{points} points), {already} already yours, {refused} refused.", ru: "Отправлено: начислено {credited} (+{points} баллов), уже ваших {already}, отклонено {refused}." }
+    AlreadyYours { en: "already credited to you", ru: "уже начислено вам" }
     UpdateAvailable { en: "A new version of Workwell is ready.", ru: "Готова новая версия Workwell." }
     ReloadNow { en: "Reload", ru: "Обновить" }
     FindPerson { en: "Find a person by name or phone", ru: "Найти человека по имени или телефону" }

@@ -21,6 +21,12 @@ export function codesSentTo(phone: string): number {
   return [...readFileSync(serverLog, "utf8").matchAll(pattern)].length;
 }
 
+/** The unclaimed demo unit codes the server printed at start (six; each spec takes its own). */
+export function demoUnitCodes(): string[] {
+  const log = readFileSync(serverLog, "utf8");
+  return [...log.matchAll(/^ {4}([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}) /gm)].map((m) => m[1]);
+}
+
 /** Asks for a code for `phone` and lands on the code page. */
 export async function requestCode(page: Page, phone: string): Promise<string> {
   const before = codesSentTo(phone);

@@ -1,15 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { codeFromServerLog, codesSentTo, failOnConsoleErrors, signInByPhone } from "./helpers";
+import { codeFromServerLog, codesSentTo, demoUnitCodes, failOnConsoleErrors, signInByPhone } from "./helpers";
 
 failOnConsoleErrors(test);
-
-/** The unclaimed demo unit codes the server printed at start. */
-function demoUnitCodes(): string[] {
-  const log = readFileSync(join(__dirname, "..", ".run", "server.log"), "utf8");
-  return [...log.matchAll(/^ {4}([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}) /gm)].map((m) => m[1]);
-}
 
 /** Errors in the browser console of the extra phones (a hydration mismatch, a panic in the WASM). */
 const consoleErrors: string[] = [];

@@ -220,7 +220,7 @@ async fn run(command: Command, cfg: Config) -> Result<(), String> {
                 sender::from_config(&cfg.sender),
             );
             let demo_codes = if with_demo {
-                demo::unclaimed_codes(&db, 3).await
+                demo::unclaimed_codes(&db, 6).await
             } else {
                 Vec::new()
             };

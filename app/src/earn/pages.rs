@@ -2,13 +2,15 @@
 
 use super::code::{CodeError, UnitCode};
 use super::{
-    Activity, ClaimCode, ClaimResult, HistoryPageData, HomeData, claimed, history, home_summary,
-    rules,
+    Activity, BatchOutcome, BatchResult, ClaimCode, ClaimResult, HistoryPageData, HomeData,
+    claim_batch, claimed, history, home_summary, rules,
 };
 use crate::domain::{EntryKind, Points, Tier, iso_date};
 use crate::error::AppError;
 use crate::i18n::{Lang, T};
-use crate::ui::{ErrorNote, ErrorPanel, Loading, ParticipantShell, action_error, use_lang};
+use crate::ui::{
+    ErrorNote, ErrorPanel, Loading, ParticipantShell, action_error, use_lang, use_session,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -260,6 +262,13 @@ pub fn ScanPage() -> impl IntoView {
     });
     let typed = RwSignal::new(String::new());
     let warning = move || early_warning(&typed.get());
+    let queue = OfflineQueue::new(action);
+    // A claim that could not reach the server was queued, so it is not shown as an error.
+    let claim_error = Signal::derive(move || {
+        action_error(action)
+            .get()
+            .filter(|e| !matches!(e, AppError::Transport { .. }))
+    });
     view! {
         <Title text=T::ScanTitle.text(lang)/>
         <ParticipantShell>
@@ -274,12 +283,13 @@ pub fn ScanPage() -> impl IntoView {
                         on:input=move |ev| typed.set(event_target_value(&ev))/>
                     <small id="code-hint">{T::UnitCodeHint.text(lang)}</small>
                     <ErrorNote error=Signal::derive(warning)/>
-                    <ErrorNote error=action_error(action)/>
+                    <ErrorNote error=claim_error/>
                     <button type="submit" class="primary" disabled=move || action.pending().get()>
                         {T::ClaimButton.text(lang)}
                     </button>
                 </div>
             </ActionForm>
+            <QueueView queue=queue lang=lang/>
             {move || match action.value().get() {
                 Some(Ok(c)) => Some(view! { <ClaimCard c=c lang=lang/> }.into_any()),
                 _ => None,
@@ -294,5 +304,200 @@ pub fn ScanPage() -> impl IntoView {
                 })}
             </Suspense>
         </ParticipantShell>
+    }
+}
+
+/// Scans that could not reach the server (no signal) wait on the phone, in the browser's local
+/// storage under the signed-in person's id, so they survive a reload or closing the app and are
+/// never sent as someone else. They go out in one `earn/claim_batch` when the browser says it is
+/// online again (and when the Scan screen opens with signal); the server credits each code at most
+/// once however often a batch arrives. If the session ended meanwhile, the queue stays until the
+/// person signs in again.
+#[derive(Clone, Copy)]
+struct OfflineQueue {
+    codes: RwSignal<Vec<String>>,
+    sent: RwSignal<Option<Result<BatchResult, AppError>>>,
+}
+
+impl OfflineQueue {
+    fn new(action: ServerAction<ClaimCode>) -> OfflineQueue {
+        let q = OfflineQueue {
+            codes: RwSignal::new(Vec::new()),
+            sent: RwSignal::new(None),
+        };
+        let session = use_session();
+        let user = move || match session.me.get() {
+            Some(Ok(Some(u))) => Some(u.id),
+            _ => None,
+        };
+        // The action forgets its input once it resolves, so keep the last one.
+        let last = RwSignal::new(None::<String>);
+        Effect::new(move |_| {
+            if let Some(input) = action.input().get() {
+                last.set(Some(input.code));
+            }
+        });
+        Effect::new(move |_| {
+            if let (Some(Err(AppError::Transport { .. })), Some(user)) =
+                (action.value().get(), user())
+            {
+                if let Some(code) = last.get_untracked() {
+                    q.codes.update(|c| {
+                        if !c.contains(&code) {
+                            c.push(code);
+                        }
+                    });
+                    store::save(user, &q.codes.get_untracked());
+                }
+                // Queued once; the screen shows the queue instead of an error.
+                action.value().set(None);
+            }
+        });
+        // Loaded once the browser knows who is signed in, then sent if there is signal.
+        Effect::new(move |_| {
+            if let Some(user) = user() {
+                q.codes.set(store::load(user));
+                if store::online() {
+                    q.send(user);
+                }
+            }
+        });
+        #[cfg(feature = "hydrate")]
+        {
+            let handle = window_event_listener_untyped("online", move |_| {
+                if let Some(user) = user() {
+                    q.send(user);
+                }
+            });
+            on_cleanup(move || handle.remove());
+        }
+        q
+    }
+
+    fn send(self, user: i64) {
+        let codes = self.codes.get_untracked();
+        if codes.is_empty() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match claim_batch(codes.clone()).await {
+                Ok(result) => {
+                    self.codes
+                        .update(|c| c.retain(|code| !codes.contains(code)));
+                    store::save(user, &self.codes.get_untracked());
+                    self.sent.set(Some(Ok(result)));
+                }
+                // Still no signal: keep waiting.
+                Err(AppError::Transport { .. }) => {}
+                Err(e) => self.sent.set(Some(Err(e))),
+            }
+        });
+    }
+}
+
+#[component]
+fn QueueView(queue: OfflineQueue, lang: Lang) -> impl IntoView {
+    view! {
+        {move || {
+            let codes = queue.codes.get();
+            (!codes.is_empty()).then(|| view! {
+                <section class="card queue" data-testid="queue" role="status">
+                    <h2>{T::WaitingForSignal.text(lang)}</h2>
+                    <p class="small muted">{T::WaitingForSignalLead.text(lang)}</p>
+                    <ul class="rows">
+                        {codes.into_iter().map(|c| view! { <li data-testid="queued"><code>{c}</code></li> }).collect_view()}
+                    </ul>
+                </section>
+            })
+        }}
+        {move || queue.sent.get().map(|r| match r {
+            Ok(b) => view! { <BatchCard b=b lang=lang/> }.into_any(),
+            Err(e) => view! { <ErrorNote error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
+        })}
+    }
+}
+
+#[component]
+fn BatchCard(b: BatchResult, lang: Lang) -> impl IntoView {
+    let summary = T::BatchSummary.with(
+        lang,
+        &[
+            ("credited", &b.credited.to_string()),
+            ("points", &Points(b.points).to_string()),
+            ("already", &b.already.to_string()),
+            ("refused", &b.refused.to_string()),
+        ],
+    );
+    view! {
+        <section class="card claimed" data-testid="batch-result" role="status">
+            <p><strong>{summary}</strong></p>
+            <ul class="rows">
+                {b.items.into_iter().map(|i| {
+                    let (class, text) = match i.outcome {
+                        BatchOutcome::Credited(c) => ("plus", format!("+{} · {}", Points(c.points), c.product)),
+                        BatchOutcome::AlreadyYours { .. } => ("", T::AlreadyYours.text(lang).to_string()),
+                        BatchOutcome::Refused(e) => ("minus", e.message(lang)),
+                    };
+                    view! { <li data-testid="batch-item"><code>{i.code}</code> " " <span class=class>{text}</span></li> }
+                }).collect_view()}
+            </ul>
+            <p>{T::NewBalance.with(lang, &[("points", &Points(b.balance).to_string())])}</p>
+        </section>
+    }
+}
+
+/// Where queued scans are kept on the phone.
+mod store {
+    fn key(user: i64) -> String {
+        format!("workwell-queue-{user}")
+    }
+
+    #[cfg(feature = "hydrate")]
+    fn storage() -> Option<web_sys::Storage> {
+        leptos::prelude::window().local_storage().ok().flatten()
+    }
+
+    pub fn load(user: i64) -> Vec<String> {
+        #[cfg(feature = "hydrate")]
+        {
+            storage()
+                .and_then(|s| s.get_item(&key(user)).ok().flatten())
+                .map(|v| {
+                    v.lines()
+                        .filter(|l| !l.is_empty())
+                        .map(String::from)
+                        .collect()
+                })
+                .unwrap_or_default()
+        }
+        #[cfg(not(feature = "hydrate"))]
+        {
+            let _ = key(user);
+            Vec::new()
+        }
+    }
+
+    pub fn save(user: i64, codes: &[String]) {
+        #[cfg(feature = "hydrate")]
+        if let Some(s) = storage() {
+            let _ = if codes.is_empty() {
+                s.remove_item(&key(user))
+            } else {
+                s.set_item(&key(user), &codes.join("\n"))
+            };
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (user, codes);
+    }
+
+    pub fn online() -> bool {
+        #[cfg(feature = "hydrate")]
+        {
+            leptos::prelude::window().navigator().on_line()
+        }
+        #[cfg(not(feature = "hydrate"))]
+        {
+            false
+        }
     }
 }

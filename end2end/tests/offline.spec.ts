@@ -1,0 +1,51 @@
+import { expect, test } from "@playwright/test";
+import { demoUnitCodes, failOnConsoleErrors, signInByPhone } from "./helpers";
+
+failOnConsoleErrors(test);
+
+test("scans made without signal wait on the phone, survive a reload, and are credited once when the signal returns", async ({ page, context }, info) => {
+  test.skip(info.project.name === "no-js", "the queue lives in the browser: it needs JavaScript");
+  const [, , first, second] = demoUnitCodes();
+  const typo = "0000-0000-0000-0001";
+  await signInByPhone(page, "+79000000005");
+  // Open Scan once with signal, under the service worker, so the phone keeps it.
+  await page.goto("/scan");
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await page.reload();
+  await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
+
+  const errors: string[] = (page as any).__errors;
+  const onlineErrors = errors.length;
+  await context.setOffline(true);
+  for (const code of [first, second, typo]) {
+    await page.getByLabel("Code from the label").fill(code);
+    await page.getByRole("button", { name: "Get points" }).click();
+    await expect(page.getByTestId("queued").filter({ hasText: code })).toBeVisible();
+  }
+  await expect(page.getByTestId("queue")).toContainText("Waiting for signal");
+  await expect(page.getByTestId("claim-result")).toHaveCount(0);
+
+  // Reloaded without signal: the page comes from the phone and the queue is still there.
+  await page.reload();
+  await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
+  await expect(page.getByTestId("queued")).toHaveCount(3);
+
+  // The signal returns: one batch, two credited, the typo refused, the queue empty.
+  await context.setOffline(false);
+  const result = page.getByTestId("batch-result");
+  await expect(result).toContainText("Sent: 2 credited");
+  await expect(result).toContainText("0 already yours, 1 refused");
+  await expect(result.getByTestId("batch-item").filter({ hasText: typo })).toContainText("typo");
+  await expect(page.getByTestId("queue")).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
+  await expect(page.getByTestId("queued")).toHaveCount(0);
+  // The codes are credited once: scanning one again says it is already yours.
+  await page.getByLabel("Code from the label").fill(first);
+  await page.getByRole("button", { name: "Get points" }).click();
+  await expect(page.getByRole("alert")).toContainText("You already claimed this code on");
+
+  // While offline the app could not reach the server: expected. Anything else still fails.
+  const offline = errors.splice(onlineErrors);
+  expect(offline.filter((e) => !/ERR_FAILED|ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))).toEqual([]);
+});
