@@ -37,7 +37,9 @@ export default defineConfig({
   ],
   webServer: {
     command:
-      `rm -rf .run && mkdir -p .run && NO_COLOR=1 WORKWELL_DATA_DIR=.run/data WORKWELL_ADDR=127.0.0.1:${port} ` +
+      // Every test browser signs in from 127.0.0.1: more one-time codes per address than a real
+      // shop's Wi-Fi would need (the per-phone limit stays as it is).
+      `rm -rf .run && mkdir -p .run && NO_COLOR=1 WORKWELL_DATA_DIR=.run/data WORKWELL_ADDR=127.0.0.1:${port} WORKWELL_CODES_PER_IP_HOUR=200 ` +
       `LEPTOS_SITE_ROOT=../target/site exec ../target/debug/workwell serve --demo > .run/server.log 2>&1`,
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,

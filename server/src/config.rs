@@ -30,6 +30,9 @@ pub struct Config {
     pub log_json: bool,
     /// Where people reach the site (label QR codes point here).
     pub public_url: String,
+    /// One-time codes one client address may ask for per hour (a shop's Wi-Fi puts every
+    /// employee behind one address).
+    pub codes_per_ip_hour: i64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -98,6 +101,18 @@ impl Config {
                 .unwrap_or_else(|| format!("http://{addr}"))
                 .trim_end_matches('/')
                 .to_string(),
+            codes_per_ip_hour: match var("WORKWELL_CODES_PER_IP_HOUR") {
+                None => 20,
+                Some(v) => v
+                    .trim()
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|n| (1..=100_000).contains(n))
+                    .ok_or(ConfigError::Invalid {
+                        name: "WORKWELL_CODES_PER_IP_HOUR",
+                        why: format!("expected a whole number from 1 to 100000, got {v:?}"),
+                    })?,
+            },
         })
     }
 

@@ -208,6 +208,7 @@ async fn run(command: Command, cfg: Config) -> Result<(), String> {
             }
             let mut settings = Settings::with_secret(workwell::load_secret(&cfg)?);
             settings.secure_cookies = cfg.secure_cookies;
+            settings.otp_per_ip.max = cfg.codes_per_ip_hour;
             settings.public_url = cfg.public_url.clone();
             settings.media_dir = cfg.data_dir.join("media");
             let leptos_options = leptos::config::get_configuration(None)

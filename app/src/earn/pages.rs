@@ -317,6 +317,8 @@ pub fn ScanPage() -> impl IntoView {
 struct OfflineQueue {
     codes: RwSignal<Vec<String>>,
     sent: RwSignal<Option<Result<BatchResult, AppError>>>,
+    /// One batch at a time: a second send of the same codes would only hear "already yours".
+    sending: RwSignal<bool>,
 }
 
 impl OfflineQueue {
@@ -324,6 +326,7 @@ impl OfflineQueue {
         let q = OfflineQueue {
             codes: RwSignal::new(Vec::new()),
             sent: RwSignal::new(None),
+            sending: RwSignal::new(false),
         };
         let session = use_session();
         let user = move || match session.me.get() {
@@ -354,13 +357,16 @@ impl OfflineQueue {
             }
         });
         // Loaded once the browser knows who is signed in, then sent if there is signal.
-        Effect::new(move |_| {
-            if let Some(user) = user() {
-                q.codes.set(store::load(user));
-                if store::online() {
-                    q.send(user);
-                }
+        Effect::new(move |loaded: Option<bool>| {
+            if loaded == Some(true) {
+                return true;
             }
+            let Some(user) = user() else { return false };
+            q.codes.set(store::load(user));
+            if store::online() {
+                q.send(user);
+            }
+            true
         });
         #[cfg(feature = "hydrate")]
         {
@@ -376,11 +382,14 @@ impl OfflineQueue {
 
     fn send(self, user: i64) {
         let codes = self.codes.get_untracked();
-        if codes.is_empty() {
+        if codes.is_empty() || self.sending.get_untracked() {
             return;
         }
+        self.sending.set(true);
         leptos::task::spawn_local(async move {
-            match claim_batch(codes.clone()).await {
+            let answer = claim_batch(codes.clone()).await;
+            self.sending.set(false);
+            match answer {
                 Ok(result) => {
                     self.codes
                         .update(|c| c.retain(|code| !codes.contains(code)));
