@@ -85,7 +85,18 @@ impl Db {
     /// writers queue on the busy timeout instead of failing when a read lock is upgraded.
     pub async fn begin_write(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
         match (self.backend, &self.writer) {
-            (Backend::Sqlite, Some(writer)) => writer.begin_with("BEGIN IMMEDIATE").await,
+            (Backend::Sqlite, Some(writer)) => match writer.begin_with("BEGIN IMMEDIATE").await {
+                // A request cancelled at the wrong moment can leave the one writer connection
+                // inside a transaction nobody owns; every later write would fail. Close it (SQLite
+                // rolls back what it held) and let the pool open a fresh one.
+                Err(sqlx::Error::InvalidSavePointStatement) => {
+                    tracing::warn!("the writer connection was left in a transaction; replacing it");
+                    let stuck = writer.acquire().await?.detach();
+                    let _ = sqlx::Connection::close(stuck).await;
+                    writer.begin_with("BEGIN IMMEDIATE").await
+                }
+                other => other,
+            },
             (Backend::Sqlite, None) => self.pool.begin_with("BEGIN IMMEDIATE").await,
             (Backend::Postgres, _) => self.pool.begin().await,
         }

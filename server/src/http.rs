@@ -169,8 +169,22 @@ pub fn router(state: AppState, opts: HttpOptions) -> Router {
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
 }
 
-async fn server_fn_handler(State(state): State<AppState>, req: Request<Body>) -> impl IntoResponse {
-    handle_server_fns_with_context(move || provide_context(state.clone()), req).await
+/// Server functions run on a task of their own: a client that goes away mid-request (a phone
+/// losing signal) must not cancel a write halfway through a transaction; the work finishes or
+/// rolls back, and only the answer is lost.
+async fn server_fn_handler(State(state): State<AppState>, req: Request<Body>) -> Response {
+    let work = tokio::spawn(async move {
+        handle_server_fns_with_context(move || provide_context(state.clone()), req)
+            .await
+            .into_response()
+    });
+    match work.await {
+        Ok(response) => response,
+        Err(e) => {
+            tracing::error!(error = %e, "server function task failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
 }
 
 /// Arguments that cannot be read are refused by the framework before our code runs, and answered

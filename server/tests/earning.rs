@@ -549,3 +549,34 @@ on_both_databases!(
     a_reversal_takes_the_points_back_and_frees_or_voids_the_code,
     a_random_workload_keeps_every_balance_equal_to_its_entries,
 );
+
+/// A request cancelled at the wrong moment can leave SQLite's one writer connection inside a
+/// transaction nobody owns. The next write must not fail for ever after: the connection is
+/// replaced and the write goes through.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_writer_left_inside_a_transaction_is_replaced_not_fatal() {
+    use sqlx::Connection;
+    let t = common::TestDb::sqlite().await;
+    let writer =
+        t.db.writer
+            .clone()
+            .expect("SQLite writes through one connection");
+    {
+        let mut conn = writer.acquire().await.unwrap();
+        let tx = (&mut *conn).begin().await.unwrap();
+        // As if the future holding it had been dropped between BEGIN and its answer.
+        std::mem::forget(tx);
+    }
+    let mut tx = t.db.begin_write().await.expect("a fresh writer");
+    sqlx::query("INSERT INTO rate_events (bucket, at) VALUES ('healed', 1)")
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM rate_events WHERE bucket = 'healed'")
+        .fetch_one(&t.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(n, 1);
+    t.cleanup().await;
+}
