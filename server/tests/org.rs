@@ -1328,6 +1328,19 @@ async fn admins_run_companies_and_their_people(db: Db) {
             .iter()
             .any(|m| m == "New Boss")
     );
+    // Seller, manager, the blocked one and the new boss; the colleague moved to the other company.
+    assert_eq!(
+        (first["people"].as_i64(), first["pending"].as_i64()),
+        (Some(4), Some(0))
+    );
+    let second = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["card"]["id"] == w.other_company)
+        .unwrap();
+    assert_eq!(second["people"], 3);
+    assert_eq!(second["managers"], serde_json::json!(["Other Manager"]));
     let (_, found) = w.call(Admin, "admin/participants", &[("q", "boss")]).await;
     assert_eq!(found[0]["role"], "PartnerManager");
     let page = w.get(Admin, "/admin/companies?q=boss").await;

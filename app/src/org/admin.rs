@@ -158,8 +158,9 @@ pub async fn admin_company(id: i64) -> Result<CompanyDetail, AppError> {
             let mut conn = app_state()?.db.pool.acquire().await?;
             let card = super::service::company(&mut conn, id).await?;
             let from = super::Period::Year.start(unix_now());
+            let grace = super::service::grace_days(&mut conn).await?;
             Ok(CompanyDetail {
-                staff: super::service::staff(&mut conn, id, None, from, false).await?,
+                staff: super::service::staff(&mut conn, id, None, from, false, grace).await?,
                 pending: super::service::pending(&mut conn, Some(id), false).await?,
                 card,
             })
@@ -322,31 +323,42 @@ pub mod db {
     use crate::state::Db;
     use sqlx::{AnyConnection, Row};
 
+    /// Every company with its head count, people waiting and managers: three queries however
+    /// many companies there are.
     pub async fn companies(conn: &mut AnyConnection) -> Result<Vec<CompanyRow>, AppError> {
+        use std::collections::HashMap;
         let cards = crate::org::service::companies(&mut *conn).await?;
-        let mut out = Vec::with_capacity(cards.len());
-        for card in cards {
-            let (people, pending): (i64, i64) = sqlx::query_as(
-                "SELECT COUNT(*), COUNT(CASE WHEN status = 'pending' THEN 1 END) FROM users \
-                 WHERE company_id = $1 AND role <> 'admin'",
-            )
-            .bind(card.id)
-            .fetch_one(&mut *conn)
-            .await?;
-            let managers: Vec<String> = sqlx::query_scalar(
-                "SELECT name FROM users WHERE company_id = $1 AND role = 'partner_manager' ORDER BY name",
-            )
-            .bind(card.id)
-            .fetch_all(&mut *conn)
-            .await?;
-            out.push(CompanyRow {
-                card,
-                people,
-                pending,
-                managers,
-            });
+        let counts: HashMap<i64, (i64, i64)> = sqlx::query_as::<_, (i64, i64, i64)>(
+            "SELECT company_id, COUNT(*), COUNT(CASE WHEN status = 'pending' THEN 1 END) FROM users \
+             WHERE company_id IS NOT NULL AND role <> 'admin' GROUP BY company_id",
+        )
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .map(|(company, people, pending)| (company, (people, pending)))
+        .collect();
+        let mut managers: HashMap<i64, Vec<String>> = HashMap::new();
+        for (company, name) in sqlx::query_as::<_, (i64, String)>(
+            "SELECT company_id, name FROM users WHERE company_id IS NOT NULL \
+             AND role = 'partner_manager' ORDER BY name, id",
+        )
+        .fetch_all(&mut *conn)
+        .await?
+        {
+            managers.entry(company).or_default().push(name);
         }
-        Ok(out)
+        Ok(cards
+            .into_iter()
+            .map(|card| {
+                let (people, pending) = counts.get(&card.id).copied().unwrap_or((0, 0));
+                CompanyRow {
+                    managers: managers.remove(&card.id).unwrap_or_default(),
+                    people,
+                    pending,
+                    card,
+                }
+            })
+            .collect())
     }
 
     fn taken(e: &sqlx::Error) -> bool {

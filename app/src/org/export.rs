@@ -44,7 +44,8 @@ async fn csv(state: &AppState, manager: i64, period: Period) -> Result<(String, 
     let mut conn = state.db.pool.acquire().await?;
     let company = service::managed_company(&mut conn, manager).await?;
     let from = period.start(now);
-    let staff = service::staff(&mut conn, company, None, from, true).await?;
+    let grace = service::grace_days(&mut conn).await?;
+    let staff = service::staff(&mut conn, company, None, from, true, grace).await?;
     let (from, to) = (iso_date(from), iso_date(now));
     let mut out = String::from(
         "name,phone,role,status,period_from,period_to,points_earned,points_spent,balance,last_activity\n",

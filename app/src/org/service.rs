@@ -97,15 +97,15 @@ fn shown_phone(phone: Option<String>, masked: bool) -> String {
 }
 
 /// A company's people (not those still waiting for approval) with the figures since `from`.
-/// `user` narrows it to one person.
+/// `user` narrows it to one person; `grace` is the program's leaver grace period in days.
 pub async fn staff(
     conn: &mut AnyConnection,
     company: i64,
     user: Option<i64>,
     from: i64,
     masked: bool,
+    grace: i64,
 ) -> Result<Vec<StaffRow>, AppError> {
-    let grace = grace_days(&mut *conn).await?;
     let rows = sqlx::query(&format!(
         "SELECT u.id, u.name, u.phone, u.role, u.kind, u.status, u.left_at, COALESCE(b.points, 0), \
          (SELECT CAST(COALESCE(SUM(e.points), 0) AS BIGINT) FROM ledger_entries e \
@@ -234,7 +234,8 @@ pub async fn team(
     now: i64,
 ) -> Result<Team, AppError> {
     let from = period.start(now);
-    let staff = staff(&mut *conn, company_id, None, from, true).await?;
+    let grace = grace_days(&mut *conn).await?;
+    let staff = staff(&mut *conn, company_id, None, from, true, grace).await?;
     Ok(Team {
         company: company(&mut *conn, company_id).await?,
         period,
@@ -243,7 +244,7 @@ pub async fn team(
         staff,
         months: months(&mut *conn, company_id, now).await?,
         pending: pending(&mut *conn, Some(company_id), true).await?,
-        grace_days: grace_days(&mut *conn).await?,
+        grace_days: grace,
     })
 }
 
@@ -268,12 +269,14 @@ pub async fn member(
     if scope.is_some_and(|s| s != company_id) {
         return Err(AppError::NotFound);
     }
+    let grace = grace_days(&mut *conn).await?;
     let row = staff(
         &mut *conn,
         company_id,
         Some(user_id),
         Period::Year.start(now),
         scope.is_some(),
+        grace,
     )
     .await?
     .pop()
