@@ -441,6 +441,22 @@ messages! {
     WaitingForSignalLead { en: "These scans are kept on this phone and sent as soon as there is signal.", ru: "Эти сканирования сохранены на телефоне и отправятся, как только появится сеть." }
     BatchSummary { en: "Sent: {credited} credited (+{points} points), {already} already yours, {refused} refused.", ru: "Отправлено: начислено {credited} (+{points} баллов), уже ваших {already}, отклонено {refused}." }
     AlreadyYours { en: "already credited to you", ru: "уже начислено вам" }
+    // The camera on the Scan screen.
+    CameraLabel { en: "Scan with the camera", ru: "Сканирование камерой" }
+    CameraPreview { en: "Camera picture", ru: "Изображение с камеры" }
+    CameraStart { en: "Scan with camera", ru: "Сканировать камерой" }
+    CameraStop { en: "Stop camera", ru: "Выключить камеру" }
+    CameraStarting { en: "Opening the camera…", ru: "Включаем камеру…" }
+    CameraScanning { en: "Point the camera at the QR sticker on the product.", ru: "Наведите камеру на QR-наклейку на товаре." }
+    CameraDenied { en: "The camera is not allowed for this site. Type the code from the sticker below, or allow the camera in the browser settings.", ru: "Сайту не разрешён доступ к камере. Введите код с наклейки ниже или разрешите камеру в настройках браузера." }
+    CameraMissing { en: "No camera could be opened. Type the code from the sticker below.", ru: "Не удалось включить камеру. Введите код с наклейки ниже." }
+    Torch { en: "Torch", ru: "Фонарик" }
+    ProductBarcode { en: "This is the product barcode. Scan the sticker with the QR code instead.", ru: "Это штрихкод товара. Отсканируйте наклейку с QR-кодом." }
+    AlreadyInList { en: "Already scanned: {code}", ru: "Уже отсканировано: {code}" }
+    BatchMode { en: "Delivery: scan many", ru: "Поставка: много кодов подряд" }
+    BatchModeLead { en: "Keep scanning code after code; each result appears in the list.", ru: "Сканируйте код за кодом — результат каждого появится в списке." }
+    BatchTotal { en: "{scanned} scanned · {credited} credited · +{points} points", ru: "Отсканировано {scanned} · начислено {credited} · +{points} баллов" }
+    Checking { en: "checking…", ru: "проверяем…" }
     UpdateAvailable { en: "A new version of Workwell is ready.", ru: "Готова новая версия Workwell." }
     ReloadNow { en: "Reload", ru: "Обновить" }
     FindPerson { en: "Find a person by name or phone", ru: "Найти человека по имени или телефону" }

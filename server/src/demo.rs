@@ -62,6 +62,13 @@ pub const PEOPLE: &[DemoPerson] = &[
         company: 1,
     },
     DemoPerson {
+        phone: "+79000000006",
+        name: "Oleg Foreman",
+        role: "participant",
+        kind: Some("foreman"),
+        company: 1,
+    },
+    DemoPerson {
         phone: "+79000000010",
         name: "Nina Manager",
         role: "partner_manager",

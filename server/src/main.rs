@@ -211,9 +211,15 @@ async fn run(command: Command, cfg: Config) -> Result<(), String> {
             settings.otp_per_ip.max = cfg.codes_per_ip_hour;
             settings.public_url = cfg.public_url.clone();
             settings.media_dir = cfg.data_dir.join("media");
-            let leptos_options = leptos::config::get_configuration(None)
+            let mut leptos_options = leptos::config::get_configuration(None)
                 .map_err(|e| format!("leptos configuration: {e}"))?
                 .leptos_options;
+            // A build with content-hashed asset names (cargo-leptos `hash-files`) leaves their
+            // hashes beside the binary; serve those names when it is there.
+            leptos_options.hash_files = std::env::current_exe()
+                .ok()
+                .and_then(|exe| exe.parent().map(|dir| dir.join(&*leptos_options.hash_file)))
+                .is_some_and(|path| path.exists());
             let state = workwell::app_state(
                 leptos_options,
                 db.clone(),
@@ -221,7 +227,7 @@ async fn run(command: Command, cfg: Config) -> Result<(), String> {
                 sender::from_config(&cfg.sender),
             );
             let demo_codes = if with_demo {
-                demo::unclaimed_codes(&db, 6).await
+                demo::unclaimed_codes(&db, 10).await
             } else {
                 Vec::new()
             };

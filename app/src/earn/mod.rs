@@ -1,11 +1,15 @@
 //! Earning: unit codes and claiming them, the rules engine, balance, tier, expiry and the history
 //! of point movements.
 
+mod camera;
 pub mod code;
+#[cfg(feature = "hydrate")]
+mod decoder;
 #[cfg(feature = "ssr")]
 pub mod ledger;
 mod pages;
 pub mod rules;
+pub mod scanned;
 #[cfg(feature = "ssr")]
 pub mod service;
 

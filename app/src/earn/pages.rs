@@ -1,6 +1,8 @@
 //! Home, Scan and History: the participant's everyday screens.
 
+use super::camera::{Camera, feedback};
 use super::code::{CodeError, UnitCode};
+use super::scanned::Seen;
 use super::{
     Activity, BatchOutcome, BatchResult, ClaimCode, ClaimResult, HistoryPageData, HomeData,
     claim_batch, claimed, history, home_summary, rules,
@@ -263,6 +265,45 @@ pub fn ScanPage() -> impl IntoView {
     let typed = RwSignal::new(String::new());
     let warning = move || early_warning(&typed.get());
     let queue = OfflineQueue::new(action);
+    let delivery = Delivery::new();
+    // What the camera last saw that is not a claim: the product's barcode, a foreign code, a repeat.
+    let notice = RwSignal::new(None::<Notice>);
+    // Unit codes read by the camera on this screen: each is sent once, a repeat is only noted.
+    let seen = StoredValue::new(std::collections::HashSet::<String>::new());
+    let on_seen = Callback::new(move |what: Seen| match what {
+        Seen::ProductBarcode => {
+            notice.set(Some(Notice::Product));
+            feedback(false);
+        }
+        Seen::NotOurs { text, why } => {
+            // In a delivery it is a row of the list (once), otherwise a note above the form.
+            if delivery.on.get_untracked() {
+                delivery.refused(text, why.into());
+            } else {
+                notice.set(Some(Notice::Refused(why.into())));
+            }
+            feedback(false);
+        }
+        Seen::Unit(code) => {
+            let grouped = code.grouped();
+            if !seen.try_update_value(|s| s.insert(code.as_str().to_string())).unwrap_or(false) {
+                notice.set(Some(Notice::Repeat(grouped)));
+                return;
+            }
+            notice.set(None);
+            if delivery.on.get_untracked() {
+                delivery.claim(grouped, queue);
+            } else {
+                action.dispatch(ClaimCode { code: grouped });
+            }
+        }
+    });
+    // A buzz and beep for every answer to a single claim, typed or scanned.
+    Effect::new(move |_| match action.value().get() {
+        Some(Ok(_)) => feedback(true),
+        Some(Err(AppError::Transport { .. })) | None => {}
+        Some(Err(_)) => feedback(false),
+    });
     // A claim that could not reach the server was queued, so it is not shown as an error.
     let claim_error = Signal::derive(move || {
         action_error(action)
@@ -273,11 +314,16 @@ pub fn ScanPage() -> impl IntoView {
         <Title text=T::ScanTitle.text(lang)/>
         <ParticipantShell>
             <h1>{T::ScanTitle.text(lang)}</h1>
+            <Camera on_seen=on_seen lang=lang/>
+            <DeliveryToggle delivery=delivery lang=lang/>
+            {move || notice.get().map(|n| view! { <NoticeView n=n lang=lang/> })}
+            <DeliveryList delivery=delivery lang=lang/>
             <ActionForm action=action>
                 <div class="stack">
                     <label for="code">{T::UnitCodeLabel.text(lang)}</label>
                     <input id="code" name="code" class="unit-code" required autocomplete="off"
                         autocapitalize="characters" spellcheck="false" maxlength="600"
+                        inputmode="text" enterkeyhint="send"
                         placeholder="ABCD-EFGH-JKMN-PQRS" aria-describedby="code-hint"
                         value=prefill
                         on:input=move |ev| typed.set(event_target_value(&ev))/>
@@ -319,19 +365,22 @@ struct OfflineQueue {
     sent: RwSignal<Option<Result<BatchResult, AppError>>>,
     /// One batch at a time: a second send of the same codes would only hear "already yours".
     sending: RwSignal<bool>,
+    /// Who is signed in, once the browser knows: the queue is theirs.
+    user: Signal<Option<i64>>,
 }
 
 impl OfflineQueue {
     fn new(action: ServerAction<ClaimCode>) -> OfflineQueue {
-        let q = OfflineQueue {
-            codes: RwSignal::new(Vec::new()),
-            sent: RwSignal::new(None),
-            sending: RwSignal::new(false),
-        };
         let session = use_session();
         let user = move || match session.me.get() {
             Some(Ok(Some(u))) => Some(u.id),
             _ => None,
+        };
+        let q = OfflineQueue {
+            codes: RwSignal::new(Vec::new()),
+            sent: RwSignal::new(None),
+            sending: RwSignal::new(false),
+            user: Signal::derive(user),
         };
         // The action forgets its input once it resolves, so keep the last one.
         let last = RwSignal::new(None::<String>);
@@ -345,12 +394,7 @@ impl OfflineQueue {
                 (action.value().get(), user())
             {
                 if let Some(code) = last.get_untracked() {
-                    q.codes.update(|c| {
-                        if !c.contains(&code) {
-                            c.push(code);
-                        }
-                    });
-                    store::save(user, &q.codes.get_untracked());
+                    q.keep(user, code);
                 }
                 // Queued once; the screen shows the queue instead of an error.
                 action.value().set(None);
@@ -370,14 +414,35 @@ impl OfflineQueue {
         });
         #[cfg(feature = "hydrate")]
         {
-            let handle = window_event_listener_untyped("online", move |_| {
+            // Signal back, or the app brought to the front again (phones often miss `online`).
+            let online = window_event_listener_untyped("online", move |_| {
                 if let Some(user) = user() {
                     q.send(user);
                 }
             });
-            on_cleanup(move || handle.remove());
+            let visible = window_event_listener_untyped("visibilitychange", move |_| {
+                if let (Some(user), false) = (user(), document().hidden()) {
+                    if store::online() {
+                        q.send(user);
+                    }
+                }
+            });
+            on_cleanup(move || {
+                online.remove();
+                visible.remove();
+            });
         }
         q
+    }
+
+    /// Keeps a code that could not be sent, on the phone, until there is signal.
+    fn keep(self, user: i64, code: String) {
+        self.codes.update(|c| {
+            if !c.contains(&code) {
+                c.push(code);
+            }
+        });
+        store::save(user, &self.codes.get_untracked());
     }
 
     fn send(self, user: i64) {
@@ -401,6 +466,160 @@ impl OfflineQueue {
                 Err(e) => self.sent.set(Some(Err(e))),
             }
         });
+    }
+}
+
+/// Something the camera read that is not a claim of its own.
+#[derive(Clone, Debug, PartialEq)]
+enum Notice {
+    Product,
+    Refused(AppError),
+    Repeat(String),
+}
+
+#[component]
+fn NoticeView(n: Notice, lang: Lang) -> impl IntoView {
+    match n {
+        Notice::Product => view! {
+            <p class="note warn" role="alert" data-testid="product-barcode">{T::ProductBarcode.text(lang)}</p>
+        }
+        .into_any(),
+        Notice::Refused(e) => view! { <ErrorNote error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
+        Notice::Repeat(code) => view! {
+            <p class="note small muted" role="status">{T::AlreadyInList.with(lang, &[("code", &code)])}</p>
+        }
+        .into_any(),
+    }
+}
+
+/// A foreman receiving a delivery: the camera keeps reading, and every code gets a row with its
+/// answer, newest first, and a running total. Each row is its own `earn/claim_batch` of one code,
+/// so a refusal never holds up the rest; with no signal the code joins the offline queue.
+#[derive(Clone, Copy)]
+struct Delivery {
+    on: RwSignal<bool>,
+    rows: RwSignal<Vec<(String, Row)>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Row {
+    Checking,
+    Credited { points: i64, product: String },
+    AlreadyYours,
+    Refused(AppError),
+    Waiting,
+}
+
+impl Delivery {
+    fn new() -> Delivery {
+        Delivery {
+            on: RwSignal::new(false),
+            rows: RwSignal::new(Vec::new()),
+        }
+    }
+
+    fn set(self, code: &str, row: Row) {
+        self.rows.update(|rows| {
+            if let Some(r) = rows.iter_mut().find(|(c, _)| c == code) {
+                r.1 = row;
+            }
+        });
+    }
+
+    fn refused(self, text: String, why: AppError) {
+        self.rows.update(|rows| {
+            if !rows.iter().any(|(t, _)| *t == text) {
+                rows.insert(0, (text, Row::Refused(why)));
+            }
+        });
+    }
+
+    fn claim(self, code: String, queue: OfflineQueue) {
+        self.rows.update(|rows| rows.insert(0, (code.clone(), Row::Checking)));
+        leptos::task::spawn_local(async move {
+            let row = match claim_batch(vec![code.clone()]).await {
+                Ok(mut b) => match b.items.pop().map(|i| i.outcome) {
+                    Some(BatchOutcome::Credited(c)) => Row::Credited {
+                        points: c.points,
+                        product: c.product,
+                    },
+                    Some(BatchOutcome::AlreadyYours { .. }) => Row::AlreadyYours,
+                    Some(BatchOutcome::Refused(e)) => Row::Refused(e),
+                    None => Row::Refused(AppError::Internal),
+                },
+                Err(AppError::Transport { .. }) => {
+                    if let Some(user) = queue.user.get_untracked() {
+                        queue.keep(user, code.clone());
+                    }
+                    Row::Waiting
+                }
+                Err(e) => Row::Refused(e),
+            };
+            feedback(matches!(row, Row::Credited { .. } | Row::Waiting));
+            self.set(&code, row);
+        });
+    }
+}
+
+#[component]
+fn DeliveryToggle(delivery: Delivery, lang: Lang) -> impl IntoView {
+    // A camera feature: shown once the page is live.
+    let live = RwSignal::new(false);
+    Effect::new(move |_| live.set(true));
+    view! {
+        <div class="delivery-toggle" hidden=move || !live.get()>
+            <button type="button" class="chip" data-testid="delivery-mode"
+                aria-pressed=move || if delivery.on.get() { "true" } else { "false" }
+                on:click=move |_| delivery.on.update(|on| *on = !*on)>
+                {T::BatchMode.text(lang)}
+            </button>
+            <p class="small muted" hidden=move || !delivery.on.get()>{T::BatchModeLead.text(lang)}</p>
+        </div>
+    }
+}
+
+#[component]
+fn DeliveryList(delivery: Delivery, lang: Lang) -> impl IntoView {
+    move || {
+        let rows = delivery.rows.get();
+        (!rows.is_empty()).then(|| {
+            let credited: Vec<i64> = rows
+                .iter()
+                .filter_map(|(_, r)| match r {
+                    Row::Credited { points, .. } => Some(*points),
+                    _ => None,
+                })
+                .collect();
+            let total = T::BatchTotal.with(
+                lang,
+                &[
+                    ("scanned", &rows.len().to_string()),
+                    ("credited", &credited.len().to_string()),
+                    ("points", &Points(credited.iter().sum()).to_string()),
+                ],
+            );
+            view! {
+                <section class="card delivery" data-testid="delivery" aria-live="polite">
+                    <p data-testid="delivery-total"><strong>{total}</strong></p>
+                    <ul class="rows">
+                        {rows.into_iter().map(|(code, row)| {
+                            let (class, state, text) = match row {
+                                Row::Checking => ("", "checking", T::Checking.text(lang).to_string()),
+                                Row::Credited { points, product } => ("plus", "credited", format!("+{} · {product}", Points(points))),
+                                Row::AlreadyYours => ("", "already", T::AlreadyYours.text(lang).to_string()),
+                                Row::Refused(e) => ("minus", "refused", e.message(lang)),
+                                Row::Waiting => ("", "waiting", T::WaitingForSignal.text(lang).to_string()),
+                            };
+                            view! {
+                                <li data-testid="delivery-row" data-state=state>
+                                    <code>{code}</code> " " <span class=class>{text}</span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
     }
 }
 
