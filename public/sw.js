@@ -1,13 +1,15 @@
 // Workwell's service worker.
 // - Pages: network first; the last copy of each page is kept for when there is no signal, and a
 //   page never visited falls back to the offline page (which leads to Scan).
-// - Built CSS/JS/WASM (/pkg): network first as well. Their names carry no content hash, so a cached
-//   copy is used only offline, where it matches the cached pages; online, a stale bundle is never
-//   served (it would not hydrate the newer pages).
+// - Built CSS/JS/WASM (/pkg) whose names carry a content hash (cargo-leptos `hash-files`): cache
+//   first — a name never changes its content, and a new version brings new names with its pages.
+//   Any /pkg file without a hash: network first, the cached copy only offline.
 // - Icons and uploaded pictures (names carry a hash): cache first.
 // - Server functions, exports and the health check: never touched, never cached.
-const VERSION = "workwell-v1";
+const VERSION = "workwell-v2";
 const OFFLINE = "/offline.html";
+// `workwell.<hash>.wasm`: the same rule as the server's `is_hashed_asset`.
+const HASHED = /\/[^/]+\.[A-Za-z0-9_-]{10,}\.(js|wasm|css)$/;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -39,7 +41,7 @@ self.addEventListener("fetch", (event) => {
   if (request.mode === "navigate") {
     event.respondWith(page(request, path));
   } else if (path.startsWith("/pkg/")) {
-    event.respondWith(networkFirst(request));
+    event.respondWith(HASHED.test(path) ? cacheFirst(request) : networkFirst(request));
   } else if (path.startsWith("/icons/") || path.startsWith("/media/")) {
     event.respondWith(cacheFirst(request));
   }
@@ -84,6 +86,21 @@ async function cacheFirst(request) {
   const cached = await caches.match(request);
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok) (await caches.open(VERSION)).put(request, response.clone());
+  if (response.ok) {
+    const cache = await caches.open(VERSION);
+    await cache.put(request, response.clone());
+    await pruneOlder(cache, new URL(request.url).pathname);
+  }
   return response;
+}
+
+// A new hashed build file replaces the one of the same name before it (`workwell.<old>.wasm`), so
+// the phone keeps one version of the app, not all of them.
+async function pruneOlder(cache, path) {
+  const m = path.match(/^(.*\/[^/]+)\.([A-Za-z0-9_-]{10,})\.(js|wasm|css)$/);
+  if (!m) return;
+  for (const key of await cache.keys()) {
+    const other = new URL(key.url).pathname.match(/^(.*\/[^/]+)\.([A-Za-z0-9_-]{10,})\.(js|wasm|css)$/);
+    if (other && other[1] === m[1] && other[3] === m[3] && other[2] !== m[2]) await cache.delete(key);
+  }
 }

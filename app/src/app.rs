@@ -1,24 +1,13 @@
 //! The document shell and the route table.
 
-use crate::admin::{
-    AdminAdjustPage, AdminAuditPage, AdminBatchPage, AdminBatchesPage, AdminCampaignsPage,
-    AdminCodesPage, AdminHomePage, AdminProductsPage,
-};
 use crate::auth::{AdminSignInPage, SignInPage, VerifyCodePage};
-use crate::earn::{HistoryPage, HomePage, ScanPage};
-use crate::org::{
-    AdminCompaniesPage, AdminCompanyPage, InvitePage, JoinPage, JoinVerifyPage, MemberPage,
-    TeamInvitesPage, TeamPage,
-};
-use crate::profile::ProfilePage;
-use crate::shop::{
-    AdminOrderPage, AdminOrdersPage, AdminRewardsPage, OrderPage, OrdersPage, RewardPage, ShopPage,
-};
+use crate::earn::{HomePage, ScanPage};
+use crate::routes as lazy;
 use crate::ui::{NotFound, Session, initial_lang};
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::{
-    SsrMode,
+    Lazy, SsrMode,
     components::{Route, Router, Routes},
     path,
 };
@@ -36,6 +25,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <link rel="manifest" href="/manifest.webmanifest"/>
                 <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png"/>
+                <link rel="stylesheet" href=stylesheet_href(&options)/>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
                 <MetaTags/>
@@ -46,6 +36,25 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The built stylesheet. With cargo-leptos `hash-files` (see Cargo.toml) its name carries a content
+/// hash, written to `hash.txt` beside the server binary, so browsers and the service worker may keep
+/// it for good.
+fn stylesheet_href(options: &LeptosOptions) -> String {
+    let name = &options.output_name;
+    #[cfg(feature = "ssr")]
+    if options.hash_files {
+        let hashes = std::env::current_exe()
+            .ok()
+            .and_then(|exe| exe.parent().map(|dir| dir.join(&*options.hash_file)))
+            .and_then(|path| std::fs::read_to_string(path).ok())
+            .unwrap_or_default();
+        if let Some(hash) = hashes.lines().find_map(|l| l.trim().strip_prefix("css:")) {
+            return format!("/{}/{name}.{}.css", options.site_pkg_dir, hash.trim());
+        }
+    }
+    format!("/{}/{name}.css", options.site_pkg_dir)
 }
 
 /// Registers the service worker (`public/sw.js`) and, when a new version of the app has been
@@ -104,41 +113,40 @@ pub fn App() -> impl IntoView {
     // WASM yet, or never will, still gets the finished page and working forms.
     let ssr = SsrMode::Async;
     view! {
-        <Stylesheet id="leptos" href="/pkg/workwell.css"/>
         <Title formatter=|text: String| if text.is_empty() { "Workwell".to_string() } else { format!("{text} · Workwell") }/>
         <Router>
             <Routes fallback=NotFound>
                 <Route path=path!("/sign-in") view=SignInPage ssr=ssr.clone()/>
                 <Route path=path!("/sign-in/code") view=VerifyCodePage ssr=ssr.clone()/>
                 <Route path=path!("/admin/sign-in") view=AdminSignInPage ssr=ssr.clone()/>
-                <Route path=path!("/join") view=JoinPage ssr=ssr.clone()/>
-                <Route path=path!("/join/verify") view=JoinVerifyPage ssr=ssr.clone()/>
-                <Route path=path!("/join/:code") view=InvitePage ssr=ssr.clone()/>
-                <Route path=path!("/team") view=TeamPage ssr=ssr.clone()/>
-                <Route path=path!("/team/invites") view=TeamInvitesPage ssr=ssr.clone()/>
-                <Route path=path!("/team/:id") view=MemberPage ssr=ssr.clone()/>
-                <Route path=path!("/admin/companies") view=AdminCompaniesPage ssr=ssr.clone()/>
-                <Route path=path!("/admin/companies/:id") view=AdminCompanyPage ssr=ssr.clone()/>
-                <Route path=path!("/admin") view=AdminHomePage ssr=ssr.clone()/>
-                <Route path=path!("/admin/products") view=AdminProductsPage ssr=ssr.clone()/>
-                <Route path=path!("/admin/batches") view=AdminBatchesPage ssr=ssr.clone()/>
-                <Route path=path!("/admin/batches/:id") view=AdminBatchPage ssr=ssr.clone()/>
-                <Route path=path!("/admin/codes") view=AdminCodesPage ssr=ssr.clone()/>
-                <Route path=path!("/admin/campaigns") view=AdminCampaignsPage ssr=ssr.clone()/>
-                <Route path=path!("/admin/adjust") view=AdminAdjustPage ssr=ssr.clone()/>
-                <Route path=path!("/admin/audit") view=AdminAuditPage ssr=ssr.clone()/>
-                <Route path=path!("/admin/rewards") view=AdminRewardsPage ssr=ssr.clone()/>
-                <Route path=path!("/admin/orders") view=AdminOrdersPage ssr=ssr.clone()/>
-                <Route path=path!("/admin/orders/:id") view=AdminOrderPage ssr=ssr.clone()/>
+                <Route path=path!("/join") view={Lazy::<lazy::Join>::new()} ssr=ssr.clone()/>
+                <Route path=path!("/join/verify") view={Lazy::<lazy::JoinVerify>::new()} ssr=ssr.clone()/>
+                <Route path=path!("/join/:code") view={Lazy::<lazy::Invite>::new()} ssr=ssr.clone()/>
+                <Route path=path!("/team") view={Lazy::<lazy::Team>::new()} ssr=ssr.clone()/>
+                <Route path=path!("/team/invites") view={Lazy::<lazy::TeamInvites>::new()} ssr=ssr.clone()/>
+                <Route path=path!("/team/:id") view={Lazy::<lazy::Member>::new()} ssr=ssr.clone()/>
+                <Route path=path!("/admin/companies") view={Lazy::<lazy::AdminCompanies>::new()} ssr=ssr.clone()/>
+                <Route path=path!("/admin/companies/:id") view={Lazy::<lazy::AdminCompany>::new()} ssr=ssr.clone()/>
+                <Route path=path!("/admin") view={Lazy::<lazy::AdminHome>::new()} ssr=ssr.clone()/>
+                <Route path=path!("/admin/products") view={Lazy::<lazy::AdminProducts>::new()} ssr=ssr.clone()/>
+                <Route path=path!("/admin/batches") view={Lazy::<lazy::AdminBatches>::new()} ssr=ssr.clone()/>
+                <Route path=path!("/admin/batches/:id") view={Lazy::<lazy::AdminBatch>::new()} ssr=ssr.clone()/>
+                <Route path=path!("/admin/codes") view={Lazy::<lazy::AdminCodes>::new()} ssr=ssr.clone()/>
+                <Route path=path!("/admin/campaigns") view={Lazy::<lazy::AdminCampaigns>::new()} ssr=ssr.clone()/>
+                <Route path=path!("/admin/adjust") view={Lazy::<lazy::AdminAdjust>::new()} ssr=ssr.clone()/>
+                <Route path=path!("/admin/audit") view={Lazy::<lazy::AdminAudit>::new()} ssr=ssr.clone()/>
+                <Route path=path!("/admin/rewards") view={Lazy::<lazy::AdminRewards>::new()} ssr=ssr.clone()/>
+                <Route path=path!("/admin/orders") view={Lazy::<lazy::AdminOrders>::new()} ssr=ssr.clone()/>
+                <Route path=path!("/admin/orders/:id") view={Lazy::<lazy::AdminOrder>::new()} ssr=ssr.clone()/>
                 <Route path=path!("/") view=HomePage ssr=ssr.clone()/>
                 <Route path=path!("/scan") view=ScanPage ssr=ssr.clone()/>
                 <Route path=path!("/c/:code") view=ScanPage ssr=ssr.clone()/>
-                <Route path=path!("/shop") view=ShopPage ssr=ssr.clone()/>
-                <Route path=path!("/shop/:id") view=RewardPage ssr=ssr.clone()/>
-                <Route path=path!("/orders") view=OrdersPage ssr=ssr.clone()/>
-                <Route path=path!("/orders/:id") view=OrderPage ssr=ssr.clone()/>
-                <Route path=path!("/history") view=HistoryPage ssr=ssr.clone()/>
-                <Route path=path!("/profile") view=ProfilePage ssr=ssr/>
+                <Route path=path!("/shop") view={Lazy::<lazy::Shop>::new()} ssr=ssr.clone()/>
+                <Route path=path!("/shop/:id") view={Lazy::<lazy::Reward>::new()} ssr=ssr.clone()/>
+                <Route path=path!("/orders") view={Lazy::<lazy::Orders>::new()} ssr=ssr.clone()/>
+                <Route path=path!("/orders/:id") view={Lazy::<lazy::Order>::new()} ssr=ssr.clone()/>
+                <Route path=path!("/history") view={Lazy::<lazy::History>::new()} ssr=ssr.clone()/>
+                <Route path=path!("/profile") view={Lazy::<lazy::Profile>::new()} ssr=ssr/>
             </Routes>
         </Router>
     }

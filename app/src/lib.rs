@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod limits;
 pub mod org;
 pub mod profile;
+mod routes;
 pub mod shop;
 #[cfg(feature = "ssr")]
 pub mod state;
@@ -26,9 +27,15 @@ pub use app::{App, shell};
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
-    // A marker for tests and scripts: the page is interactive now.
-    if let Some(body) = leptos::prelude::document().body() {
+    // Asynchronous hydration: a screen in a lazily loaded piece of the bundle (see `routes.rs`)
+    // is fetched first, then hydrated.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    leptos::task::spawn_local(async {
+        let Some(body) = leptos::prelude::document().body() else {
+            return;
+        };
+        leptos::mount::hydrate_from_async(body.clone(), App).await.forget();
+        // A marker for tests and scripts: the page is interactive now.
         let _ = body.set_attribute("data-hydrated", "true");
-    }
+    });
 }

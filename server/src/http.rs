@@ -84,17 +84,14 @@ pub fn router(state: AppState, opts: HttpOptions) -> Router {
         )
         // The built CSS, JS and WASM, served directly rather than through the framework's fallback
         // (which can copy another request's status, such as a 403 page's, onto the file it serves).
-        // Names carry no hash, so browsers revalidate (Last-Modified → 304).
+        // Names with a content hash are kept for a year; any other is revalidated (→ 304).
         .nest_service(
             "/pkg",
-            tower::ServiceBuilder::new()
-                .layer(SetResponseHeaderLayer::overriding(
-                    header::CACHE_CONTROL,
-                    HeaderValue::from_static("no-cache"),
-                ))
-                .service(tower_http::services::ServeDir::new(
+            Router::new()
+                .fallback_service(tower_http::services::ServeDir::new(
                     std::path::Path::new(&*state.leptos_options.site_root).join("pkg"),
-                )),
+                ))
+                .layer(middleware::from_fn(pkg_cache)),
         )
         // The installable app's files, served directly for the same reason. The worker and the
         // manifest must be re-checked on every visit so a new version is found at once.
@@ -260,6 +257,33 @@ fn client_ip(req: &Request, trust_proxy: bool) -> IpAddr {
         .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST))
 }
 
+async fn pkg_cache(req: Request, next: Next) -> Response {
+    let hashed = is_hashed_asset(req.uri().path());
+    let mut res = next.run(req).await;
+    if res.status().is_success() {
+        let cache = if hashed {
+            "public, max-age=31536000, immutable"
+        } else {
+            "no-cache"
+        };
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    }
+    res
+}
+
+/// A built file whose name carries its content hash (`workwell.3kP…Q.wasm`): it never changes.
+pub fn is_hashed_asset(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    let mut parts = name.rsplit('.');
+    let (Some(ext), Some(hash), Some(_stem)) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    matches!(ext, "js" | "wasm" | "css")
+        && hash.len() >= 10
+        && hash.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
 /// Resolves the session cookie once per request and decides the language, so pages and server
 /// functions read both from the request instead of asking the database again.
 async fn request_context(
@@ -304,4 +328,21 @@ async fn request_context(
         ip,
     });
     next.run(req).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_hashed_asset;
+
+    #[test]
+    fn only_content_hashed_build_files_are_kept_for_good() {
+        assert!(is_hashed_asset("/workwell.Zq3vW9xkP0aB-_cd.wasm"));
+        assert!(is_hashed_asset("/pkg/workwell.Zq3vW9xkP0aB.css"));
+        assert!(is_hashed_asset("/__wasm_split.Zq3vW9xkP0aBcdEf.js"));
+        assert!(!is_hashed_asset("/workwell.wasm"));
+        assert!(!is_hashed_asset("/workwell_bg.wasm"));
+        assert!(!is_hashed_asset("/workwell.short.js"));
+        assert!(!is_hashed_asset("/manifest.Zq3vW9xkP0aB.json"));
+        assert!(!is_hashed_asset("/../etc.Zq3vW9xkP0aB!.js"));
+    }
 }
