@@ -6,6 +6,9 @@
 //   Any /pkg file without a hash: network first, the cached copy only offline.
 // - Icons and uploaded pictures (names carry a hash): cache first.
 // - Server functions, exports and the health check: never touched, never cached.
+// - Scans queued without signal (IndexedDB, see queue.js): sent by this worker when the browser
+//   wakes it with signal back (Background Sync), even with the app closed.
+importScripts("/queue.js");
 const VERSION = "workwell-v2";
 const OFFLINE = "/offline.html";
 // `workwell.<hash>.wasm`: the same rule as the server's `is_hashed_asset`.
@@ -13,7 +16,7 @@ const HASHED = /\/[^/]+\.[A-Za-z0-9_-]{10,}\.(js|wasm|css)$/;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(VERSION).then((cache) => cache.addAll([OFFLINE, "/favicon.svg", "/icons/icon-192.png"])),
+    caches.open(VERSION).then((cache) => cache.addAll([OFFLINE, "/queue.js", "/favicon.svg", "/icons/icon-192.png"])),
   );
 });
 
@@ -26,10 +29,28 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// The page's "Update available — reload" button asks the waiting worker to take over.
+// The page's "Update available — reload" button asks the waiting worker to take over. Pages also
+// name the built files they run on: on the first visit those were fetched before this worker was in
+// control, so they are kept now, to start the app without signal later.
 self.addEventListener("message", (event) => {
   if (event.data === "skip-waiting") self.skipWaiting();
+  if (event.data && event.data.type === "keep" && Array.isArray(event.data.urls)) {
+    event.waitUntil(keep(event.data.urls));
+  }
 });
+
+async function keep(urls) {
+  const cache = await caches.open(VERSION);
+  for (const url of urls) {
+    const path = new URL(url, self.location.origin).pathname;
+    if (!path.startsWith("/pkg/") || !HASHED.test(path) || (await cache.match(path))) continue;
+    const response = await fetch(path);
+    if (response.ok) {
+      await cache.put(path, response);
+      await pruneOlder(cache, path);
+    }
+  }
+}
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
@@ -42,6 +63,8 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(page(request, path));
   } else if (path.startsWith("/pkg/")) {
     event.respondWith(HASHED.test(path) ? cacheFirst(request) : networkFirst(request));
+  } else if (path === "/queue.js") {
+    event.respondWith(networkFirst(request));
   } else if (path.startsWith("/icons/") || path.startsWith("/media/")) {
     event.respondWith(cacheFirst(request));
   }
@@ -102,5 +125,35 @@ async function pruneOlder(cache, path) {
   for (const key of await cache.keys()) {
     const other = new URL(key.url).pathname.match(/^(.*\/[^/]+)\.([A-Za-z0-9_-]{10,})\.(js|wasm|css)$/);
     if (other && other[1] === m[1] && other[3] === m[3] && other[2] !== m[2]) await cache.delete(key);
+  }
+}
+
+self.addEventListener("sync", (event) => {
+  if (event.tag === "workwell-queue") event.waitUntil(sendQueue());
+});
+
+// Sends the signed-in person's queue in one `earn/claim_batch`, exactly as the Scan screen would.
+// The server credits each code at most once, so even a page sending the same codes at the same
+// moment would cost nothing. No signal: the fetch fails, and the browser tries the sync again later. Signed
+// out: the queue waits for the next sign-in. Open pages are told what became of each code.
+async function sendQueue() {
+  // An open Scan screen sends the queue itself, with the answers on screen.
+  const windows = await self.clients.matchAll({ type: "window" });
+  if (windows.some((c) => /^\/(scan|c\/)/.test(new URL(c.url).pathname))) return;
+  const json = { accept: "application/json" };
+  const me = await fetch("/api/auth/me", { method: "POST", headers: json, credentials: "same-origin" });
+  if (!me.ok) return;
+  const user = await me.json();
+  if (!user || typeof user.id !== "number") return;
+  const codes = await self.workwellQueue.load(user.id);
+  if (!codes.length) return;
+  const body = new URLSearchParams();
+  for (const code of codes) body.append("codes[]", code);
+  const res = await fetch("/api/earn/claim_batch", { method: "POST", headers: json, body, credentials: "same-origin" });
+  if (!res.ok) return; // refused as a whole (left the company, say): the Scan screen shows why
+  const result = await res.json();
+  await self.workwellQueue.remove(user.id, codes);
+  for (const client of await self.clients.matchAll({ type: "window" })) {
+    client.postMessage({ type: "workwell-queue-sent", user: user.id, result });
   }
 }

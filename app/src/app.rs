@@ -26,6 +26,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="manifest" href="/manifest.webmanifest"/>
                 <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png"/>
                 <link rel="stylesheet" href=stylesheet_href(&options)/>
+                // The phone's queue of scans waiting for signal; runs before the app starts.
+                <script defer src="/queue.js"></script>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
                 <MetaTags/>
@@ -87,8 +89,50 @@ fn pwa_script(lang: crate::i18n::Lang) -> String {
     bar.append(text, button);
     document.body.appendChild(bar);
   }}
+  // Where the browser offers installing (Android Chrome, desktop Chromium), offer it in the app,
+  // once, until declined ("Not now" is remembered on this phone).
+  var installEvent = null;
+  addEventListener("beforeinstallprompt", function (e) {{
+    e.preventDefault();
+    installEvent = e;
+    try {{ if (localStorage.getItem("workwell-install-declined")) return; }} catch (_) {{}}
+    if (document.querySelector(".install-bar")) return;
+    var bar = document.createElement("div");
+    bar.className = "update-bar install-bar";
+    bar.setAttribute("role", "dialog");
+    bar.setAttribute("aria-label", "{install}");
+    var text = document.createElement("span");
+    text.textContent = "{offer}";
+    var later = document.createElement("button");
+    later.type = "button";
+    later.className = "secondary";
+    later.textContent = "{later}";
+    later.onclick = function () {{
+      try {{ localStorage.setItem("workwell-install-declined", "1"); }} catch (_) {{}}
+      bar.remove();
+    }};
+    var install = document.createElement("button");
+    install.type = "button";
+    install.className = "primary";
+    install.textContent = "{install}";
+    install.onclick = function () {{
+      bar.remove();
+      if (installEvent) {{ installEvent.prompt(); installEvent = null; }}
+    }};
+    bar.append(text, later, install);
+    document.body.appendChild(bar);
+  }});
+  addEventListener("appinstalled", function () {{
+    var bar = document.querySelector(".install-bar");
+    if (bar) bar.remove();
+  }});
   addEventListener("load", function () {{
     navigator.serviceWorker.register("/sw.js").then(function (reg) {{
+      navigator.serviceWorker.ready.then(function (ready) {{
+        var urls = performance.getEntriesByType("resource").map(function (e) {{ return e.name; }})
+          .filter(function (u) {{ return u.indexOf("/pkg/") >= 0; }});
+        if (ready.active) ready.active.postMessage({{ type: "keep", urls: urls }});
+      }});
       if (reg.waiting && controlled) offer(reg.waiting);
       reg.addEventListener("updatefound", function () {{
         var worker = reg.installing;
@@ -100,6 +144,9 @@ fn pwa_script(lang: crate::i18n::Lang) -> String {
   }});
 }})();"#,
         update = js(T::UpdateAvailable),
+        offer = js(T::InstallOffer),
+        install = js(T::InstallNow),
+        later = js(T::NotNow),
         reload = js(T::ReloadNow),
     )
 }

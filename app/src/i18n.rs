@@ -457,6 +457,9 @@ messages! {
     BatchModeLead { en: "Keep scanning code after code; each result appears in the list.", ru: "Сканируйте код за кодом — результат каждого появится в списке." }
     BatchTotal { en: "{scanned} scanned · {credited} credited · +{points} points", ru: "Отсканировано {scanned} · начислено {credited} · +{points} баллов" }
     Checking { en: "checking…", ru: "проверяем…" }
+    InstallOffer { en: "Put Workwell on your home screen: it opens like an app, even without signal.", ru: "Добавьте Workwell на главный экран: он откроется как приложение, даже без сети." }
+    InstallNow { en: "Install", ru: "Установить" }
+    NotNow { en: "Not now", ru: "Не сейчас" }
     UpdateAvailable { en: "A new version of Workwell is ready.", ru: "Готова новая версия Workwell." }
     ReloadNow { en: "Reload", ru: "Обновить" }
     FindPerson { en: "Find a person by name or phone", ru: "Найти человека по имени или телефону" }

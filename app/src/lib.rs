@@ -34,7 +34,9 @@ pub fn hydrate() {
         let Some(body) = leptos::prelude::document().body() else {
             return;
         };
-        leptos::mount::hydrate_from_async(body.clone(), App).await.forget();
+        leptos::mount::hydrate_from_async(body.clone(), App)
+            .await
+            .forget();
         // A marker for tests and scripts: the page is interactive now.
         let _ = body.set_attribute("data-hydrated", "true");
     });

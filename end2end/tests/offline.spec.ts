@@ -49,3 +49,68 @@ test("scans made without signal wait on the phone, survive a reload, and are cre
   const offline = errors.splice(onlineErrors);
   expect(offline.filter((e) => !/ERR_FAILED|ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))).toEqual([]);
 });
+
+test("with the app closed, the service worker sends the queue when the signal returns (Background Sync)", async ({ page, context, baseURL }, info) => {
+  test.skip(info.project.name === "no-js", "the queue lives in the browser: it needs JavaScript");
+  const [, , , , first, second] = demoUnitCodes();
+  await signInByPhone(page, "+79000000006");
+  await page.goto("/scan");
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await page.reload();
+  await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
+  const cdp = await context.newCDPSession(page);
+  const registration = new Promise<string>((resolve) =>
+    cdp.on("ServiceWorker.workerRegistrationUpdated", (e: any) => {
+      if (e.registrations.length) resolve(e.registrations[0].registrationId);
+    }),
+  );
+  await cdp.send("ServiceWorker.enable");
+
+  const errors: string[] = (page as any).__errors;
+  const onlineErrors = errors.length;
+  await context.setOffline(true);
+  for (const code of [first, second]) {
+    await page.getByLabel("Code from the label").fill(code);
+    await page.getByRole("button", { name: "Get points" }).click();
+    await expect(page.getByTestId("queued").filter({ hasText: code })).toBeVisible();
+  }
+  // Kept in IndexedDB, where the worker can read it, and a sync asked for.
+  const stored = await page.evaluate(
+    () =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const open = indexedDB.open("workwell");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction("queue").objectStore("queue").getAll();
+          all.onsuccess = () => resolve(all.result);
+        };
+      }),
+  );
+  expect(stored).toEqual([[first, second]]);
+  expect(await page.evaluate(async () => (await (navigator.serviceWorker.ready as any)).sync.getTags())).toContain("workwell-queue");
+
+  // The app is closed (no page of it open), then the signal returns and the browser wakes the
+  // worker. Chromium decides itself when to fire a sync; DevTools fires it now.
+  await page.goto("about:blank");
+  await context.setOffline(false);
+  await cdp.send("ServiceWorker.dispatchSyncEvent", {
+    origin: new URL(baseURL!).origin,
+    registrationId: await registration,
+    tag: "workwell-queue",
+    lastChance: false,
+  });
+  // Both credited, once; the queue is empty when the app opens again.
+  await expect(async () => {
+    await page.goto("/history");
+    await expect(page.locator("main")).toContainText(first, { timeout: 1000 });
+    await expect(page.locator("main")).toContainText(second, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await page.goto("/scan");
+  await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
+  await expect(page.getByTestId("queued")).toHaveCount(0);
+  await page.getByLabel("Code from the label").fill(first);
+  await page.getByRole("button", { name: "Get points" }).click();
+  await expect(page.getByRole("alert")).toContainText("You already claimed this code on");
+  const offline = errors.splice(onlineErrors);
+  expect(offline.filter((e) => !/ERR_FAILED|ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))).toEqual([]);
+});

@@ -48,6 +48,15 @@ test("the app is installable: manifest, icons, and a service worker that serves 
   expect(script).toMatch(/\/sw\.js$/);
   await page.reload();
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  // The app's own files (content-hashed names) are kept for starting without signal.
+  const keptBuild = () =>
+    page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys())
+        for (const key of await (await caches.open(name)).keys()) urls.push(new URL(key.url).pathname);
+      return urls.filter((u) => /^\/pkg\/workwell\.[A-Za-z0-9_-]{22}\.(wasm|js|css)$/.test(u)).length;
+    });
+  await expect.poll(keptBuild, { timeout: 15_000 }).toBe(3);
   const cdp = await context.newCDPSession(page);
   const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
   // A test browser context is incognito, where Chromium never offers to install anything; that is
@@ -74,11 +83,48 @@ test("the app is installable: manifest, icons, and a service worker that serves 
     return urls;
   });
   expect(kept).toContain("/offline.html");
+  // The built files carry content hashes and are kept cache-first; the server says so too.
+  const wasm = kept.filter((u) => /^\/pkg\/workwell\.[A-Za-z0-9_-]{22}\.wasm$/.test(u));
+  expect(wasm, `kept: ${kept}`).toHaveLength(1);
   expect(kept).toContain("/join");
   expect(kept.filter((u) => u.startsWith("/api/"))).toEqual([]);
   await context.setOffline(false);
+  const built = await page.request.get(wasm[0]);
+  expect(built.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  expect((await page.request.get("/sw.js")).headers()["cache-control"]).toBe("no-cache");
   // The kept page asked the server who is signed in and could not reach it: expected without
   // signal. Anything else (a hydration mismatch, a panic) still fails the test.
   const offline = errors.splice(onlineErrors);
   expect(offline.filter((e) => !/ERR_FAILED|ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))).toEqual([]);
+});
+
+test("where the browser offers installing, the app offers it once, and remembers a 'Not now'", async ({ page }, info) => {
+  test.skip(info.project.name === "no-js", "the offer is made by script");
+  // A test context is incognito, where Chromium never fires `beforeinstallprompt`: the event is
+  // raised here by hand, shaped as Chromium's (cancelable, with `prompt()`).
+  const offer = () =>
+    page.evaluate(() => {
+      (window as any).__prompted = 0;
+      const e = new Event("beforeinstallprompt", { cancelable: true }) as any;
+      e.prompt = () => { (window as any).__prompted++; return Promise.resolve(); };
+      window.dispatchEvent(e);
+      return e.defaultPrevented;
+    });
+  await page.goto("/sign-in");
+  await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
+  expect(await offer()).toBe(true); // the browser's own mini-bar is held back for ours
+  const bar = page.getByRole("dialog", { name: "Install" });
+  await expect(bar).toContainText("Put Workwell on your home screen");
+  await bar.getByRole("button", { name: "Install" }).click();
+  await expect(bar).toHaveCount(0);
+  expect(await page.evaluate(() => (window as any).__prompted)).toBe(1);
+
+  await page.reload();
+  await offer();
+  await bar.getByRole("button", { name: "Not now" }).click();
+  await expect(bar).toHaveCount(0);
+  await page.reload();
+  await offer();
+  await page.waitForTimeout(300);
+  await expect(bar).toHaveCount(0);
 });

@@ -96,6 +96,7 @@ pub fn router(state: AppState, opts: HttpOptions) -> Router {
         // The installable app's files, served directly for the same reason. The worker and the
         // manifest must be re-checked on every visit so a new version is found at once.
         .route_service("/sw.js", revalidated(site.join("sw.js")))
+        .route_service("/queue.js", revalidated(site.join("queue.js")))
         .route_service(
             "/manifest.webmanifest",
             revalidated(site.join("manifest.webmanifest")),
@@ -281,7 +282,9 @@ pub fn is_hashed_asset(path: &str) -> bool {
     };
     matches!(ext, "js" | "wasm" | "css")
         && hash.len() >= 10
-        && hash.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && hash
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// Resolves the session cookie once per request and decides the language, so pages and server

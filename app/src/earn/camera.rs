@@ -206,7 +206,12 @@ mod browser {
                 return;
             };
             leptos::task::spawn_local(async move {
-                let Some(track) = stream.get_video_tracks().get(0).dyn_into::<MediaStreamTrack>().ok() else {
+                let Some(track) = stream
+                    .get_video_tracks()
+                    .get(0)
+                    .dyn_into::<MediaStreamTrack>()
+                    .ok()
+                else {
                     return;
                 };
                 let wanted = Object::new();
@@ -230,14 +235,20 @@ mod browser {
         if get(&navigator, "mediaDevices").is_undefined() {
             return Err(CameraState::NoCamera);
         }
-        let devices = navigator.media_devices().map_err(|_| CameraState::NoCamera)?;
+        let devices = navigator
+            .media_devices()
+            .map_err(|_| CameraState::NoCamera)?;
         let video = Object::new();
         let ideal = |v: JsValue| {
             let o = Object::new();
             set(&o, "ideal", &v);
             o
         };
-        set(&video, "facingMode", &ideal(JsValue::from_str("environment")));
+        set(
+            &video,
+            "facingMode",
+            &ideal(JsValue::from_str("environment")),
+        );
         set(&video, "width", &ideal(JsValue::from_f64(1280.0)));
         set(&video, "height", &ideal(JsValue::from_f64(720.0)));
         let constraints = MediaStreamConstraints::new();
@@ -271,8 +282,12 @@ mod browser {
     async fn native_detector() -> Option<JsValue> {
         let ctor = get(&js_sys::global(), "BarcodeDetector");
         let ctor = ctor.dyn_into::<Function>().ok()?;
-        let supported = get(&ctor, "getSupportedFormats").dyn_into::<Function>().ok()?;
-        let formats = JsFuture::from(Promise::from(supported.call0(&ctor).ok()?)).await.ok()?;
+        let supported = get(&ctor, "getSupportedFormats")
+            .dyn_into::<Function>()
+            .ok()?;
+        let formats = JsFuture::from(Promise::from(supported.call0(&ctor).ok()?))
+            .await
+            .ok()?;
         let formats: Array = formats.dyn_into().ok()?;
         let ours = Array::new();
         for f in formats.iter() {
@@ -288,11 +303,19 @@ mod browser {
         Reflect::construct(&ctor, &Array::of1(&options)).ok()
     }
 
-    async fn detect_native(detector: &JsValue, video: &HtmlVideoElement) -> Option<(String, String)> {
+    async fn detect_native(
+        detector: &JsValue,
+        video: &HtmlVideoElement,
+    ) -> Option<(String, String)> {
         let detect = get(detector, "detect").dyn_into::<Function>().ok()?;
-        let found = JsFuture::from(Promise::from(detect.call1(detector, video).ok()?)).await.ok()?;
+        let found = JsFuture::from(Promise::from(detect.call1(detector, video).ok()?))
+            .await
+            .ok()?;
         let first = found.dyn_into::<Array>().ok()?.get(0);
-        Some((get(&first, "rawValue").as_string()?, get(&first, "format").as_string()?))
+        Some((
+            get(&first, "rawValue").as_string()?,
+            get(&first, "format").as_string()?,
+        ))
     }
 
     /// The current frame in grey, shrunk to a size the decoder reads quickly.
@@ -314,7 +337,10 @@ mod browser {
             .ok()?;
         ctx.draw_image_with_html_video_element_and_dw_and_dh(video, 0.0, 0.0, w as f64, h as f64)
             .ok()?;
-        let rgba = ctx.get_image_data(0.0, 0.0, w as f64, h as f64).ok()?.data();
+        let rgba = ctx
+            .get_image_data(0.0, 0.0, w as f64, h as f64)
+            .ok()?
+            .data();
         Some((luma_of_rgba(&rgba), w, h))
     }
 
@@ -346,9 +372,14 @@ mod browser {
                     None => None,
                 },
             };
-            let Some((text, format)) = found else { continue };
+            let Some((text, format)) = found else {
+                continue;
+            };
             let now = js_sys::Date::now();
-            if last.as_ref().is_some_and(|(t, at)| *t == text && now - at < REPEAT_MS) {
+            if last
+                .as_ref()
+                .is_some_and(|(t, at)| *t == text && now - at < REPEAT_MS)
+            {
                 continue;
             }
             last = Some((text.clone(), now));
@@ -394,8 +425,12 @@ mod browser {
             let _ = navigator.vibrate_with_pattern(&pattern);
         }
         AUDIO.with(|a| {
-            let Some(ctx) = a.borrow().clone() else { return };
-            let Ok(osc) = ctx.create_oscillator() else { return };
+            let Some(ctx) = a.borrow().clone() else {
+                return;
+            };
+            let Ok(osc) = ctx.create_oscillator() else {
+                return;
+            };
             let Ok(gain) = ctx.create_gain() else { return };
             osc.frequency().set_value(if good { 880.0 } else { 220.0 });
             gain.gain().set_value(0.08);

@@ -286,7 +286,10 @@ pub fn ScanPage() -> impl IntoView {
         }
         Seen::Unit(code) => {
             let grouped = code.grouped();
-            if !seen.try_update_value(|s| s.insert(code.as_str().to_string())).unwrap_or(false) {
+            if !seen
+                .try_update_value(|s| s.insert(code.as_str().to_string()))
+                .unwrap_or(false)
+            {
                 notice.set(Some(Notice::Repeat(grouped)));
                 return;
             }
@@ -406,10 +409,20 @@ impl OfflineQueue {
                 return true;
             }
             let Some(user) = user() else { return false };
-            q.codes.set(store::load(user));
-            if store::online() {
-                q.send(user);
-            }
+            leptos::task::spawn_local(async move {
+                let kept = store::load(user).await;
+                // Anything queued while the load was under way stays too.
+                q.codes.update(|c| {
+                    for code in kept.into_iter().rev() {
+                        if !c.contains(&code) {
+                            c.insert(0, code);
+                        }
+                    }
+                });
+                if store::online() {
+                    q.send(user);
+                }
+            });
             true
         });
         #[cfg(feature = "hydrate")]
@@ -427,9 +440,21 @@ impl OfflineQueue {
                     }
                 }
             });
+            // The service worker sent the queue (Background Sync): show what became of it.
+            let sent = send_wrapper::SendWrapper::new(store::on_sent_by_worker(
+                move |for_user, result| {
+                    if user() == Some(for_user) {
+                        leptos::task::spawn_local(async move {
+                            q.codes.set(store::load(for_user).await);
+                            q.sent.set(Some(Ok(result)));
+                        });
+                    }
+                },
+            ));
             on_cleanup(move || {
                 online.remove();
                 visible.remove();
+                drop(sent);
             });
         }
         q
@@ -439,10 +464,11 @@ impl OfflineQueue {
     fn keep(self, user: i64, code: String) {
         self.codes.update(|c| {
             if !c.contains(&code) {
-                c.push(code);
+                c.push(code.clone());
             }
         });
-        store::save(user, &self.codes.get_untracked());
+        store::add(user, &[code]);
+        store::request_sync();
     }
 
     fn send(self, user: i64) {
@@ -458,7 +484,7 @@ impl OfflineQueue {
                 Ok(result) => {
                     self.codes
                         .update(|c| c.retain(|code| !codes.contains(code)));
-                    store::save(user, &self.codes.get_untracked());
+                    store::remove(user, &codes);
                     self.sent.set(Some(Ok(result)));
                 }
                 // Still no signal: keep waiting.
@@ -535,7 +561,8 @@ impl Delivery {
     }
 
     fn claim(self, code: String, queue: OfflineQueue) {
-        self.rows.update(|rows| rows.insert(0, (code.clone(), Row::Checking)));
+        self.rows
+            .update(|rows| rows.insert(0, (code.clone(), Row::Checking)));
         leptos::task::spawn_local(async move {
             let row = match claim_batch(vec![code.clone()]).await {
                 Ok(mut b) => match b.items.pop().map(|i| i.outcome) {
@@ -674,48 +701,84 @@ fn BatchCard(b: BatchResult, lang: Lang) -> impl IntoView {
     }
 }
 
-/// Where queued scans are kept on the phone.
+/// Where queued scans are kept on the phone: IndexedDB, through `public/queue.js`, which the
+/// service worker shares (it sends the queue by Background Sync while no page is open).
 mod store {
-    fn key(user: i64) -> String {
-        format!("workwell-queue-{user}")
+    #[cfg(feature = "hydrate")]
+    use super::BatchResult;
+    #[cfg(feature = "hydrate")]
+    use wasm_bindgen::{JsCast, JsValue};
+
+    #[cfg(feature = "hydrate")]
+    fn call(method: &str, args: &[JsValue]) -> Option<js_sys::Promise> {
+        use js_sys::{Array, Function, Reflect};
+        let queue = Reflect::get(&js_sys::global(), &"workwellQueue".into()).ok()?;
+        let f: Function = Reflect::get(&queue, &method.into()).ok()?.dyn_into().ok()?;
+        f.apply(&queue, &args.iter().collect::<Array>())
+            .ok()?
+            .dyn_into()
+            .ok()
     }
 
     #[cfg(feature = "hydrate")]
-    fn storage() -> Option<web_sys::Storage> {
-        leptos::prelude::window().local_storage().ok().flatten()
+    fn codes_array(codes: &[String]) -> JsValue {
+        codes
+            .iter()
+            .map(|c| JsValue::from_str(c))
+            .collect::<js_sys::Array>()
+            .into()
     }
 
-    pub fn load(user: i64) -> Vec<String> {
-        #[cfg(feature = "hydrate")]
-        {
-            storage()
-                .and_then(|s| s.get_item(&key(user)).ok().flatten())
-                .map(|v| {
-                    v.lines()
-                        .filter(|l| !l.is_empty())
-                        .map(String::from)
-                        .collect()
-                })
-                .unwrap_or_default()
-        }
-        #[cfg(not(feature = "hydrate"))]
-        {
-            let _ = key(user);
-            Vec::new()
+    /// Waits for a write, so a failure is not left unhandled.
+    #[cfg(feature = "hydrate")]
+    fn settle(p: Option<js_sys::Promise>) {
+        if let Some(p) = p {
+            leptos::task::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+            });
         }
     }
 
-    pub fn save(user: i64, codes: &[String]) {
+    pub async fn load(user: i64) -> Vec<String> {
         #[cfg(feature = "hydrate")]
-        if let Some(s) = storage() {
-            let _ = if codes.is_empty() {
-                s.remove_item(&key(user))
-            } else {
-                s.set_item(&key(user), &codes.join("\n"))
-            };
+        if let Some(p) = call("load", &[JsValue::from_f64(user as f64)]) {
+            if let Ok(v) = wasm_bindgen_futures::JsFuture::from(p).await {
+                return js_sys::Array::from(&v)
+                    .iter()
+                    .filter_map(|c| c.as_string())
+                    .collect();
+            }
         }
+        let _ = user;
+        Vec::new()
+    }
+
+    /// Adds codes to the person's queue on the phone (each once).
+    pub fn add(user: i64, codes: &[String]) {
+        #[cfg(feature = "hydrate")]
+        settle(call(
+            "add",
+            &[JsValue::from_f64(user as f64), codes_array(codes)],
+        ));
         #[cfg(not(feature = "hydrate"))]
         let _ = (user, codes);
+    }
+
+    /// Drops the codes that were sent, keeping any scanned meanwhile.
+    pub fn remove(user: i64, sent: &[String]) {
+        #[cfg(feature = "hydrate")]
+        settle(call(
+            "remove",
+            &[JsValue::from_f64(user as f64), codes_array(sent)],
+        ));
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (user, sent);
+    }
+
+    /// Asks the browser to wake the service worker when the signal is back.
+    pub fn request_sync() {
+        #[cfg(feature = "hydrate")]
+        settle(call("requestSync", &[]));
     }
 
     pub fn online() -> bool {
@@ -726,6 +789,53 @@ mod store {
         #[cfg(not(feature = "hydrate"))]
         {
             false
+        }
+    }
+
+    /// Calls `then(user, result)` when the service worker reports a queue it sent. The listener
+    /// lives as long as the returned value.
+    #[cfg(feature = "hydrate")]
+    pub fn on_sent_by_worker(then: impl Fn(i64, BatchResult) + 'static) -> Listener {
+        let on_message = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MessageEvent)>::new(
+            move |e: web_sys::MessageEvent| {
+                let data = e.data();
+                let get =
+                    |k: &str| js_sys::Reflect::get(&data, &k.into()).unwrap_or(JsValue::UNDEFINED);
+                if get("type").as_string().as_deref() != Some("workwell-queue-sent") {
+                    return;
+                }
+                let (Some(user), Ok(json)) = (
+                    get("user").as_f64(),
+                    js_sys::JSON::stringify(&get("result")),
+                ) else {
+                    return;
+                };
+                if let Ok(result) = serde_json::from_str::<BatchResult>(&String::from(json)) {
+                    then(user as i64, result);
+                }
+            },
+        );
+        let container = leptos::prelude::window().navigator().service_worker();
+        let _ = container
+            .add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+        Listener(Some((container, on_message)))
+    }
+
+    #[cfg(feature = "hydrate")]
+    pub struct Listener(
+        Option<(
+            web_sys::ServiceWorkerContainer,
+            wasm_bindgen::closure::Closure<dyn Fn(web_sys::MessageEvent)>,
+        )>,
+    );
+
+    #[cfg(feature = "hydrate")]
+    impl Drop for Listener {
+        fn drop(&mut self) {
+            if let Some((container, f)) = self.0.take() {
+                let _ = container
+                    .remove_event_listener_with_callback("message", f.as_ref().unchecked_ref());
+            }
         }
     }
 }

@@ -5,7 +5,14 @@
 use super::code::{CodeError, UnitCode};
 
 /// Barcode symbologies the Scan screen reads, named as the browser's `BarcodeDetector` names them.
-pub const FORMATS: [&str; 6] = ["qr_code", "data_matrix", "ean_13", "ean_8", "upc_a", "code_128"];
+pub const FORMATS: [&str; 6] = [
+    "qr_code",
+    "data_matrix",
+    "ean_13",
+    "ean_8",
+    "upc_a",
+    "code_128",
+];
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Seen {
@@ -62,7 +69,10 @@ mod tests {
         let code = some_code();
         let url = format!("https://workwell.example/c/{}", code.as_str());
         assert_eq!(classify(&url, "qr_code"), Seen::Unit(code.clone()));
-        assert_eq!(classify(&code.grouped(), "data_matrix"), Seen::Unit(code.clone()));
+        assert_eq!(
+            classify(&code.grouped(), "data_matrix"),
+            Seen::Unit(code.clone())
+        );
         assert_eq!(classify(code.as_str(), "code_128"), Seen::Unit(code));
     }
 
@@ -78,7 +88,10 @@ mod tests {
 
     #[test]
     fn other_codes_say_why_they_are_not_ours() {
-        assert!(matches!(classify("https://example.com/menu", "qr_code"), Seen::NotOurs { .. }));
+        assert!(matches!(
+            classify("https://example.com/menu", "qr_code"),
+            Seen::NotOurs { .. }
+        ));
         let code = some_code();
         let mut typo: Vec<char> = code.as_str().chars().collect();
         typo[3] = if typo[3] == 'A' { 'B' } else { 'A' };
@@ -88,7 +101,9 @@ mod tests {
 
     #[test]
     fn luma_weights_cover_black_white_and_primaries() {
-        let rgba = [0, 0, 0, 255, 255, 255, 255, 255, 255, 0, 0, 255, 0, 255, 0, 255];
+        let rgba = [
+            0, 0, 0, 255, 255, 255, 255, 255, 255, 0, 0, 255, 0, 255, 0, 255,
+        ];
         assert_eq!(luma_of_rgba(&rgba), vec![0, 255, 76, 149]);
     }
 }
