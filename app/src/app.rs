@@ -59,9 +59,10 @@ fn stylesheet_href(options: &LeptosOptions) -> String {
     format!("/{}/{name}.css", options.site_pkg_dir)
 }
 
-/// Registers the service worker (`public/sw.js`) and, when a new version of the app has been
-/// deployed and is waiting, offers "Update available — reload". The bar is added after the app's
-/// own nodes, so it never disturbs hydration. Without JavaScript none of this runs.
+/// Registers the service worker (`public/sw.js`), names the build files in use for it to keep,
+/// offers "Update available — reload" when a new version of the app has been deployed and is
+/// waiting, and offers installing where the browser would. The bars are added after the app's own
+/// nodes, so they never disturb hydration. Without JavaScript none of this runs.
 fn pwa_script(lang: crate::i18n::Lang) -> String {
     use crate::i18n::T;
     let js = |t: T| {
@@ -75,19 +76,27 @@ fn pwa_script(lang: crate::i18n::Lang) -> String {
   if (!("serviceWorker" in navigator)) return;
   var controlled = !!navigator.serviceWorker.controller;
   navigator.serviceWorker.addEventListener("controllerchange", function () {{ if (controlled) location.reload(); }});
+  // A bar over the tab bar: a line of text and its buttons ([label, class, onclick]).
+  function bar(className, role, text, buttons) {{
+    var el = document.createElement("div");
+    el.className = className;
+    el.setAttribute("role", role);
+    var span = document.createElement("span");
+    span.textContent = text;
+    el.append(span);
+    buttons.forEach(function (b) {{
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = b[0];
+      button.className = b[1];
+      button.onclick = b[2];
+      el.append(button);
+    }});
+    document.body.appendChild(el);
+    return el;
+  }}
   function offer(worker) {{
-    var bar = document.createElement("div");
-    bar.className = "update-bar";
-    bar.setAttribute("role", "status");
-    var text = document.createElement("span");
-    text.textContent = "{update}";
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "primary";
-    button.textContent = "{reload}";
-    button.onclick = function () {{ worker.postMessage("skip-waiting"); }};
-    bar.append(text, button);
-    document.body.appendChild(bar);
+    bar("update-bar", "status", "{update}", [["{reload}", "primary", function () {{ worker.postMessage("skip-waiting"); }}]]);
   }}
   // Where the browser offers installing (Android Chrome, desktop Chromium), offer it in the app,
   // once, until declined ("Not now" is remembered on this phone).
@@ -97,30 +106,17 @@ fn pwa_script(lang: crate::i18n::Lang) -> String {
     installEvent = e;
     try {{ if (localStorage.getItem("workwell-install-declined")) return; }} catch (_) {{}}
     if (document.querySelector(".install-bar")) return;
-    var bar = document.createElement("div");
-    bar.className = "update-bar install-bar";
-    bar.setAttribute("role", "dialog");
-    bar.setAttribute("aria-label", "{install}");
-    var text = document.createElement("span");
-    text.textContent = "{offer}";
-    var later = document.createElement("button");
-    later.type = "button";
-    later.className = "secondary";
-    later.textContent = "{later}";
-    later.onclick = function () {{
-      try {{ localStorage.setItem("workwell-install-declined", "1"); }} catch (_) {{}}
-      bar.remove();
-    }};
-    var install = document.createElement("button");
-    install.type = "button";
-    install.className = "primary";
-    install.textContent = "{install}";
-    install.onclick = function () {{
-      bar.remove();
-      if (installEvent) {{ installEvent.prompt(); installEvent = null; }}
-    }};
-    bar.append(text, later, install);
-    document.body.appendChild(bar);
+    var el = bar("update-bar install-bar", "dialog", "{offer}", [
+      ["{later}", "secondary", function () {{
+        try {{ localStorage.setItem("workwell-install-declined", "1"); }} catch (_) {{}}
+        el.remove();
+      }}],
+      ["{install}", "primary", function () {{
+        el.remove();
+        if (installEvent) {{ installEvent.prompt(); installEvent = null; }}
+      }}],
+    ]);
+    el.setAttribute("aria-label", "{install}");
   }});
   addEventListener("appinstalled", function () {{
     var bar = document.querySelector(".install-bar");
