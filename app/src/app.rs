@@ -29,7 +29,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // The phone's queue of scans waiting for signal; runs before the app starts.
                 <script defer src="/queue.js"></script>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                // Deferred: the finished server page paints first; the app loads and hydrates
+                // when the browser is idle (forms are plain HTML forms, working before that).
+                <HydrationScripts options defer=true/>
                 <MetaTags/>
             </head>
             <body>
