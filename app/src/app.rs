@@ -42,21 +42,29 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The built stylesheet. With cargo-leptos `hash-files` (see Cargo.toml) its name carries a content
-/// hash, written to `hash.txt` beside the server binary, so browsers and the service worker may keep
-/// it for good.
+/// What cargo-leptos `hash-files` (see Cargo.toml) wrote beside the server binary (`hash.txt`:
+/// lines such as `css: <hash>`), read once per process; `None` for a build without hashed names.
+#[cfg(feature = "ssr")]
+pub fn build_hashes(options: &LeptosOptions) -> Option<&'static str> {
+    static HASHES: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    HASHES
+        .get_or_init(|| {
+            let exe = std::env::current_exe().ok()?;
+            std::fs::read_to_string(exe.parent()?.join(&*options.hash_file)).ok()
+        })
+        .as_deref()
+}
+
+/// The built stylesheet; with hashed names it may be kept by browsers and the service worker for
+/// good.
 fn stylesheet_href(options: &LeptosOptions) -> String {
     let name = &options.output_name;
     #[cfg(feature = "ssr")]
-    if options.hash_files {
-        let hashes = std::env::current_exe()
-            .ok()
-            .and_then(|exe| exe.parent().map(|dir| dir.join(&*options.hash_file)))
-            .and_then(|path| std::fs::read_to_string(path).ok())
-            .unwrap_or_default();
-        if let Some(hash) = hashes.lines().find_map(|l| l.trim().strip_prefix("css:")) {
-            return format!("/{}/{name}.{}.css", options.site_pkg_dir, hash.trim());
-        }
+    if let Some(hash) = build_hashes(options)
+        .filter(|_| options.hash_files)
+        .and_then(|h| h.lines().find_map(|l| l.trim().strip_prefix("css:")))
+    {
+        return format!("/{}/{name}.{}.css", options.site_pkg_dir, hash.trim());
     }
     format!("/{}/{name}.css", options.site_pkg_dir)
 }

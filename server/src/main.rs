@@ -216,10 +216,7 @@ async fn run(command: Command, cfg: Config) -> Result<(), String> {
                 .leptos_options;
             // A build with content-hashed asset names (cargo-leptos `hash-files`) leaves their
             // hashes beside the binary; serve those names when it is there.
-            leptos_options.hash_files = std::env::current_exe()
-                .ok()
-                .and_then(|exe| exe.parent().map(|dir| dir.join(&*leptos_options.hash_file)))
-                .is_some_and(|path| path.exists());
+            leptos_options.hash_files = app::app::build_hashes(&leptos_options).is_some();
             let state = workwell::app_state(
                 leptos_options,
                 db.clone(),
