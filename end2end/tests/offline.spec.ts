@@ -1,27 +1,46 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { demoUnitCodes, failOnConsoleErrors, signInByPhone } from "./helpers";
 
 failOnConsoleErrors(test);
+
+/** Opens Scan once with signal, under the service worker, so the phone keeps it. */
+async function openScanUnderWorker(page: Page) {
+  await page.goto("/scan");
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await page.reload();
+  await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
+}
+
+async function claimTyped(page: Page, code: string) {
+  await page.getByLabel("Code from the label").fill(code);
+  await page.getByRole("button", { name: "Get points" }).click();
+}
+
+/** Types codes with no signal: each is shown as waiting. */
+async function queueWithoutSignal(page: Page, codes: string[]) {
+  for (const code of codes) {
+    await claimTyped(page, code);
+    await expect(page.getByTestId("queued").filter({ hasText: code })).toBeVisible();
+  }
+}
+
+/** While offline the app could not reach the server: expected. Anything else still fails. */
+function expectOnlyOfflineErrors(errors: string[], from: number) {
+  const offline = errors.splice(from);
+  expect(offline.filter((e) => !/ERR_FAILED|ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))).toEqual([]);
+}
 
 test("scans made without signal wait on the phone, survive a reload, and are credited once when the signal returns", async ({ page, context }, info) => {
   test.skip(info.project.name === "no-js", "the queue lives in the browser: it needs JavaScript");
   const [, , first, second] = demoUnitCodes();
   const typo = "0000-0000-0000-0001";
   await signInByPhone(page, "+79000000005");
-  // Open Scan once with signal, under the service worker, so the phone keeps it.
-  await page.goto("/scan");
-  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
-  await page.reload();
-  await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
+  await openScanUnderWorker(page);
 
   const errors: string[] = (page as any).__errors;
   const onlineErrors = errors.length;
   await context.setOffline(true);
-  for (const code of [first, second, typo]) {
-    await page.getByLabel("Code from the label").fill(code);
-    await page.getByRole("button", { name: "Get points" }).click();
-    await expect(page.getByTestId("queued").filter({ hasText: code })).toBeVisible();
-  }
+  await queueWithoutSignal(page, [first, second, typo]);
   await expect(page.getByTestId("queue")).toContainText("Waiting for signal");
   await expect(page.getByTestId("claim-result")).toHaveCount(0);
 
@@ -41,23 +60,17 @@ test("scans made without signal wait on the phone, survive a reload, and are cre
   await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
   await expect(page.getByTestId("queued")).toHaveCount(0);
   // The codes are credited once: scanning one again says it is already yours.
-  await page.getByLabel("Code from the label").fill(first);
-  await page.getByRole("button", { name: "Get points" }).click();
+  await claimTyped(page, first);
   await expect(page.getByRole("alert")).toContainText("You already claimed this code on");
 
-  // While offline the app could not reach the server: expected. Anything else still fails.
-  const offline = errors.splice(onlineErrors);
-  expect(offline.filter((e) => !/ERR_FAILED|ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))).toEqual([]);
+  expectOnlyOfflineErrors(errors, onlineErrors);
 });
 
 test("with the app closed, the service worker sends the queue when the signal returns (Background Sync)", async ({ page, context, baseURL }, info) => {
   test.skip(info.project.name === "no-js", "the queue lives in the browser: it needs JavaScript");
   const [, , , , first, second] = demoUnitCodes();
   await signInByPhone(page, "+79000000006");
-  await page.goto("/scan");
-  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
-  await page.reload();
-  await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
+  await openScanUnderWorker(page);
   const cdp = await context.newCDPSession(page);
   const registration = new Promise<string>((resolve) =>
     cdp.on("ServiceWorker.workerRegistrationUpdated", (e: any) => {
@@ -69,11 +82,7 @@ test("with the app closed, the service worker sends the queue when the signal re
   const errors: string[] = (page as any).__errors;
   const onlineErrors = errors.length;
   await context.setOffline(true);
-  for (const code of [first, second]) {
-    await page.getByLabel("Code from the label").fill(code);
-    await page.getByRole("button", { name: "Get points" }).click();
-    await expect(page.getByTestId("queued").filter({ hasText: code })).toBeVisible();
-  }
+  await queueWithoutSignal(page, [first, second]);
   // Kept in IndexedDB, where the worker can read it, and a sync asked for.
   const stored = await page.evaluate(
     () =>
@@ -108,9 +117,7 @@ test("with the app closed, the service worker sends the queue when the signal re
   await page.goto("/scan");
   await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
   await expect(page.getByTestId("queued")).toHaveCount(0);
-  await page.getByLabel("Code from the label").fill(first);
-  await page.getByRole("button", { name: "Get points" }).click();
+  await claimTyped(page, first);
   await expect(page.getByRole("alert")).toContainText("You already claimed this code on");
-  const offline = errors.splice(onlineErrors);
-  expect(offline.filter((e) => !/ERR_FAILED|ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))).toEqual([]);
+  expectOnlyOfflineErrors(errors, onlineErrors);
 });

@@ -42,15 +42,13 @@ pub fn feedback(good: bool) {
 }
 
 #[component]
-pub fn Camera(on_seen: Callback<Seen>, lang: Lang) -> impl IntoView {
+/// `live`: the page has hydrated (the buttons work); until then they are hidden.
+pub fn Camera(on_seen: Callback<Seen>, live: Signal<bool>, lang: Lang) -> impl IntoView {
     let state = RwSignal::new(CameraState::Off);
     // "native" or "wasm" once scanning: which decoder reads the frames (tests check it).
     let decoder = RwSignal::new("");
     // `None` when the camera has no torch.
     let torch = RwSignal::new(None::<bool>);
-    // Buttons appear only once the page is live; before that the typed form is the way.
-    let live = RwSignal::new(false);
-    Effect::new(move |_| live.set(true));
     let video = NodeRef::<leptos::html::Video>::new();
     #[cfg(feature = "hydrate")]
     let running = browser::Running::new();

@@ -266,6 +266,10 @@ pub fn ScanPage() -> impl IntoView {
     let warning = move || early_warning(&typed.get());
     let queue = OfflineQueue::new(action);
     let delivery = Delivery::new();
+    // The camera's buttons appear once the page is live; before that the typed form is the way.
+    let live = RwSignal::new(false);
+    Effect::new(move |_| live.set(true));
+    let live = Signal::from(live);
     // What the camera last saw that is not a claim: the product's barcode, a foreign code, a repeat.
     let notice = RwSignal::new(None::<Notice>);
     // Unit codes read by the camera on this screen: each is sent once, a repeat is only noted.
@@ -317,8 +321,8 @@ pub fn ScanPage() -> impl IntoView {
         <Title text=T::ScanTitle.text(lang)/>
         <ParticipantShell>
             <h1>{T::ScanTitle.text(lang)}</h1>
-            <Camera on_seen=on_seen lang=lang/>
-            <DeliveryToggle delivery=delivery lang=lang/>
+            <Camera on_seen=on_seen live=live lang=lang/>
+            <DeliveryToggle delivery=delivery live=live lang=lang/>
             {move || notice.get().map(|n| view! { <NoticeView n=n lang=lang/> })}
             <DeliveryList delivery=delivery lang=lang/>
             <ActionForm action=action>
@@ -375,15 +379,15 @@ struct OfflineQueue {
 impl OfflineQueue {
     fn new(action: ServerAction<ClaimCode>) -> OfflineQueue {
         let session = use_session();
-        let user = move || match session.me.get() {
+        let user = Signal::derive(move || match session.me.get() {
             Some(Ok(Some(u))) => Some(u.id),
             _ => None,
-        };
+        });
         let q = OfflineQueue {
             codes: RwSignal::new(Vec::new()),
             sent: RwSignal::new(None),
             sending: RwSignal::new(false),
-            user: Signal::derive(user),
+            user,
         };
         // The action forgets its input once it resolves, so keep the last one.
         let last = RwSignal::new(None::<String>);
@@ -394,7 +398,7 @@ impl OfflineQueue {
         });
         Effect::new(move |_| {
             if let (Some(Err(AppError::Transport { .. })), Some(user)) =
-                (action.value().get(), user())
+                (action.value().get(), user.get())
             {
                 if let Some(code) = last.get_untracked() {
                     q.keep(user, code);
@@ -408,7 +412,7 @@ impl OfflineQueue {
             if loaded == Some(true) {
                 return true;
             }
-            let Some(user) = user() else { return false };
+            let Some(user) = user.get() else { return false };
             leptos::task::spawn_local(async move {
                 let kept = store::load(user).await;
                 // Anything queued while the load was under way stays too.
@@ -429,12 +433,12 @@ impl OfflineQueue {
         {
             // Signal back, or the app brought to the front again (phones often miss `online`).
             let online = window_event_listener_untyped("online", move |_| {
-                if let Some(user) = user() {
+                if let Some(user) = user.get() {
                     q.send(user);
                 }
             });
             let visible = window_event_listener_untyped("visibilitychange", move |_| {
-                if let (Some(user), false) = (user(), document().hidden()) {
+                if let (Some(user), false) = (user.get(), document().hidden()) {
                     if store::online() {
                         q.send(user);
                     }
@@ -443,7 +447,7 @@ impl OfflineQueue {
             // The service worker sent the queue (Background Sync): show what became of it.
             let sent = send_wrapper::SendWrapper::new(store::on_sent_by_worker(
                 move |for_user, result| {
-                    if user() == Some(for_user) {
+                    if user.get() == Some(for_user) {
                         leptos::task::spawn_local(async move {
                             q.codes.set(store::load(for_user).await);
                             q.sent.set(Some(Ok(result)));
@@ -589,10 +593,8 @@ impl Delivery {
 }
 
 #[component]
-fn DeliveryToggle(delivery: Delivery, lang: Lang) -> impl IntoView {
-    // A camera feature: shown once the page is live.
-    let live = RwSignal::new(false);
-    Effect::new(move |_| live.set(true));
+/// A camera feature: shown once the page is live.
+fn DeliveryToggle(delivery: Delivery, live: Signal<bool>, lang: Lang) -> impl IntoView {
     view! {
         <div class="delivery-toggle" hidden=move || !live.get()>
             <button type="button" class="chip" data-testid="delivery-mode"
@@ -720,15 +722,6 @@ mod store {
             .ok()
     }
 
-    #[cfg(feature = "hydrate")]
-    fn codes_array(codes: &[String]) -> JsValue {
-        codes
-            .iter()
-            .map(|c| JsValue::from_str(c))
-            .collect::<js_sys::Array>()
-            .into()
-    }
-
     /// Waits for a write, so a failure is not left unhandled.
     #[cfg(feature = "hydrate")]
     fn settle(p: Option<js_sys::Promise>) {
@@ -755,24 +748,30 @@ mod store {
 
     /// Adds codes to the person's queue on the phone (each once).
     pub fn add(user: i64, codes: &[String]) {
-        #[cfg(feature = "hydrate")]
-        settle(call(
-            "add",
-            &[JsValue::from_f64(user as f64), codes_array(codes)],
-        ));
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (user, codes);
+        write("add", user, codes);
     }
 
     /// Drops the codes that were sent, keeping any scanned meanwhile.
     pub fn remove(user: i64, sent: &[String]) {
+        write("remove", user, sent);
+    }
+
+    /// `queue.js`'s `add` or `remove`, not awaited (the writes keep their order there).
+    fn write(method: &str, user: i64, codes: &[String]) {
         #[cfg(feature = "hydrate")]
         settle(call(
-            "remove",
-            &[JsValue::from_f64(user as f64), codes_array(sent)],
+            method,
+            &[
+                JsValue::from_f64(user as f64),
+                codes
+                    .iter()
+                    .map(|c| JsValue::from_str(c))
+                    .collect::<js_sys::Array>()
+                    .into(),
+            ],
         ));
         #[cfg(not(feature = "hydrate"))]
-        let _ = (user, sent);
+        let _ = (method, user, codes);
     }
 
     /// Asks the browser to wake the service worker when the signal is back.
