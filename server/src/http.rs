@@ -295,7 +295,15 @@ async fn request_context(
     next: Next,
 ) -> Response {
     let path = req.uri().path();
-    if path.starts_with("/pkg/") || path == "/healthz" {
+    // The build, the app's own static files (each an explicit route) and the health check need no
+    // session: no database lookup for them.
+    if path.starts_with("/pkg/")
+        || path.starts_with("/icons/")
+        || matches!(
+            path,
+            "/healthz" | "/sw.js" | "/queue.js" | "/manifest.webmanifest" | "/offline.html"
+        )
+    {
         return next.run(req).await;
     }
     let mut user = None;
