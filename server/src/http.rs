@@ -88,9 +88,14 @@ pub fn router(state: AppState, opts: HttpOptions) -> Router {
         .nest_service(
             "/pkg",
             Router::new()
-                .fallback_service(tower_http::services::ServeDir::new(
-                    std::path::Path::new(&*state.leptos_options.site_root).join("pkg"),
-                ))
+                .fallback_service(
+                    tower_http::services::ServeDir::new(
+                        std::path::Path::new(&*state.leptos_options.site_root).join("pkg"),
+                    )
+                    // The copies compressed once at start-up (see `precompress`).
+                    .precompressed_br()
+                    .precompressed_gzip(),
+                )
                 .layer(middleware::from_fn(pkg_cache)),
         )
         // The installable app's files, served directly for the same reason. The worker and the
@@ -269,6 +274,9 @@ async fn pkg_cache(req: Request, next: Next) -> Response {
         };
         res.headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+        // The answer depends on what the browser accepts (a precompressed copy or the file).
+        res.headers_mut()
+            .insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     }
     res
 }

@@ -6,6 +6,7 @@ pub mod db;
 pub mod demo;
 pub mod http;
 pub mod jobs;
+pub mod precompress;
 pub mod sender;
 
 use app::state::{AppState, CodeSender, Db, Settings};

@@ -229,6 +229,7 @@ async fn run(command: Command, cfg: Config) -> Result<(), String> {
                 Vec::new()
             };
             jobs::spawn_housekeeping(db);
+            spawn_precompress(&state.leptos_options);
             let app = http::router(
                 state,
                 http::HttpOptions {
@@ -254,4 +255,23 @@ async fn run(command: Command, cfg: Config) -> Result<(), String> {
             .map_err(|e| e.to_string())
         }
     }
+}
+
+/// Compresses the build's hashed files once, in the background: until a copy is ready the file is
+/// compressed on the fly as before. A read-only site folder only costs that saving (logged).
+fn spawn_precompress(options: &leptos::config::LeptosOptions) {
+    let dir = std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir);
+    tokio::task::spawn_blocking(move || {
+        let started = std::time::Instant::now();
+        match workwell::precompress::precompress_dir(&dir) {
+            Ok(report) => tracing::info!(
+                compressed = report.compressed,
+                already = report.already,
+                too_large = report.too_large,
+                ms = started.elapsed().as_millis() as u64,
+                "build files precompressed"
+            ),
+            Err(e) => tracing::warn!(dir = %dir.display(), error = %e, "build files not precompressed"),
+        }
+    });
 }

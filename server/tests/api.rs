@@ -809,6 +809,46 @@ async fn the_ledger_keeps_balance_equal_to_its_entries_and_never_negative(db: Db
     assert_eq!(earned, 70, "accruals net of reversals");
 }
 
+/// The built files go out as the copies compressed once at start-up: brotli to a browser that
+/// offers it, gzip to one that offers only that, the file itself to one that offers neither.
+async fn build_files_go_out_as_their_precompressed_copies(db: Db) {
+    let site = tempfile::tempdir().unwrap();
+    let pkg = site.path().join("pkg");
+    std::fs::create_dir(&pkg).unwrap();
+    let wasm: Vec<u8> = (0..50_000u32).flat_map(|i| (i % 97).to_le_bytes()).collect();
+    std::fs::write(pkg.join("workwell.Q1w2E3r4T5y6U7i8.wasm"), &wasm).unwrap();
+    let report = workwell::precompress::precompress_dir(&pkg).unwrap();
+    assert_eq!(report.compressed, 1);
+    let (mut state, _) = state(&db);
+    state.leptos_options.site_root = site.path().to_str().unwrap().into();
+    let addr = serve(state).await;
+    let http = reqwest::Client::new();
+    let get = |accept: &'static str| {
+        http.get(format!("http://{addr}/pkg/workwell.Q1w2E3r4T5y6U7i8.wasm"))
+            .header("accept-encoding", accept)
+            .send()
+    };
+    for (accept, encoding, copy) in [("gzip, deflate, br", Some("br"), "br"), ("gzip", Some("gzip"), "gz")] {
+        let res = get(accept).await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(
+            res.headers().get("content-encoding").map(|v| v.to_str().unwrap()),
+            encoding,
+            "{accept}"
+        );
+        assert!(res.headers()["cache-control"].to_str().unwrap().contains("immutable"));
+        assert_eq!(res.headers()["vary"], "accept-encoding");
+        let body = res.bytes().await.unwrap();
+        let stored = std::fs::read(pkg.join(format!("workwell.Q1w2E3r4T5y6U7i8.wasm.{copy}"))).unwrap();
+        assert_eq!(body.as_ref(), &stored[..], "{accept}");
+        assert!(body.len() < wasm.len() / 10, "{accept}: {} bytes", body.len());
+    }
+    let res = get("identity").await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.headers().get("content-encoding").is_none());
+    assert_eq!(res.bytes().await.unwrap().as_ref(), &wasm[..]);
+}
+
 on_both_databases!(
     every_server_function_checks_who_calls_it,
     the_shop_over_http_refuses_bad_input_and_keeps_its_promises,
@@ -817,6 +857,7 @@ on_both_databases!(
     the_page_language_follows_profile_then_browser,
     health_answers_when_the_database_does,
     the_ledger_keeps_balance_equal_to_its_entries_and_never_negative,
+    build_files_go_out_as_their_precompressed_copies,
 );
 
 /// Signs in over HTTP and returns the session cookie the server set.
