@@ -29,9 +29,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // The phone's queue of scans waiting for signal; runs before the app starts.
                 <script defer src="/queue.js"></script>
                 <AutoReload options=options.clone()/>
-                // Deferred: the finished server page paints first; the app loads and hydrates
-                // when the browser is idle (forms are plain HTML forms, working before that).
-                <HydrationScripts options defer=true/>
+                <script type="module" inner_html=hydration_script(&options)></script>
                 <MetaTags/>
             </head>
             <body>
@@ -58,15 +56,55 @@ pub fn build_hashes(options: &LeptosOptions) -> Option<&'static str> {
 /// The built stylesheet; with hashed names it may be kept by browsers and the service worker for
 /// good.
 fn stylesheet_href(options: &LeptosOptions) -> String {
+    build_file(options, "css", "css")
+}
+
+/// `/pkg/<name>.<hash>.<ext>` for the build file `kind` (`css`, `js`, `wasm` in `hash.txt`), or
+/// `/pkg/<name>.<ext>` for a build without hashed names.
+fn build_file(options: &LeptosOptions, kind: &str, ext: &str) -> String {
     let name = &options.output_name;
     #[cfg(feature = "ssr")]
     if let Some(hash) = build_hashes(options)
         .filter(|_| options.hash_files)
-        .and_then(|h| h.lines().find_map(|l| l.trim().strip_prefix("css:")))
+        .and_then(|h| {
+            h.lines()
+                .find_map(|l| l.trim().strip_prefix(kind)?.strip_prefix(':'))
+        })
     {
-        return format!("/{}/{name}.{}.css", options.site_pkg_dir, hash.trim());
+        return format!("/{}/{name}.{}.{ext}", options.site_pkg_dir, hash.trim());
     }
-    format!("/{}/{name}.css", options.site_pkg_dir)
+    #[cfg(feature = "ssr")]
+    if ext == "wasm" && option_env!("LEPTOS_OUTPUT_NAME").is_none() {
+        // wasm-bindgen's own name, for a build made without cargo-leptos.
+        return format!("/{}/{name}_bg.wasm", options.site_pkg_dir);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = kind;
+    format!("/{}/{name}.{ext}", options.site_pkg_dir)
+}
+
+/// Starts the app once the page has loaded and the browser is idle: the server's finished page
+/// paints first, with nothing of the app's code competing for the phone's signal before then
+/// (forms are plain HTML forms and work in the meantime). `timeout` keeps a page that is never
+/// idle from staying without the app.
+fn hydration_script(options: &LeptosOptions) -> String {
+    let js = build_file(options, "js", "js");
+    let wasm = build_file(options, "wasm", "wasm");
+    format!(
+        r#"(function () {{
+  function start() {{
+    import("{js}").then(function (m) {{
+      return m.default({{ module_or_path: "{wasm}" }}).then(function () {{ m.hydrate(); }});
+    }});
+  }}
+  function idle() {{
+    if ("requestIdleCallback" in window) requestIdleCallback(start, {{ timeout: 2000 }});
+    else setTimeout(start, 1);
+  }}
+  if (document.readyState === "complete") idle();
+  else addEventListener("load", idle, {{ once: true }});
+}})();"#
+    )
 }
 
 /// Registers the service worker (`public/sw.js`), names the build files in use for it to keep,
@@ -132,13 +170,22 @@ fn pwa_script(lang: crate::i18n::Lang) -> String {
     var bar = document.querySelector(".install-bar");
     if (bar) bar.remove();
   }});
+  function keep() {{
+    navigator.serviceWorker.ready.then(function (ready) {{
+      var urls = performance.getEntriesByType("resource").map(function (e) {{ return e.name; }})
+        .filter(function (u) {{ return u.indexOf("/pkg/") >= 0; }});
+      if (ready.active) ready.active.postMessage({{ type: "keep", urls: urls }});
+    }});
+  }}
+  // The app's own files arrive after the page has loaded: name them again once it is running.
+  new MutationObserver(function (_, observer) {{
+    if (!document.body.hasAttribute("data-hydrated")) return;
+    observer.disconnect();
+    keep();
+  }}).observe(document.body, {{ attributes: true }});
   addEventListener("load", function () {{
     navigator.serviceWorker.register("/sw.js").then(function (reg) {{
-      navigator.serviceWorker.ready.then(function (ready) {{
-        var urls = performance.getEntriesByType("resource").map(function (e) {{ return e.name; }})
-          .filter(function (u) {{ return u.indexOf("/pkg/") >= 0; }});
-        if (ready.active) ready.active.postMessage({{ type: "keep", urls: urls }});
-      }});
+      keep();
       if (reg.waiting && controlled) offer(reg.waiting);
       reg.addEventListener("updatefound", function () {{
         var worker = reg.installing;
