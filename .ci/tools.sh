@@ -56,3 +56,24 @@ ensure_postgres() {
     exit 1
   fi
 }
+
+# The barcode decoder (decoder/, see its lib.rs for why it is a module of its own), built beside the
+# app as target/site/pkg/decoder.<hash>.{js,wasm}: always optimised (every camera frame goes through
+# it, in the browser tests too), named by its content like the app's files. Run after
+# `cargo leptos build`, which empties target/site first.
+build_decoder() {
+  local out="$ROOT/target/decoder" pkg="$ROOT/target/site/pkg"
+  step "building the barcode decoder (WASM, optimised)"
+  cargo build -p decoder --lib --target wasm32-unknown-unknown --profile wasm-release
+  rm -rf "$out" && mkdir -p "$out" "$pkg"
+  wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name decoder \
+    "$ROOT/target/wasm32-unknown-unknown/wasm-release/decoder.wasm"
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    "$out/decoder_bg.wasm" -o "$out/decoder_bg.wasm"
+  local hash
+  hash="$(cat "$out/decoder.js" "$out/decoder_bg.wasm" | python3 -c \
+    'import sys, hashlib, base64; print(base64.urlsafe_b64encode(hashlib.sha256(sys.stdin.buffer.read()).digest()).decode()[:22])')"
+  rm -f "$pkg"/decoder.*
+  cp "$out/decoder.js" "$pkg/decoder.$hash.js"
+  cp "$out/decoder_bg.wasm" "$pkg/decoder.$hash.wasm"
+}

@@ -92,6 +92,7 @@ fn hydration_script(options: &LeptosOptions) -> String {
     let wasm = build_file(options, "wasm", "wasm");
     format!(
         r#"(function () {{
+{decoder}
   function start() {{
     import("{js}").then(function (m) {{
       return m.default({{ module_or_path: "{wasm}" }}).then(function () {{ m.hydrate(); }});
@@ -103,8 +104,47 @@ fn hydration_script(options: &LeptosOptions) -> String {
   }}
   if (document.readyState === "complete") idle();
   else addEventListener("load", idle, {{ once: true }});
-}})();"#
+}})();"#,
+        decoder = decoder_loader(options),
     )
+}
+
+/// `workwellDecoder()`: fetches our barcode decoder (the `decoder` crate, built beside the app as
+/// `decoder.<hash>.js` and `.wasm`) once, the first time the camera needs it; a failed fetch
+/// (no signal) is tried again next time. Absent when the build has no decoder.
+fn decoder_loader(options: &LeptosOptions) -> String {
+    #[cfg(feature = "ssr")]
+    if let Some(stem) = decoder_stem(options) {
+        let dir = format!("/{}", options.site_pkg_dir);
+        return format!(
+            r#"  var decoder = null;
+  window.workwellDecoder = function () {{
+    decoder = decoder || import("{dir}/{stem}.js").then(function (m) {{
+      return m.default({{ module_or_path: "{dir}/{stem}.wasm" }}).then(function () {{ return m; }});
+    }}).catch(function (e) {{ decoder = null; throw e; }});
+    return decoder;
+  }};"#
+        );
+    }
+    let _ = options;
+    String::new()
+}
+
+/// `decoder.<hash>`, the decoder's files in the build folder (the build leaves one pair), found
+/// once per process.
+#[cfg(feature = "ssr")]
+fn decoder_stem(options: &LeptosOptions) -> Option<&'static str> {
+    static STEM: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    STEM.get_or_init(|| {
+        let dir = std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir);
+        std::fs::read_dir(dir).ok()?.find_map(|entry| {
+            let name = entry.ok()?.file_name().into_string().ok()?;
+            let stem = name.strip_suffix(".js")?;
+            let hash = stem.strip_prefix("decoder.")?;
+            (!hash.is_empty() && !hash.contains('.')).then(|| stem.to_string())
+        })
+    })
+    .as_deref()
 }
 
 /// Registers the service worker (`public/sw.js`), names the build files in use for it to keep,

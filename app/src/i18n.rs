@@ -450,6 +450,7 @@ messages! {
     CameraScanning { en: "Point the camera at the QR sticker on the product.", ru: "Наведите камеру на QR-наклейку на товаре." }
     CameraDenied { en: "The camera is not allowed for this site. Type the code from the sticker below, or allow the camera in the browser settings.", ru: "Сайту не разрешён доступ к камере. Введите код с наклейки ниже или разрешите камеру в настройках браузера." }
     CameraMissing { en: "No camera could be opened. Type the code from the sticker below.", ru: "Не удалось включить камеру. Введите код с наклейки ниже." }
+    DecoderMissing { en: "This phone cannot read codes with the camera without signal yet. Type the code from the sticker below.", ru: "Без сети этот телефон пока не может читать коды камерой. Введите код с наклейки ниже." }
     Torch { en: "Torch", ru: "Фонарик" }
     ProductBarcode { en: "This is the product barcode. Scan the sticker with the QR code instead.", ru: "Это штрихкод товара. Отсканируйте наклейку с QR-кодом." }
     AlreadyInList { en: "Already scanned: {code}", ru: "Уже отсканировано: {code}" }

@@ -91,7 +91,7 @@ test("a label's QR in front of the camera is read by the WASM decoder and credit
   await expect(result).toHaveCount(1);
   // The decoder came with the Scan screen, not with Home.
   const scanFiles = pkg.slice(homeFiles.length);
-  const decoder = (files: string[]) => files.filter((f) => /decode_luma.*\.wasm$/.test(f));
+  const decoder = (files: string[]) => files.filter((f) => /^\/pkg\/decoder\.[A-Za-z0-9_-]{10,}\.wasm$/.test(f));
   expect(decoder(homeFiles), `Home loaded: ${homeFiles}`).toEqual([]);
   expect(decoder(scanFiles), `Scan loaded: ${scanFiles}`).toHaveLength(1);
   // The history has the claim.
@@ -130,6 +130,30 @@ test("with the camera refused, the Scan screen says so and the typed code still 
   await page.getByRole("button", { name: "Get points" }).click();
   await expect(page.getByTestId("claim-result")).toContainText(code);
   expect(errors.filter((e) => !/Permission/.test(e))).toEqual([]);
+});
+
+test("with no signal before the decoder was ever fetched, the camera says so and points to the typed code", async ({}, info) => {
+  const video = join(dir, "label-offline.y4m");
+  writeY4m(video, [eanFrame("4006381333931")]);
+  const { context, page, errors } = await cameraPhone(video, info);
+  const fetched: string[] = [];
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  await openScan(page);
+  await context.setOffline(true);
+  await page.getByTestId("camera-start").click();
+  const camera = page.getByTestId("camera");
+  await expect(camera).toHaveAttribute("data-state", "no-decoder");
+  await expect(page.getByTestId("camera-status")).toContainText("cannot read codes with the camera without signal yet");
+  await expect(page.locator("video")).toBeHidden();
+  await expect(page.getByTestId("torch")).toBeHidden();
+  expect(fetched.filter((f) => f.startsWith("/pkg/decoder."))).not.toEqual([]);
+  await expect(page.getByLabel("Code from the label")).toBeFocused();
+  // With signal back, the same button starts the camera: the decoder arrives and reads.
+  await context.setOffline(false);
+  await page.getByTestId("camera-start").click();
+  await expect(camera).toHaveAttribute("data-decoder", "wasm");
+  await expect(page.getByTestId("product-barcode")).toContainText("This is the product barcode", { timeout: 20_000 });
+  expect(errors.filter((e) => !/Failed to fetch|ERR_INTERNET_DISCONNECTED|dynamically imported module/.test(e))).toEqual([]);
 });
 
 test("a delivery: code after code in one camera session, a running list and total, repeats ignored", async ({}, info) => {

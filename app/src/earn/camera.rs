@@ -1,6 +1,7 @@
 //! The camera on the Scan screen: the rear camera's live picture, read a few times a second by the
 //! browser's own `BarcodeDetector` where there is one (Android Chrome, macOS) and by our WASM
-//! decoder otherwise (iPhones, desktop Linux) — loaded only once this screen asks for it. Each thing
+//! decoder otherwise (iPhones, desktop Linux; the `decoder` crate, a module of its own) — fetched
+//! only when the camera first starts. Each thing
 //! read is classified ([`Seen`]) and handed to the page; the same text is not reported again while
 //! it stays in view. Without JavaScript, or when the camera is refused or missing, the page's
 //! typed-code form is the way in, and this component says so.
@@ -19,6 +20,9 @@ pub enum CameraState {
     Denied,
     /// No camera, or one the browser cannot open (busy, insecure page).
     NoCamera,
+    /// No `BarcodeDetector`, and our decoder could not be fetched (no signal before it was ever
+    /// kept on the phone).
+    NoDecoder,
 }
 
 impl CameraState {
@@ -29,6 +33,7 @@ impl CameraState {
             CameraState::Scanning => "scanning",
             CameraState::Denied => "denied",
             CameraState::NoCamera => "no-camera",
+            CameraState::NoDecoder => "no-decoder",
         }
     }
 }
@@ -78,6 +83,7 @@ pub fn Camera(on_seen: Callback<Seen>, live: Signal<bool>, lang: Lang) -> impl I
         CameraState::Scanning => Some(T::CameraScanning.text(lang)),
         CameraState::Denied => Some(T::CameraDenied.text(lang)),
         CameraState::NoCamera => Some(T::CameraMissing.text(lang)),
+        CameraState::NoDecoder => Some(T::DecoderMissing.text(lang)),
     };
     view! {
         <section class="camera" data-testid="camera" data-state=move || state.get().name()
@@ -191,6 +197,13 @@ mod browser {
                 torch.set(torch_supported(&stream).then_some(false));
                 self.stream.set_value(Some(stream));
                 let native = native_detector().await;
+                if native.is_none() && ours().await.is_none() {
+                    self.stop();
+                    torch.set(None);
+                    state.set(CameraState::NoDecoder);
+                    focus_typed_code();
+                    return;
+                }
                 decoder.set(if native.is_some() { "native" } else { "wasm" });
                 state.set(CameraState::Scanning);
                 let run = self.run.get_value() + 1;
@@ -316,6 +329,42 @@ mod browser {
         ))
     }
 
+    thread_local! {
+        static OURS: std::cell::RefCell<Option<Function>> = const { std::cell::RefCell::new(None) };
+    }
+
+    /// Our decoder's `decode(luma, width, height)`, fetched the first time it is needed through the
+    /// page's `workwellDecoder()` (see `app.rs`); `None` when the page names no decoder or it cannot
+    /// be fetched.
+    async fn ours() -> Option<Function> {
+        if let Some(f) = OURS.with(|d| d.borrow().clone()) {
+            return Some(f);
+        }
+        let load = get(&window(), "workwellDecoder").dyn_into::<Function>().ok()?;
+        let module = JsFuture::from(Promise::from(load.call0(&JsValue::NULL).ok()?))
+            .await
+            .ok()?;
+        let decode = get(&module, "decode").dyn_into::<Function>().ok()?;
+        OURS.with(|d| *d.borrow_mut() = Some(decode.clone()));
+        Some(decode)
+    }
+
+    /// A grey frame read by our decoder: its text and format.
+    async fn decode_ours(luma: Vec<u8>, width: u32, height: u32) -> Option<(String, String)> {
+        let decode = ours().await?;
+        let found = decode
+            .call3(
+                &JsValue::NULL,
+                &js_sys::Uint8Array::from(&luma[..]),
+                &JsValue::from(width),
+                &JsValue::from(height),
+            )
+            .ok()?
+            .as_string()?;
+        let (format, text) = found.split_once('\n')?;
+        Some((text.to_string(), format.to_string()))
+    }
+
     /// The current frame in grey, shrunk to a size the decoder reads quickly.
     fn grab(video: &HtmlVideoElement, canvas: &HtmlCanvasElement) -> Option<(Vec<u8>, u32, u32)> {
         let (vw, vh) = (video.video_width() as f64, video.video_height() as f64);
@@ -366,7 +415,7 @@ mod browser {
             let found = match &native {
                 Some(detector) => detect_native(detector, &video).await,
                 None => match grab(&video, &canvas) {
-                    Some((luma, w, h)) => crate::earn::decoder::decode_luma(luma, w, h).await,
+                    Some((luma, w, h)) => decode_ours(luma, w, h).await,
                     None => None,
                 },
             };

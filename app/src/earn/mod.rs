@@ -3,8 +3,6 @@
 
 mod camera;
 pub mod code;
-#[cfg(feature = "hydrate")]
-mod decoder;
 #[cfg(feature = "ssr")]
 pub mod ledger;
 mod pages;
