@@ -30,7 +30,7 @@ function expectOnlyOfflineErrors(errors: string[], from: number) {
   expect(offline.filter((e) => !/ERR_FAILED|ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))).toEqual([]);
 }
 
-test("scans made without signal wait on the phone, survive a reload, and are credited once when the signal returns", async ({ page, context }, info) => {
+test("scans made without signal wait on the phone, survive a reload and a lost session, and are credited once when the signal returns", async ({ page, context }, info) => {
   test.skip(info.project.name === "no-js", "the queue lives in the browser: it needs JavaScript");
   const [, , first, second] = demoUnitCodes();
   const typo = "0000-0000-0000-0001";
@@ -49,8 +49,20 @@ test("scans made without signal wait on the phone, survive a reload, and are cre
   await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
   await expect(page.getByTestId("queued")).toHaveCount(3);
 
-  // The signal returns: one batch, two credited, the typo refused, the queue empty.
+  // The session ends while the phone is offline (its cookie is gone, as after an expiry): when the
+  // signal returns the batch is refused for want of a session, and every scan stays queued.
+  const session = await context.cookies();
+  await context.clearCookies();
   await context.setOffline(false);
+  await expect(page.getByRole("alert")).toContainText("Please sign in to continue.");
+  await expect(page.getByTestId("queued")).toHaveCount(3);
+  await expect(page.getByTestId("batch-result")).toHaveCount(0);
+
+  // Signed in again (the same person's session back on the phone), Scan opens with signal: one
+  // batch, two credited, the typo refused, the queue empty.
+  await context.addCookies(session);
+  await page.reload();
+  await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
   const result = page.getByTestId("batch-result");
   await expect(result).toContainText("Sent: 2 credited");
   await expect(result).toContainText("0 already yours, 1 refused");
