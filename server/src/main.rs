@@ -258,8 +258,14 @@ async fn run(command: Command, cfg: Config) -> Result<(), String> {
 }
 
 /// Compresses the build's hashed files once, in the background: until a copy is ready the file is
-/// compressed on the fly as before. A read-only site folder only costs that saving (logged).
+/// compressed on the fly as before. A read-only site folder only costs that saving (logged). A
+/// debug build (the browser tests') is left to on-the-fly compression: its files are several times
+/// larger, and compressing them at these settings would keep a core busy for minutes.
 fn spawn_precompress(options: &leptos::config::LeptosOptions) {
+    if cfg!(debug_assertions) {
+        tracing::info!("debug build: build files compressed on the fly only");
+        return;
+    }
     let dir = std::path::Path::new(&*options.site_root).join(&*options.site_pkg_dir);
     tokio::task::spawn_blocking(move || {
         let started = std::time::Instant::now();

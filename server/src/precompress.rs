@@ -5,8 +5,8 @@
 //!
 //! Only files whose name carries a content hash are compressed: their contents can never change
 //! under the same name, so a compressed copy beside them is never stale. Files larger than
-//! [`MAX_BYTES`] are left to on-the-fly compression: only a debug build has those, and compressing
-//! them at these settings would take minutes.
+//! [`MAX_BYTES`] are left to on-the-fly compression: a release build has none (a debug build, whose
+//! server does not call this, would), and compressing them at these settings would take long.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
