@@ -24,12 +24,17 @@ const { chromium } = require("@playwright/test");
   const bytes = new Map();
   cdp.on("Network.requestWillBeSent", (e) => urls.set(e.requestId, new URL(e.request.url).pathname));
   cdp.on("Network.loadingFinished", (e) => bytes.set(e.requestId, e.encodedDataLength));
+  const encodings = new Map();
+  cdp.on("Network.responseReceived", (e) => {
+    const h = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), v]));
+    encodings.set(e.requestId, h["content-encoding"] || "-");
+  });
   const table = (ids) => {
     let total = 0;
     for (const id of ids) {
       const b = bytes.get(id) || 0;
       total += b;
-      console.log(`  ${String(b).padStart(9)}  ${urls.get(id)}`);
+      console.log(`  ${String(b).padStart(9)}  ${(encodings.get(id) || "").padEnd(5)} ${urls.get(id)}`);
     }
     console.log(`  ${String(total).padStart(9)}  all of it`);
     return total;
