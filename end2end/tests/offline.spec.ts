@@ -58,22 +58,32 @@ test("scans made without signal wait on the phone, survive a reload and a lost s
   await expect(page.getByTestId("queued")).toHaveCount(3);
   await expect(page.getByTestId("batch-result")).toHaveCount(0);
 
-  // Signed in again (the same person's session back on the phone), Scan opens with signal: one
-  // batch, two credited, the typo refused, the queue empty.
+  // Signed in again (the same person's session back on the phone) and the app woken (its `online`
+  // listener, by hand): one batch, two credited, the typo refused, the queue empty. The page stays
+  // open: in the moment of a reload no Scan screen is open, and the service worker may send the
+  // queue itself (also credited once, but a different answer on screen).
   await context.addCookies(session);
-  await page.reload();
-  await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
+  await page.evaluate(() => window.dispatchEvent(new Event("online")));
   const result = page.getByTestId("batch-result");
-  await expect(result).toContainText("Sent: 2 credited");
-  await expect(result).toContainText("0 already yours, 1 refused");
+  // Chromium's emulated offline now and then lets a typed claim reach the server while the page
+  // sees no answer (seen in about one run in five: the codes already credited, with no batch before
+  // this one in the server log). The code is credited then, and this batch calls it "already
+  // yours". So the batch must account for both codes either way; that each is credited exactly
+  // once is checked below.
+  await expect(result).toContainText(/Sent: \d credited .*\d already yours, 1 refused/);
+  const summary = (await result.textContent())!.match(/Sent: (\d) credited .*?(\d) already yours, 1 refused/)!;
+  expect(Number(summary[1]) + Number(summary[2])).toBe(2);
   await expect(result.getByTestId("batch-item").filter({ hasText: typo })).toContainText("typo");
   await expect(page.getByTestId("queue")).toHaveCount(0);
   await page.reload();
   await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
   await expect(page.getByTestId("queued")).toHaveCount(0);
-  // The codes are credited once: scanning one again says it is already yours.
+  // The codes are credited once: scanning one again says it is already yours, and the history has
+  // each of them once.
   await claimTyped(page, first);
   await expect(page.getByRole("alert")).toContainText("You already claimed this code on");
+  await page.goto("/history");
+  for (const code of [first, second]) await expect(page.locator("main").getByText(code)).toHaveCount(1);
 
   expectOnlyOfflineErrors(errors, onlineErrors);
 });
