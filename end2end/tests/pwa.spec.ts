@@ -67,6 +67,9 @@ test("the app is installable: manifest, icons, and a service worker that serves 
   // page, which leads to Scan. Nothing of the server functions is ever kept.
   await page.goto("/join");
   await expect(page.getByLabel("Company join code")).toBeVisible();
+  // Opened means the app ran there too: it starts after the page has loaded, and only then
+  // fetches the screen's own piece, which the phone keeps from then on.
+  await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
   const errors: string[] = (page as any).__errors;
   const onlineErrors = errors.length;
   await context.setOffline(true);
