@@ -54,8 +54,12 @@ mod tests {
         let mut luma = vec![255u8; side * side];
         for y in 0..side {
             for x in 0..side {
-                let (mx, my) = ((x / scale).wrapping_sub(quiet), (y / scale).wrapping_sub(quiet));
-                if mx < modules && my < modules && colors[my * modules + mx] == qrcode::Color::Dark {
+                let (mx, my) = (
+                    (x / scale).wrapping_sub(quiet),
+                    (y / scale).wrapping_sub(quiet),
+                );
+                if mx < modules && my < modules && colors[my * modules + mx] == qrcode::Color::Dark
+                {
                     luma[y * side + x] = 0;
                 }
             }
@@ -67,7 +71,10 @@ mod tests {
     fn reads_a_label_qr() {
         let label = "https://workwell.example/c/ABCD-EFGH-JKMN-PQRS";
         let (luma, side) = qr_frame(label);
-        assert_eq!(decode(luma, side, side).as_deref(), Some(&*format!("qr_code\n{label}")));
+        assert_eq!(
+            decode(luma, side, side).as_deref(),
+            Some(&*format!("qr_code\n{label}"))
+        );
     }
 
     #[test]

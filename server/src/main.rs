@@ -277,7 +277,9 @@ fn spawn_precompress(options: &leptos::config::LeptosOptions) {
                 ms = started.elapsed().as_millis() as u64,
                 "build files precompressed"
             ),
-            Err(e) => tracing::warn!(dir = %dir.display(), error = %e, "build files not precompressed"),
+            Err(e) => {
+                tracing::warn!(dir = %dir.display(), error = %e, "build files not precompressed")
+            }
         }
     });
 }

@@ -109,7 +109,9 @@ mod tests {
     #[test]
     fn compresses_hashed_files_once_and_leaves_the_rest() {
         let dir = tempfile::tempdir().unwrap();
-        let wasm: Vec<u8> = (0..200_000u32).flat_map(|i| (i % 251).to_le_bytes()).collect();
+        let wasm: Vec<u8> = (0..200_000u32)
+            .flat_map(|i| (i % 251).to_le_bytes())
+            .collect();
         let hashed = dir.path().join("workwell.AbCdEfGhIjKlMnOp.wasm");
         std::fs::write(&hashed, &wasm).unwrap();
         std::fs::write(dir.path().join("workwell.js"), b"plain").unwrap();

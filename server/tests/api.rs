@@ -815,7 +815,9 @@ async fn build_files_go_out_as_their_precompressed_copies(db: Db) {
     let site = tempfile::tempdir().unwrap();
     let pkg = site.path().join("pkg");
     std::fs::create_dir(&pkg).unwrap();
-    let wasm: Vec<u8> = (0..50_000u32).flat_map(|i| (i % 97).to_le_bytes()).collect();
+    let wasm: Vec<u8> = (0..50_000u32)
+        .flat_map(|i| (i % 97).to_le_bytes())
+        .collect();
     std::fs::write(pkg.join("workwell.Q1w2E3r4T5y6U7i8.wasm"), &wasm).unwrap();
     let report = workwell::precompress::precompress_dir(&pkg).unwrap();
     assert_eq!(report.compressed, 1);
@@ -828,20 +830,35 @@ async fn build_files_go_out_as_their_precompressed_copies(db: Db) {
             .header("accept-encoding", accept)
             .send()
     };
-    for (accept, encoding, copy) in [("gzip, deflate, br", Some("br"), "br"), ("gzip", Some("gzip"), "gz")] {
+    for (accept, encoding, copy) in [
+        ("gzip, deflate, br", Some("br"), "br"),
+        ("gzip", Some("gzip"), "gz"),
+    ] {
         let res = get(accept).await.unwrap();
         assert_eq!(res.status(), StatusCode::OK);
         assert_eq!(
-            res.headers().get("content-encoding").map(|v| v.to_str().unwrap()),
+            res.headers()
+                .get("content-encoding")
+                .map(|v| v.to_str().unwrap()),
             encoding,
             "{accept}"
         );
-        assert!(res.headers()["cache-control"].to_str().unwrap().contains("immutable"));
+        assert!(
+            res.headers()["cache-control"]
+                .to_str()
+                .unwrap()
+                .contains("immutable")
+        );
         assert_eq!(res.headers()["vary"], "accept-encoding");
         let body = res.bytes().await.unwrap();
-        let stored = std::fs::read(pkg.join(format!("workwell.Q1w2E3r4T5y6U7i8.wasm.{copy}"))).unwrap();
+        let stored =
+            std::fs::read(pkg.join(format!("workwell.Q1w2E3r4T5y6U7i8.wasm.{copy}"))).unwrap();
         assert_eq!(body.as_ref(), &stored[..], "{accept}");
-        assert!(body.len() < wasm.len() / 10, "{accept}: {} bytes", body.len());
+        assert!(
+            body.len() < wasm.len() / 10,
+            "{accept}: {} bytes",
+            body.len()
+        );
     }
     let res = get("identity").await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);

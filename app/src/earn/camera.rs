@@ -340,7 +340,9 @@ mod browser {
         if let Some(f) = OURS.with(|d| d.borrow().clone()) {
             return Some(f);
         }
-        let load = get(&window(), "workwellDecoder").dyn_into::<Function>().ok()?;
+        let load = get(&window(), "workwellDecoder")
+            .dyn_into::<Function>()
+            .ok()?;
         let module = JsFuture::from(Promise::from(load.call0(&JsValue::NULL).ok()?))
             .await
             .ok()?;
