@@ -3,7 +3,7 @@
 //!
 //! It is its own module, not a lazily loaded piece of the app's bundle, because of its tables:
 //! pieces split from the app's WASM share one memory, so every static table of the decoder (rxing's
-//! and the character-set tables, about 200 KB) would sit in the app's main file and be downloaded
+//! and the character-set tables, about 240 KB) would sit in the app's main file and be downloaded
 //! with Home. A module of its own carries its data with it, fetched only when the camera starts.
 
 use wasm_bindgen::prelude::wasm_bindgen;

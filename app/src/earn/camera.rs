@@ -329,26 +329,18 @@ mod browser {
         ))
     }
 
-    thread_local! {
-        static OURS: std::cell::RefCell<Option<Function>> = const { std::cell::RefCell::new(None) };
-    }
-
     /// Our decoder's `decode(luma, width, height)`, fetched the first time it is needed through the
     /// page's `workwellDecoder()` (see `app.rs`); `None` when the page names no decoder or it cannot
     /// be fetched.
     async fn ours() -> Option<Function> {
-        if let Some(f) = OURS.with(|d| d.borrow().clone()) {
-            return Some(f);
-        }
+        // `workwellDecoder()` keeps the module once fetched: later calls answer at once.
         let load = get(&window(), "workwellDecoder")
             .dyn_into::<Function>()
             .ok()?;
         let module = JsFuture::from(Promise::from(load.call0(&JsValue::NULL).ok()?))
             .await
             .ok()?;
-        let decode = get(&module, "decode").dyn_into::<Function>().ok()?;
-        OURS.with(|d| *d.borrow_mut() = Some(decode.clone()));
-        Some(decode)
+        get(&module, "decode").dyn_into::<Function>().ok()
     }
 
     /// A grey frame read by our decoder: its text and format.
