@@ -206,15 +206,23 @@ fn pwa_script(lang: crate::i18n::Lang) -> String {
     ]);
     el.setAttribute("aria-label", "{install}");
   }});
+  // The last link tapped: where to go the ordinary way if the app cannot show it (lib.rs).
+  addEventListener("click", function (e) {{
+    var a = e.target && e.target.closest && e.target.closest("a[href]");
+    if (a) window.workwellTarget = a.href;
+  }}, true);
   addEventListener("appinstalled", function () {{
     var bar = document.querySelector(".install-bar");
     if (bar) bar.remove();
   }});
+  // On a participant's screens (those with the tab bar) the worker also keeps the Scan page, so the
+  // offline page's way to Scan works even when Scan was never opened with signal.
   function keep() {{
     navigator.serviceWorker.ready.then(function (ready) {{
       var urls = performance.getEntriesByType("resource").map(function (e) {{ return e.name; }})
         .filter(function (u) {{ return u.indexOf("/pkg/") >= 0; }});
-      if (ready.active) ready.active.postMessage({{ type: "keep", urls: urls }});
+      var participant = !!document.querySelector(".tabbar");
+      if (ready.active) ready.active.postMessage({{ type: "keep", urls: urls, pages: participant ? ["/scan"] : [] }});
     }});
   }}
   // The app's own files arrive after the page has loaded: name them again once it is running.

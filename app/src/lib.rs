@@ -26,7 +26,10 @@ pub use app::{App, shell};
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        leave_for_missing_piece(&info.to_string());
+    }));
     // Asynchronous hydration: a screen in a lazily loaded piece of the bundle (see `routes.rs`)
     // is fetched first, then hydrated.
     let _ = any_spawner::Executor::init_wasm_bindgen();
@@ -40,4 +43,32 @@ pub fn hydrate() {
         // A marker for tests and scripts: the page is interactive now.
         let _ = body.set_attribute("data-hydrated", "true");
     });
+}
+
+/// A screen whose piece of the bundle could not be fetched (no signal, and the phone did not keep
+/// it) stops the app: Leptos' lazy route has no way to fail gently. Once the app has been running,
+/// the person was going somewhere by a link, so the page goes there the ordinary way instead: the
+/// phone's copy of that page, or the offline page, rather than a screen that no longer answers.
+/// (The page's own script notes the last link tapped, as `workwellTarget`.)
+#[cfg(feature = "hydrate")]
+fn leave_for_missing_piece(message: &str) {
+    if !message.contains("load callback should succeed") {
+        return;
+    }
+    let window = leptos::prelude::window();
+    let Some(body) = window.document().and_then(|d| d.body()) else {
+        return;
+    };
+    if !body.has_attribute("data-hydrated") {
+        // Starting on this page: its server-made copy stays, and its links work without the app.
+        return;
+    }
+    let target = js_sys::Reflect::get(&window, &"workwellTarget".into())
+        .ok()
+        .and_then(|t| t.as_string());
+    let location = window.location();
+    match target {
+        Some(href) => _ = location.assign(&href),
+        None => _ = location.reload(),
+    }
 }

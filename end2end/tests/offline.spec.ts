@@ -143,3 +143,50 @@ test("with the app closed, the service worker sends the queue when the signal re
   await expect(page.getByRole("alert")).toContainText("You already claimed this code on");
   expectOnlyOfflineErrors(errors, onlineErrors);
 });
+
+test("without signal Scan opens even if never opened before, and a screen the phone does not have falls back to the offline page", async ({ page, context }, info) => {
+  test.skip(info.project.name === "no-js", "the service worker needs JavaScript");
+  // A participant signs in and opens Home only, under the service worker.
+  await signInByPhone(page, "+79000000010");
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await page.reload();
+  await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
+  // The worker keeps the Scan page too, though it was never opened.
+  const kept = () =>
+    page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys())
+        for (const key of await (await caches.open(name)).keys()) urls.push(new URL(key.url).pathname);
+      return urls;
+    });
+  await expect.poll(async () => (await kept()).includes("/scan"), { timeout: 15_000 }).toBe(true);
+  expect((await kept()).filter((u) => /split___shop_view_/.test(u))).toEqual([]);
+
+  const errors: string[] = (page as any).__errors;
+  const onlineErrors = errors.length;
+  await context.setOffline(true);
+  const tabs = page.getByRole("navigation", { name: "Workwell" });
+  // Scan is part of the app's main file: it opens in the app.
+  await tabs.getByRole("link", { name: "Scan" }).click();
+  await expect(page).toHaveURL(/\/scan$/);
+  await expect(page.getByLabel("Code from the label")).toBeVisible();
+  expectOnlyOfflineErrors(errors, onlineErrors);
+
+  // The shop's piece of the bundle was never fetched: the app cannot show it, so the link is
+  // followed the ordinary way, to the offline page, rather than leaving a screen that no longer
+  // answers.
+  await tabs.getByRole("link", { name: "Shop" }).click();
+  await expect(page.getByTestId("offline")).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe("/shop");
+  const stopped = errors.splice(onlineErrors);
+  expect(stopped.some((e) => /load callback should succeed/.test(e)), stopped.join("\n")).toBe(true);
+  expect(stopped.filter((e) => !/ERR_FAILED|ERR_INTERNET_DISCONNECTED|Failed to fetch|load callback should succeed|unreachable|split/i.test(e))).toEqual([]);
+
+  // The offline page's way to Scan: the kept Scan page, and the app runs on it.
+  await page.getByRole("link", { name: /Scan/ }).click();
+  await expect(page).toHaveURL(/\/scan$/);
+  await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
+  await expect(page.getByLabel("Code from the label")).toBeVisible();
+  expectOnlyOfflineErrors(errors, onlineErrors);
+  await context.setOffline(false);
+});
