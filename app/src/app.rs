@@ -211,6 +211,7 @@ fn pwa_script(lang: crate::i18n::Lang) -> String {
     var a = e.target && e.target.closest && e.target.closest("a[href]");
     if (a) window.workwellTarget = a.href;
   }}, true);
+  addEventListener("popstate", function () {{ window.workwellTarget = null; }}, true);
   addEventListener("appinstalled", function () {{
     var bar = document.querySelector(".install-bar");
     if (bar) bar.remove();

@@ -49,7 +49,9 @@ pub fn hydrate() {
 /// it) stops the app: Leptos' lazy route has no way to fail gently. Once the app has been running,
 /// the person was going somewhere by a link, so the page goes there the ordinary way instead: the
 /// phone's copy of that page, or the offline page, rather than a screen that no longer answers.
-/// (The page's own script notes the last link tapped, as `workwellTarget`.)
+/// (The page's own script notes the last link tapped, as `workwellTarget`; for a move by the back
+/// button, or one the app made itself, the page is loaded afresh. The text matched is what the
+/// split loader panics with; `end2end/tests/offline.spec.ts` notices if it changes.)
 #[cfg(feature = "hydrate")]
 fn leave_for_missing_piece(message: &str) {
     if !message.contains("load callback should succeed") {
@@ -68,7 +70,8 @@ fn leave_for_missing_piece(message: &str) {
         .and_then(|t| t.as_string());
     let location = window.location();
     match target {
-        Some(href) => _ = location.assign(&href),
-        None => _ = location.reload(),
+        // A link tapped earlier and already followed is no guide to where this move was going.
+        Some(href) if location.href().ok().as_ref() != Some(&href) => _ = location.assign(&href),
+        _ => _ = location.reload(),
     }
 }
