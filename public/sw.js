@@ -31,56 +31,31 @@ self.addEventListener("activate", (event) => {
 
 // The page's "Update available — reload" button asks the waiting worker to take over. Pages also
 // name the built files they run on: on the first visit those were fetched before this worker was in
-// control, so they are kept now, to start the app without signal later. A participant's screens add
-// the Scan page, so the offline page's way to Scan works even if Scan was never opened with signal.
+// control, so they are kept now, to start the app without signal later. A participant's screens ask
+// for the Scan page too, so the offline page's way to Scan works even if Scan was never opened with
+// signal.
 self.addEventListener("message", (event) => {
   if (event.data === "skip-waiting") self.skipWaiting();
   if (event.data && event.data.type === "keep" && Array.isArray(event.data.urls)) {
-    const pages = Array.isArray(event.data.pages) ? event.data.pages : [];
-    event.waitUntil(keep(event.data.urls, pages));
+    event.waitUntil(keep(event.data.urls, event.data.scan === true));
   }
 });
 
-// Paths being fetched for keeping: a page names its files twice (on load, and once the app runs),
-// and each is downloaded once.
-const keeping = new Set();
-
-async function keep(urls, pages) {
+async function keep(urls, scan) {
   const cache = await caches.open(VERSION);
-  const todo = [];
   for (const url of urls) {
     const path = new URL(url, self.location.origin).pathname;
-    if (!path.startsWith("/pkg/") || !HASHED.test(path) || keeping.has(path)) continue;
-    keeping.add(path);
-    todo.push(path);
+    if (!path.startsWith("/pkg/") || !HASHED.test(path) || (await cache.match(path))) continue;
+    const response = await fetch(path);
+    if (response.ok) {
+      await cache.put(path, response);
+      await pruneOlder(cache, path);
+    }
   }
-  // Four at a time: a screen's pieces are many and small.
-  const fetcher = async () => {
-    for (let path = todo.shift(); path; path = todo.shift()) {
-      try {
-        if (await cache.match(path)) continue;
-        const response = await fetch(path);
-        if (response.ok) {
-          await cache.put(path, response);
-          await pruneOlder(cache, path);
-        }
-      } catch (_) {
-        // No signal: kept when a page names it again.
-      } finally {
-        keeping.delete(path);
-      }
-    }
-  };
-  await Promise.all([fetcher(), fetcher(), fetcher(), fetcher()]);
-  for (const page of pages) {
-    if (typeof page !== "string" || !page.startsWith("/") || !isPage(page) || (await cache.match(page))) continue;
-    try {
-      const response = await fetch(page, { credentials: "same-origin" });
-      // Signed out, the server sends the sign-in page instead: nothing to keep.
-      if (response.ok && response.type === "basic" && !response.redirected) await cache.put(page, response);
-    } catch (_) {
-      // No signal: kept next time.
-    }
+  if (scan && !(await cache.match("/scan"))) {
+    const response = await fetch("/scan", { credentials: "same-origin" });
+    // Signed out, the server sends the sign-in page instead: nothing to keep.
+    if (response.ok && response.type === "basic" && !response.redirected) await cache.put("/scan", response);
   }
 }
 

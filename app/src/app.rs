@@ -104,6 +104,12 @@ fn hydration_script(options: &LeptosOptions) -> String {
   }}
   if (document.readyState === "complete") idle();
   else addEventListener("load", idle, {{ once: true }});
+  // The last link tapped: where to go the ordinary way if the app cannot show it (lib.rs).
+  addEventListener("click", function (e) {{
+    var a = e.target && e.target.closest && e.target.closest("a[href]");
+    if (a) window.workwellTarget = a.href;
+  }}, true);
+  addEventListener("popstate", function () {{ window.workwellTarget = null; }}, true);
 }})();"#,
         decoder = decoder_loader(options),
     )
@@ -206,12 +212,6 @@ fn pwa_script(lang: crate::i18n::Lang) -> String {
     ]);
     el.setAttribute("aria-label", "{install}");
   }});
-  // The last link tapped: where to go the ordinary way if the app cannot show it (lib.rs).
-  addEventListener("click", function (e) {{
-    var a = e.target && e.target.closest && e.target.closest("a[href]");
-    if (a) window.workwellTarget = a.href;
-  }}, true);
-  addEventListener("popstate", function () {{ window.workwellTarget = null; }}, true);
   addEventListener("appinstalled", function () {{
     var bar = document.querySelector(".install-bar");
     if (bar) bar.remove();
@@ -223,7 +223,7 @@ fn pwa_script(lang: crate::i18n::Lang) -> String {
       var urls = performance.getEntriesByType("resource").map(function (e) {{ return e.name; }})
         .filter(function (u) {{ return u.indexOf("/pkg/") >= 0; }});
       var participant = !!document.querySelector(".tabbar");
-      if (ready.active) ready.active.postMessage({{ type: "keep", urls: urls, pages: participant ? ["/scan"] : [] }});
+      if (ready.active) ready.active.postMessage({{ type: "keep", urls: urls, scan: participant }});
     }});
   }}
   // The app's own files arrive after the page has loaded: name them again once it is running.

@@ -49,9 +49,10 @@ pub fn hydrate() {
 /// it) stops the app: Leptos' lazy route has no way to fail gently. Once the app has been running,
 /// the person was going somewhere by a link, so the page goes there the ordinary way instead: the
 /// phone's copy of that page, or the offline page, rather than a screen that no longer answers.
-/// (The page's own script notes the last link tapped, as `workwellTarget`; for a move by the back
-/// button, or one the app made itself, the page is loaded afresh. The text matched is what the
-/// split loader panics with; `end2end/tests/offline.spec.ts` notices if it changes.)
+/// (The page's start-up script, `hydration_script` in app.rs, notes the last link tapped, as
+/// `workwellTarget`; for a move by the back button, or one the app made itself, the page is loaded
+/// afresh. The text matched is what the split loader panics with; `end2end/tests/offline.spec.ts`
+/// notices if it changes.)
 #[cfg(feature = "hydrate")]
 fn leave_for_missing_piece(message: &str) {
     if !message.contains("load callback should succeed") {
