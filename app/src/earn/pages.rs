@@ -79,7 +79,7 @@ fn HomeView(s: HomeData, lang: Lang) -> impl IntoView {
                 <span>{T::PointsUnit.text(lang)}</span>
             </p>
             <p class="tier">
-                <span class=format!("badge tier-{:?}", s.tier).to_lowercase()>
+                <span class=format!("badge tier-{}", s.tier.as_str())>
                     {T::TierLabel.text(lang)} ": " {tier_text(s.tier).text(lang)}
                 </span>
             </p>
