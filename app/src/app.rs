@@ -2,12 +2,24 @@
 
 use crate::auth::{AdminSignInPage, SignInPage, VerifyCodePage};
 use crate::earn::{HomePage, ScanPage};
-use crate::routes as lazy;
+use crate::admin::{
+    AdminAdjustPage, AdminAuditPage, AdminBatchPage, AdminBatchesPage, AdminCampaignsPage,
+    AdminCodesPage, AdminHomePage, AdminProductsPage,
+};
+use crate::earn::HistoryPage;
+use crate::org::{
+    AdminCompaniesPage, AdminCompanyPage, InvitePage, JoinPage, JoinVerifyPage, MemberPage,
+    TeamInvitesPage, TeamPage,
+};
+use crate::profile::ProfilePage;
+use crate::shop::{
+    AdminOrderPage, AdminOrdersPage, AdminRewardsPage, OrderPage, OrdersPage, RewardPage, ShopPage,
+};
 use crate::ui::{NotFound, Session, initial_lang};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::{
-    Lazy, SsrMode,
+    SsrMode,
     components::{Route, Router, Routes},
     path,
 };
@@ -83,19 +95,32 @@ fn build_file(options: &LeptosOptions, kind: &str, ext: &str) -> String {
     format!("/{}/{name}.{ext}", options.site_pkg_dir)
 }
 
-/// Starts the app once the page has loaded and the browser is idle: the server's finished page
-/// paints first, with nothing of the app's code competing for the phone's signal before then
-/// (forms are plain HTML forms and work in the meantime). `timeout` keeps a page that is never
-/// idle from staying without the app.
+/// Starts the page's islands (the parts that run in the browser; see README, "Architecture") once
+/// the page has loaded and the browser is idle: the server's finished page paints first, with
+/// nothing of the app's code competing for the phone's signal before then (forms are plain HTML
+/// forms and work in the meantime). `timeout` keeps a page that is never idle from staying without
+/// them. A page without islands fetches no app code at all. `data-hydrated` on the body says the
+/// page is as live as it will get (tests and the worker's keep wait for it).
 fn hydration_script(options: &LeptosOptions) -> String {
     let js = build_file(options, "js", "js");
     let wasm = build_file(options, "wasm", "wasm");
     format!(
         r#"(function () {{
 {decoder}
+  window.workwellApp = ["{js}", "{wasm}"];
+  function live() {{ document.body.setAttribute("data-hydrated", "true"); }}
   function start() {{
+    var islands = document.querySelectorAll("leptos-island");
+    if (!islands.length) return live();
     import("{js}").then(function (m) {{
-      return m.default({{ module_or_path: "{wasm}" }}).then(function () {{ m.hydrate(); }});
+      return m.default({{ module_or_path: "{wasm}" }}).then(function () {{
+        m.hydrate();
+        islands.forEach(function (el) {{
+          var island = m[el.dataset.component];
+          if (island) island(el);
+        }});
+        live();
+      }});
     }});
   }}
   function idle() {{
@@ -104,12 +129,6 @@ fn hydration_script(options: &LeptosOptions) -> String {
   }}
   if (document.readyState === "complete") idle();
   else addEventListener("load", idle, {{ once: true }});
-  // The last link tapped: where to go the ordinary way if the app cannot show it (lib.rs).
-  addEventListener("click", function (e) {{
-    var a = e.target && e.target.closest && e.target.closest("a[href]");
-    if (a) window.workwellTarget = a.href;
-  }}, true);
-  addEventListener("popstate", function () {{ window.workwellTarget = null; }}, true);
 }})();"#,
         decoder = decoder_loader(options),
     )
@@ -216,13 +235,17 @@ fn pwa_script(lang: crate::i18n::Lang) -> String {
     var bar = document.querySelector(".install-bar");
     if (bar) bar.remove();
   }});
-  // On a participant's screens (those with the tab bar) the worker also keeps the Scan page, so the
-  // offline page's way to Scan works even when Scan was never opened with signal.
+  // On a participant's screens (those with the tab bar) the worker also keeps the Scan page and
+  // the app's files its island runs on, so Scan works without signal even when it was never
+  // opened with signal (the offline page leads there).
   function keep() {{
     navigator.serviceWorker.ready.then(function (ready) {{
       var urls = performance.getEntriesByType("resource").map(function (e) {{ return e.name; }})
         .filter(function (u) {{ return u.indexOf("/pkg/") >= 0; }});
       var participant = !!document.querySelector(".tabbar");
+      if (participant && window.workwellApp) urls = urls.concat(window.workwellApp.map(function (u) {{
+        return new URL(u, location.href).href;
+      }}));
       if (ready.active) ready.active.postMessage({{ type: "keep", urls: urls, scan: participant }});
     }});
   }}
@@ -268,34 +291,34 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/sign-in") view=SignInPage ssr=ssr.clone()/>
                 <Route path=path!("/sign-in/code") view=VerifyCodePage ssr=ssr.clone()/>
                 <Route path=path!("/admin/sign-in") view=AdminSignInPage ssr=ssr.clone()/>
-                <Route path=path!("/join") view={Lazy::<lazy::Join>::new()} ssr=ssr.clone()/>
-                <Route path=path!("/join/verify") view={Lazy::<lazy::JoinVerify>::new()} ssr=ssr.clone()/>
-                <Route path=path!("/join/:code") view={Lazy::<lazy::Invite>::new()} ssr=ssr.clone()/>
-                <Route path=path!("/team") view={Lazy::<lazy::Team>::new()} ssr=ssr.clone()/>
-                <Route path=path!("/team/invites") view={Lazy::<lazy::TeamInvites>::new()} ssr=ssr.clone()/>
-                <Route path=path!("/team/:id") view={Lazy::<lazy::Member>::new()} ssr=ssr.clone()/>
-                <Route path=path!("/admin/companies") view={Lazy::<lazy::AdminCompanies>::new()} ssr=ssr.clone()/>
-                <Route path=path!("/admin/companies/:id") view={Lazy::<lazy::AdminCompany>::new()} ssr=ssr.clone()/>
-                <Route path=path!("/admin") view={Lazy::<lazy::AdminHome>::new()} ssr=ssr.clone()/>
-                <Route path=path!("/admin/products") view={Lazy::<lazy::AdminProducts>::new()} ssr=ssr.clone()/>
-                <Route path=path!("/admin/batches") view={Lazy::<lazy::AdminBatches>::new()} ssr=ssr.clone()/>
-                <Route path=path!("/admin/batches/:id") view={Lazy::<lazy::AdminBatch>::new()} ssr=ssr.clone()/>
-                <Route path=path!("/admin/codes") view={Lazy::<lazy::AdminCodes>::new()} ssr=ssr.clone()/>
-                <Route path=path!("/admin/campaigns") view={Lazy::<lazy::AdminCampaigns>::new()} ssr=ssr.clone()/>
-                <Route path=path!("/admin/adjust") view={Lazy::<lazy::AdminAdjust>::new()} ssr=ssr.clone()/>
-                <Route path=path!("/admin/audit") view={Lazy::<lazy::AdminAudit>::new()} ssr=ssr.clone()/>
-                <Route path=path!("/admin/rewards") view={Lazy::<lazy::AdminRewards>::new()} ssr=ssr.clone()/>
-                <Route path=path!("/admin/orders") view={Lazy::<lazy::AdminOrders>::new()} ssr=ssr.clone()/>
-                <Route path=path!("/admin/orders/:id") view={Lazy::<lazy::AdminOrder>::new()} ssr=ssr.clone()/>
+                <Route path=path!("/join") view=JoinPage ssr=ssr.clone()/>
+                <Route path=path!("/join/verify") view=JoinVerifyPage ssr=ssr.clone()/>
+                <Route path=path!("/join/:code") view=InvitePage ssr=ssr.clone()/>
+                <Route path=path!("/team") view=TeamPage ssr=ssr.clone()/>
+                <Route path=path!("/team/invites") view=TeamInvitesPage ssr=ssr.clone()/>
+                <Route path=path!("/team/:id") view=MemberPage ssr=ssr.clone()/>
+                <Route path=path!("/admin/companies") view=AdminCompaniesPage ssr=ssr.clone()/>
+                <Route path=path!("/admin/companies/:id") view=AdminCompanyPage ssr=ssr.clone()/>
+                <Route path=path!("/admin") view=AdminHomePage ssr=ssr.clone()/>
+                <Route path=path!("/admin/products") view=AdminProductsPage ssr=ssr.clone()/>
+                <Route path=path!("/admin/batches") view=AdminBatchesPage ssr=ssr.clone()/>
+                <Route path=path!("/admin/batches/:id") view=AdminBatchPage ssr=ssr.clone()/>
+                <Route path=path!("/admin/codes") view=AdminCodesPage ssr=ssr.clone()/>
+                <Route path=path!("/admin/campaigns") view=AdminCampaignsPage ssr=ssr.clone()/>
+                <Route path=path!("/admin/adjust") view=AdminAdjustPage ssr=ssr.clone()/>
+                <Route path=path!("/admin/audit") view=AdminAuditPage ssr=ssr.clone()/>
+                <Route path=path!("/admin/rewards") view=AdminRewardsPage ssr=ssr.clone()/>
+                <Route path=path!("/admin/orders") view=AdminOrdersPage ssr=ssr.clone()/>
+                <Route path=path!("/admin/orders/:id") view=AdminOrderPage ssr=ssr.clone()/>
                 <Route path=path!("/") view=HomePage ssr=ssr.clone()/>
                 <Route path=path!("/scan") view=ScanPage ssr=ssr.clone()/>
                 <Route path=path!("/c/:code") view=ScanPage ssr=ssr.clone()/>
-                <Route path=path!("/shop") view={Lazy::<lazy::Shop>::new()} ssr=ssr.clone()/>
-                <Route path=path!("/shop/:id") view={Lazy::<lazy::Reward>::new()} ssr=ssr.clone()/>
-                <Route path=path!("/orders") view={Lazy::<lazy::Orders>::new()} ssr=ssr.clone()/>
-                <Route path=path!("/orders/:id") view={Lazy::<lazy::Order>::new()} ssr=ssr.clone()/>
-                <Route path=path!("/history") view={Lazy::<lazy::History>::new()} ssr=ssr.clone()/>
-                <Route path=path!("/profile") view={Lazy::<lazy::Profile>::new()} ssr=ssr/>
+                <Route path=path!("/shop") view=ShopPage ssr=ssr.clone()/>
+                <Route path=path!("/shop/:id") view=RewardPage ssr=ssr.clone()/>
+                <Route path=path!("/orders") view=OrdersPage ssr=ssr.clone()/>
+                <Route path=path!("/orders/:id") view=OrderPage ssr=ssr.clone()/>
+                <Route path=path!("/history") view=HistoryPage ssr=ssr.clone()/>
+                <Route path=path!("/profile") view=ProfilePage ssr=ssr/>
             </Routes>
         </Router>
     }

@@ -1,10 +1,10 @@
 //! The barcode decoder the Scan screen uses where the browser has no `BarcodeDetector` of its own
 //! (iPhones, desktop Linux): rxing, a Rust port of ZXing, built as a WASM module of its own.
 //!
-//! It is its own module, not a lazily loaded piece of the app's bundle, because of its tables:
-//! pieces split from the app's WASM share one memory, so every static table of the decoder (rxing's
-//! and the character-set tables, about 240 KB) would sit in the app's main file and be downloaded
-//! with Home. A module of its own carries its data with it, fetched only when the camera starts.
+//! It is its own module, not part of the app's WASM, because of its size: its code and static tables
+//! (rxing's and the character-set tables, about 240 KB) would be in the file Scan's island needs
+//! before the camera is ever opened, and most visits to Scan never open it. A module of its own
+//! carries its data with it, fetched only when the camera starts.
 
 use wasm_bindgen::prelude::wasm_bindgen;
 

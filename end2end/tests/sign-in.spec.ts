@@ -8,10 +8,12 @@ failOnConsoleErrors(test);
 test("a participant signs in by phone and code and sees their balance on Home", async ({ page }, info) => {
   const { participant } = demoPhones(info.project.name);
   await signInByPhone(page, participant);
+  const fetchedApp = () => page.evaluate(() => performance.getEntriesByType("resource").some((r) => r.name.endsWith(".wasm")));
   if (info.project.name === "phone") {
-    // Hydrated: the WASM has taken over the page (Leptos removes nothing visible, so ask the DOM
-    // whether the module loaded and ran).
-    await expect.poll(() => page.evaluate(() => performance.getEntriesByType("resource").some((r) => r.name.endsWith(".wasm")))).toBe(true);
+    // Home is the server's page and nothing more: it has no island, so it fetches none of the
+    // app's code (the page script marks it live at once).
+    await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
+    expect(await fetchedApp()).toBe(false);
   }
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Hello,");
   const balance = page.getByTestId("balance");
@@ -27,6 +29,14 @@ test("a participant signs in by phone and code and sees their balance on Home", 
   await tabs.getByRole("link", { name: "History" }).click();
   await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
   await expect(page.locator(".activity li").first()).toBeVisible();
+
+  if (info.project.name === "phone") {
+    // Scan has the app's one island: there the WASM is fetched and runs (its camera button shows).
+    await tabs.getByRole("link", { name: "Scan" }).click();
+    await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
+    expect(await fetchedApp()).toBe(true);
+    await expect(page.getByRole("button", { name: "Scan with camera" })).toBeVisible();
+  }
 
   await tabs.getByRole("link", { name: "Profile" }).click();
   await page.getByRole("button", { name: "Sign out" }).click();

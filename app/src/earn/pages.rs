@@ -14,6 +14,7 @@ use crate::ui::{
     ErrorNote, ErrorPanel, Loading, ParticipantShell, action_error, use_lang, use_session,
 };
 use leptos::prelude::*;
+use leptos::server::ServerActionError;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -241,15 +242,20 @@ pub fn ScanPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let params = use_params_map();
+    let session = use_session();
     // A label's QR code opens `/c/CODE`; a shared link may carry `?code=`.
-    let prefill = move || {
-        params
-            .read()
-            .get("code")
-            .or_else(|| query.read().get("code"))
-            .unwrap_or_default()
-    };
-    let action = ServerAction::<ClaimCode>::new();
+    let prefill = params
+        .read_untracked()
+        .get("code")
+        .or_else(|| query.read_untracked().get("code"))
+        .unwrap_or_default();
+    let prefill = StoredValue::new(prefill);
+    // A claim posted without the app (no WASM yet) that failed comes back in the address; the
+    // desk shows it as the answer to its form (the router names it on the server only).
+    let failed = use_context::<ServerActionError>()
+        .filter(|e| e.path() == <ClaimCode as leptos::server_fn::ServerFn>::PATH)
+        .map(|e| e.err().to_string());
+    let failed = StoredValue::new(failed);
     let claimed_id = move || {
         query
             .read()
@@ -262,9 +268,60 @@ pub fn ScanPage() -> impl IntoView {
             None => None,
         }
     });
+    view! {
+        <Title text=T::ScanTitle.text(lang)/>
+        <ParticipantShell>
+            <h1>{T::ScanTitle.text(lang)}</h1>
+            <Suspense fallback=|| ()>
+                {move || {
+                    let (prefill, failed) = (prefill.get_value(), failed.get_value());
+                    Suspend::new(async move {
+                        let user = match session.me.await {
+                            Ok(Some(u)) => Some(u.id),
+                            _ => None,
+                        };
+                        // The answer to a claim posted without the app (the server redirects here
+                        // with its id): the desk shows it until it has an answer of its own.
+                        let (earlier, problem) = match earlier.await {
+                            Some(Ok(c)) => (Some(c), None),
+                            Some(Err(e)) => (None, Some(e)),
+                            None => (None, None),
+                        };
+                        view! {
+                            <ScanDesk lang=lang user=user prefill=prefill failed=failed earlier=earlier/>
+                            {problem.map(|e| view! { <ErrorPanel error=e/> })}
+                        }
+                    })
+                }}
+            </Suspense>
+        </ParticipantShell>
+    }
+}
+
+/// The Scan screen's working part, the one island of the app (see README, "Architecture"): the
+/// camera, a delivery's running list, the typed form, and the queue of scans waiting for signal.
+/// Everything it needs comes in as props, so it starts in the browser without the rest of the
+/// app: the language, who is signed in (the queue is theirs), a code from the link, and the answer
+/// or error of a claim posted before it started.
+#[leptos::island]
+fn ScanDesk(
+    lang: Lang,
+    user: Option<i64>,
+    prefill: String,
+    failed: Option<String>,
+    earlier: Option<ClaimResult>,
+) -> impl IntoView {
+    provide_context(lang);
+    if let Some(err) = &failed {
+        provide_context(ServerActionError::new(
+            <ClaimCode as leptos::server_fn::ServerFn>::PATH,
+            err,
+        ));
+    }
+    let action = ServerAction::<ClaimCode>::new();
     let typed = RwSignal::new(String::new());
     let warning = move || early_warning(&typed.get());
-    let queue = OfflineQueue::new(action);
+    let queue = OfflineQueue::new(action, user);
     let delivery = Delivery::new();
     // The camera's buttons appear once the page is live; before that the typed form is the way.
     let live = RwSignal::new(false);
@@ -318,9 +375,7 @@ pub fn ScanPage() -> impl IntoView {
             .filter(|e| !matches!(e, AppError::Transport { .. }))
     });
     view! {
-        <Title text=T::ScanTitle.text(lang)/>
-        <ParticipantShell>
-            <h1>{T::ScanTitle.text(lang)}</h1>
+        <>
             <Camera on_seen=on_seen live=live lang=lang/>
             <DeliveryToggle delivery=delivery live=live lang=lang/>
             {move || notice.get().map(|n| view! { <NoticeView n=n lang=lang/> })}
@@ -345,20 +400,13 @@ pub fn ScanPage() -> impl IntoView {
             <QueueView queue=queue lang=lang/>
             {move || match action.value().get() {
                 Some(Ok(c)) => Some(view! { <ClaimCard c=c lang=lang/> }.into_any()),
-                _ => None,
+                Some(Err(_)) => None,
+                None => earlier.clone().map(|c| view! { <ClaimCard c=c lang=lang/> }.into_any()),
             }}
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match earlier.await {
-                        Some(Ok(c)) if action.value().get().is_none() => view! { <ClaimCard c=c lang=lang/> }.into_any(),
-                        Some(Err(e)) => view! { <ErrorPanel error=e/> }.into_any(),
-                        _ => ().into_any(),
-                    }
-                })}
-            </Suspense>
-        </ParticipantShell>
+        </>
     }
 }
+
 
 /// Scans that could not reach the server (no signal) wait on the phone, in the browser's local
 /// storage under the signed-in person's id, so they survive a reload or closing the app and are
@@ -377,12 +425,8 @@ struct OfflineQueue {
 }
 
 impl OfflineQueue {
-    fn new(action: ServerAction<ClaimCode>) -> OfflineQueue {
-        let session = use_session();
-        let user = Signal::derive(move || match session.me.get() {
-            Some(Ok(Some(u))) => Some(u.id),
-            _ => None,
-        });
+    fn new(action: ServerAction<ClaimCode>, user: Option<i64>) -> OfflineQueue {
+        let user = Signal::stored(user);
         let q = OfflineQueue {
             codes: RwSignal::new(Vec::new()),
             sent: RwSignal::new(None),
