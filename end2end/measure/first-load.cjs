@@ -1,8 +1,8 @@
 // What a phone downloads: opens a page signed in (cookie from the environment) in a fresh Chromium
 // at 390×844 with an empty cache, and sums the bytes on the wire (compressed bodies and headers,
 // as Chromium's network layer counts them) of everything the page loads until the network is
-// quiet. With SCAN=1 it then opens the camera on Scan (fake camera) and counts what that adds: the
-// scanner code. Usage: BASE=… COOKIE="name=value" node measure/first-load.cjs /path
+// quiet. With SCAN=1 it then opens Scan and counts what that adds (its page and the app's code its
+// island runs on), then opens the camera (fake camera) and counts what that adds: the scanner code. Usage: BASE=… COOKIE="name=value" node measure/first-load.cjs /path
 const { chromium } = require("@playwright/test");
 
 (async () => {
@@ -46,7 +46,15 @@ const { chromium } = require("@playwright/test");
   const first = [...bytes.keys()];
   const total = table(first);
   if (process.env.SCAN) {
+    // Scan next: its page, and the app's code its island runs on (also what the service worker,
+    // blocked here, fetches in the background after a participant's first page, for Scan offline).
+    const seen = new Set(bytes.keys());
     await page.goto(base + "/scan", { waitUntil: "networkidle" });
+    await page.waitForSelector("body[data-hydrated]", { state: "attached" });
+    await page.waitForTimeout(500);
+    console.log("opening Scan next adds (its page, and the app's code its island runs on):");
+    const scan = table([...bytes.keys()].filter((id) => !seen.has(id)));
+    console.log(`SCAN_ADDS_BYTES=${scan}`);
     const before = new Set(bytes.keys());
     await page.getByTestId("camera-start").click();
     await page.waitForSelector('[data-decoder="wasm"]', { state: "attached" });
