@@ -1,12 +1,12 @@
 //! The document shell and the route table.
 
-use crate::auth::{AdminSignInPage, SignInPage, VerifyCodePage};
-use crate::earn::{HomePage, ScanPage};
 use crate::admin::{
     AdminAdjustPage, AdminAuditPage, AdminBatchPage, AdminBatchesPage, AdminCampaignsPage,
     AdminCodesPage, AdminHomePage, AdminProductsPage,
 };
+use crate::auth::{AdminSignInPage, SignInPage, VerifyCodePage};
 use crate::earn::HistoryPage;
+use crate::earn::{HomePage, ScanPage};
 use crate::org::{
     AdminCompaniesPage, AdminCompanyPage, InvitePage, JoinPage, JoinVerifyPage, MemberPage,
     TeamInvitesPage, TeamPage,

@@ -407,7 +407,6 @@ fn ScanDesk(
     }
 }
 
-
 /// Scans that could not reach the server (no signal) wait on the phone, in the browser's local
 /// storage under the signed-in person's id, so they survive a reload or closing the app and are
 /// never sent as someone else. They go out in one `earn/claim_batch` when the browser says it is
