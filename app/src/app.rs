@@ -5,8 +5,7 @@ use crate::admin::{
     AdminCodesPage, AdminHomePage, AdminProductsPage,
 };
 use crate::auth::{AdminSignInPage, SignInPage, VerifyCodePage};
-use crate::earn::HistoryPage;
-use crate::earn::{HomePage, ScanPage};
+use crate::earn::{HistoryPage, HomePage, ScanPage};
 use crate::org::{
     AdminCompaniesPage, AdminCompanyPage, InvitePage, JoinPage, JoinVerifyPage, MemberPage,
     TeamInvitesPage, TeamPage,

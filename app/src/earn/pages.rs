@@ -237,6 +237,9 @@ fn ClaimCard(c: ClaimResult, lang: Lang) -> impl IntoView {
     }
 }
 
+/// Where a claim is posted; an error of a plain form post comes back in the address under it.
+const CLAIM_PATH: &str = <ClaimCode as leptos::server_fn::ServerFn>::PATH;
+
 #[component]
 pub fn ScanPage() -> impl IntoView {
     let lang = use_lang();
@@ -253,7 +256,7 @@ pub fn ScanPage() -> impl IntoView {
     // A claim posted without the app (no WASM yet) that failed comes back in the address; the
     // desk shows it as the answer to its form (the router names it on the server only).
     let failed = use_context::<ServerActionError>()
-        .filter(|e| e.path() == <ClaimCode as leptos::server_fn::ServerFn>::PATH)
+        .filter(|e| e.path() == CLAIM_PATH)
         .map(|e| e.err().to_string());
     let failed = StoredValue::new(failed);
     let claimed_id = move || {
@@ -313,10 +316,7 @@ fn ScanDesk(
 ) -> impl IntoView {
     provide_context(lang);
     if let Some(err) = &failed {
-        provide_context(ServerActionError::new(
-            <ClaimCode as leptos::server_fn::ServerFn>::PATH,
-            err,
-        ));
+        provide_context(ServerActionError::new(CLAIM_PATH, err));
     }
     let action = ServerAction::<ClaimCode>::new();
     let typed = RwSignal::new(String::new());
@@ -419,13 +419,12 @@ struct OfflineQueue {
     sent: RwSignal<Option<Result<BatchResult, AppError>>>,
     /// One batch at a time: a second send of the same codes would only hear "already yours".
     sending: RwSignal<bool>,
-    /// Who is signed in, once the browser knows: the queue is theirs.
-    user: Signal<Option<i64>>,
+    /// Who is signed in (from the server's page): the queue is theirs.
+    user: Option<i64>,
 }
 
 impl OfflineQueue {
     fn new(action: ServerAction<ClaimCode>, user: Option<i64>) -> OfflineQueue {
-        let user = Signal::stored(user);
         let q = OfflineQueue {
             codes: RwSignal::new(Vec::new()),
             sent: RwSignal::new(None),
@@ -441,7 +440,7 @@ impl OfflineQueue {
         });
         Effect::new(move |_| {
             if let (Some(Err(AppError::Transport { .. })), Some(user)) =
-                (action.value().get(), user.get())
+                (action.value().get(), user)
             {
                 if let Some(code) = last.get_untracked() {
                     q.keep(user, code);
@@ -450,12 +449,9 @@ impl OfflineQueue {
                 action.value().set(None);
             }
         });
-        // Loaded once the browser knows who is signed in, then sent if there is signal.
-        Effect::new(move |loaded: Option<bool>| {
-            if loaded == Some(true) {
-                return true;
-            }
-            let Some(user) = user.get() else { return false };
+        // Loaded once the island has started, then sent if there is signal.
+        Effect::new(move |_| {
+            let Some(user) = user else { return };
             leptos::task::spawn_local(async move {
                 let kept = store::load(user).await;
                 // Anything queued while the load was under way stays too.
@@ -470,18 +466,17 @@ impl OfflineQueue {
                     q.send(user);
                 }
             });
-            true
         });
         #[cfg(feature = "hydrate")]
         {
             // Signal back, or the app brought to the front again (phones often miss `online`).
             let online = window_event_listener_untyped("online", move |_| {
-                if let Some(user) = user.get() {
+                if let Some(user) = user {
                     q.send(user);
                 }
             });
             let visible = window_event_listener_untyped("visibilitychange", move |_| {
-                if let (Some(user), false) = (user.get(), document().hidden()) {
+                if let (Some(user), false) = (user, document().hidden()) {
                     if store::online() {
                         q.send(user);
                     }
@@ -490,7 +485,7 @@ impl OfflineQueue {
             // The service worker sent the queue (Background Sync): show what became of it.
             let sent = send_wrapper::SendWrapper::new(store::on_sent_by_worker(
                 move |for_user, result| {
-                    if user.get() == Some(for_user) {
+                    if user == Some(for_user) {
                         leptos::task::spawn_local(async move {
                             q.codes.set(store::load(for_user).await);
                             q.sent.set(Some(Ok(result)));
@@ -622,7 +617,7 @@ impl Delivery {
                     None => Row::Refused(AppError::Internal),
                 },
                 Err(AppError::Transport { .. }) => {
-                    if let Some(user) = queue.user.get_untracked() {
+                    if let Some(user) = queue.user {
                         queue.keep(user, code.clone());
                     }
                     Row::Waiting
