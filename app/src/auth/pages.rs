@@ -3,9 +3,7 @@
 
 use super::{AdminSignIn, RequestCode, VerifyCode};
 use crate::i18n::T;
-use crate::ui::{
-    Brand, ErrorNote, LanguagePicker, OtpField, action_error, on_success, use_lang, use_session,
-};
+use crate::ui::{Brand, ErrorNote, LanguagePicker, OtpField, action_error, use_lang};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -44,12 +42,10 @@ pub fn SignInPage() -> impl IntoView {
 #[component]
 pub fn VerifyCodePage() -> impl IntoView {
     let lang = use_lang();
-    let session = use_session();
     let query = use_query_map();
     let phone = move || query.read().get("phone").unwrap_or_default();
     let verify = ServerAction::<VerifyCode>::new();
     let resend = ServerAction::<RequestCode>::new();
-    on_success(verify, move || session.refresh());
     view! {
         <Title text=T::CodeTitle.text(lang)/>
         <main class="auth">
@@ -83,9 +79,7 @@ pub fn VerifyCodePage() -> impl IntoView {
 #[component]
 pub fn AdminSignInPage() -> impl IntoView {
     let lang = use_lang();
-    let session = use_session();
     let action = ServerAction::<AdminSignIn>::new();
-    on_success(action, move || session.refresh());
     view! {
         <Title text=T::AdminSignInTitle.text(lang)/>
         <main class="auth">

@@ -11,7 +11,7 @@ use crate::domain::{ParticipantKind, Points, Role, UserStatus, iso_date};
 use crate::i18n::{Lang, T};
 use crate::ui::{
     Brand, ErrorNote, ErrorPanel, Loading, OtpField, ParticipantShell, action_error, now_secs,
-    on_success, use_id_param, use_lang, use_session,
+    use_id_param, use_lang,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -162,12 +162,10 @@ pub fn InvitePage() -> impl IntoView {
 #[component]
 pub fn JoinVerifyPage() -> impl IntoView {
     let lang = use_lang();
-    let session = use_session();
     let query = use_query_map();
     let q = move |k: &'static str| move || query.read().get(k).unwrap_or_default();
     let verify = ServerAction::<JoinVerify>::new();
     let resend = ServerAction::<JoinRequestCode>::new();
-    on_success(verify, move || session.refresh());
     let hidden = move || {
         view! {
             <input type="hidden" name="phone" value=q("phone")/>

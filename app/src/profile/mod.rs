@@ -5,8 +5,7 @@ use crate::domain::{ParticipantKind, Role};
 use crate::error::AppError;
 use crate::i18n::{Lang, T};
 use crate::ui::{
-    ErrorNote, ErrorPanel, Loading, ParticipantShell, action_error, on_success, reload, use_lang,
-    use_session,
+    ErrorNote, ErrorPanel, Loading, ParticipantShell, action_error, use_lang, use_session,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -50,9 +49,7 @@ pub fn role_text(role: Role, kind: Option<ParticipantKind>) -> T {
 #[component]
 pub fn SignOutButton() -> impl IntoView {
     let lang = use_lang();
-    let session = use_session();
     let action = ServerAction::<SignOut>::new();
-    on_success(action, move || session.refresh());
     view! {
         <ActionForm action=action>
             <button type="submit" class="secondary">{T::SignOut.text(lang)}</button>
@@ -65,7 +62,6 @@ pub fn ProfilePage() -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
     let set_lang = ServerAction::<SetLanguage>::new();
-    on_success(set_lang, reload);
     view! {
         <Title text=T::ProfileTitle.text(lang)/>
         <ParticipantShell>

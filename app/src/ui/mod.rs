@@ -50,24 +50,18 @@ pub fn use_lang() -> Lang {
     use_context::<Lang>().unwrap_or_default()
 }
 
-/// Who is signed in, shared by the shells; `refresh` re-asks after signing in or out.
+/// Who is signed in, asked once per page render and shared by the shells and screens.
 #[derive(Clone, Copy)]
 pub struct Session {
     pub me: Resource<Result<Option<SessionUser>, AppError>>,
-    epoch: RwSignal<u32>,
 }
 
 impl Session {
     pub fn provide() -> Session {
-        let epoch = RwSignal::new(0u32);
-        let me = Resource::new(move || epoch.get(), |_| crate::auth::current_user());
-        let session = Session { me, epoch };
+        let me = Resource::new(|| (), |_| crate::auth::current_user());
+        let session = Session { me };
         provide_context(session);
         session
-    }
-
-    pub fn refresh(&self) {
-        self.epoch.update(|n| *n += 1);
     }
 }
 
@@ -96,19 +90,6 @@ where
     S::Output: Clone + Send + Sync + 'static,
 {
     Signal::derive(move || action.value().get().and_then(|r| r.err()))
-}
-
-/// Calls `then` each time `action` finishes well.
-pub fn on_success<S>(action: ServerAction<S>, then: impl Fn() + 'static)
-where
-    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
-    S::Output: Clone + Send + Sync + 'static,
-{
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = action.value().get() {
-            then();
-        }
-    });
 }
 
 #[component]
@@ -161,7 +142,6 @@ pub fn Loading() -> impl IntoView {
 pub fn LanguagePicker() -> impl IntoView {
     let lang = use_lang();
     let action = ServerAction::<crate::profile::SetLanguage>::new();
-    on_success(action, reload);
     view! {
         <nav class="languages" aria-label=T::LanguageLabel.text(lang)>
             {Lang::ALL
@@ -178,14 +158,6 @@ pub fn LanguagePicker() -> impl IntoView {
                 })
                 .collect_view()}
         </nav>
-    }
-}
-
-/// A full reload, so every server-rendered string comes back in the new language.
-pub fn reload() {
-    #[cfg(feature = "hydrate")]
-    {
-        let _ = window().location().reload();
     }
 }
 
