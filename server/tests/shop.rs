@@ -9,7 +9,10 @@ use app::earn::ledger::{self, NewEntry};
 use app::error::{AppError, Field};
 use app::shop::admin::{RewardInput, db as shop_admin};
 use app::shop::model::NewAddress;
-use app::shop::service::{self, Delivery, Fulfilment, Shopper};
+use app::shop::service::{
+    self, Delivery, Fulfilment, Shopper,
+    VoucherFate::{Burn, Return},
+};
 use app::state::Db;
 use common::*;
 use std::collections::HashSet;
@@ -467,7 +470,7 @@ async fn orders_move_forward_and_a_cancel_gives_everything_back(db: Db) {
 
     // A delivered order cannot be cancelled; a placed one can, once.
     assert!(matches!(
-        service::cancel(&db, admin, placed.order_id, "changed mind", NOW).await,
+        service::cancel(&db, admin, placed.order_id, "changed mind", Burn, NOW).await,
         Err(AppError::OrderCannotMove { .. })
     ));
     let after = service::cancel(
@@ -475,6 +478,7 @@ async fn orders_move_forward_and_a_cancel_gives_everything_back(db: Db) {
         admin,
         again.order_id,
         "Out of stock at the supplier",
+        Burn,
         NOW + 200,
     )
     .await
@@ -483,7 +487,7 @@ async fn orders_move_forward_and_a_cancel_gives_everything_back(db: Db) {
     assert_eq!(balance(&db, who.user_id).await, 2_000);
     assert_eq!(stock(&db, parcel).await, Some(3));
     assert!(matches!(
-        service::cancel(&db, admin, again.order_id, "twice", NOW).await,
+        service::cancel(&db, admin, again.order_id, "twice", Burn, NOW).await,
         Err(AppError::OrderCannotMove { .. })
     ));
     let audit: i64 = sqlx::query_scalar(
@@ -502,11 +506,13 @@ async fn orders_move_forward_and_a_cancel_gives_everything_back(db: Db) {
         0
     );
 
-    // A cancelled voucher order puts its code back in the pool.
+    // A cancelled voucher order burns its code: the participant has seen it, so nobody else gets
+    // it; the points come back.
     let card = reward(&db, admin, "voucher", 100, Some(0), "").await;
     shop_admin::add_vouchers(&db, admin, card, "ONLY-ONE\n", NOW)
         .await
         .unwrap();
+    let before = balance(&db, who.user_id).await;
     let v = service::redeem(&db, &who, card, None, None, NOW)
         .await
         .unwrap();
@@ -514,14 +520,53 @@ async fn orders_move_forward_and_a_cancel_gives_everything_back(db: Db) {
         service::redeem(&db, &who, card, None, None, NOW).await,
         Err(AppError::OutOfStock)
     );
-    service::cancel(&db, admin, v.order_id, "Voucher did not work", NOW)
+    service::cancel(&db, admin, v.order_id, "Voucher did not work", Burn, NOW)
+        .await
+        .unwrap();
+    assert_eq!(balance(&db, who.user_id).await, before);
+    assert_eq!(
+        service::redeem(&db, &who, card, None, None, NOW).await,
+        Err(AppError::OutOfStock),
+        "a shown voucher is never handed out again"
+    );
+    let free: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM vouchers WHERE reward_id = $1 AND order_id IS NULL",
+    )
+    .bind(card)
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    assert_eq!(free, 0);
+    let fate: String = sqlx::query_scalar(
+        "SELECT after_json FROM audit_log WHERE action = 'order.cancel' ORDER BY id DESC LIMIT 1",
+    )
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    assert!(fate.contains(r#""voucher":"void""#), "{fate}");
+
+    // The admin may return a code he knows was never seen; the audit log says so.
+    shop_admin::add_vouchers(&db, admin, card, "SECOND\n", NOW)
+        .await
+        .unwrap();
+    let v = service::redeem(&db, &who, card, None, None, NOW)
+        .await
+        .unwrap();
+    service::cancel(&db, admin, v.order_id, "Ordered by mistake", Return, NOW)
         .await
         .unwrap();
     let v2 = service::redeem(&db, &who, card, None, None, NOW)
         .await
         .unwrap();
     let o = service::order(&mut conn, v2.order_id, None).await.unwrap();
-    assert_eq!(o.voucher.as_deref(), Some("ONLY-ONE"));
+    assert_eq!(o.voucher.as_deref(), Some("SECOND"));
+    let fate: String = sqlx::query_scalar(
+        "SELECT after_json FROM audit_log WHERE action = 'order.cancel' ORDER BY id DESC LIMIT 1",
+    )
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    assert!(fate.contains(r#""voucher":"returned""#), "{fate}");
     assert_books_balance(&db).await;
 }
 

@@ -749,10 +749,15 @@ pub async fn set_order_status(
     )
 }
 
-/// Cancels an order: the points go back to the participant, the stock and the voucher back to
-/// the pool. A reason is required.
+/// Cancels an order: the points go back to the participant, the stock back to the pool. A voucher
+/// code is void from then on; `return_code=on` returns it to the pool instead, for a code the
+/// participant never saw (audited). A reason is required.
 #[server(prefix = "/api", endpoint = "admin/order_cancel")]
-pub async fn cancel_order(id: i64, reason: String) -> Result<i64, AppError> {
+pub async fn cancel_order(
+    id: i64,
+    reason: String,
+    return_code: Option<String>,
+) -> Result<i64, AppError> {
     use crate::domain::Role;
     use crate::state::{app_state, reply, require, unix_now};
     reply(
@@ -760,7 +765,16 @@ pub async fn cancel_order(id: i64, reason: String) -> Result<i64, AppError> {
             let me = require(&[Role::Admin])?;
             let reason = crate::admin::codes::parse_reason(&reason)?;
             let db = app_state()?.db;
-            super::service::cancel(&db, me.id, id, &reason, unix_now()).await
+            let fate = match return_code.as_deref() {
+                None | Some("") => super::service::VoucherFate::Burn,
+                Some("on") => super::service::VoucherFate::Return,
+                Some(_) => {
+                    return Err(AppError::Invalid {
+                        field: Field::Voucher,
+                    });
+                }
+            };
+            super::service::cancel(&db, me.id, id, &reason, fate, unix_now()).await
         }
         .await,
     )

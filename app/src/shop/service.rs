@@ -622,13 +622,26 @@ pub async fn set_status(
     Ok(ids.len() as u64)
 }
 
-/// Cancels an order: the points go back (a reversal entry), the stock and the voucher return to
-/// the pool, the status history and the audit log say who and why. One transaction.
+/// What happens to a cancelled order's voucher code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VoucherFate {
+    /// The participant has seen it (it is on their order from the moment they ordered): it stays
+    /// with the cancelled order, void, and is never handed to anyone else.
+    Burn,
+    /// The admin states the participant never saw it: it goes back to the pool (audited).
+    Return,
+}
+
+/// Cancels an order: the points go back (a reversal entry), the stock returns to the pool, a
+/// voucher code is burnt (or, on the admin's word, returned), the status history and the audit log
+/// say who and why. One transaction; invariant: the refund equals the order's points, and a code
+/// once shown is never free again unless the audit log records that the admin returned it.
 pub async fn cancel(
     db: &Db,
     actor: i64,
     order_id: i64,
     reason: &str,
+    fate: VoucherFate,
     now: i64,
 ) -> Result<i64, AppError> {
     let mut tx = db.begin_write().await?;
@@ -666,19 +679,28 @@ pub async fn cancel(
         now,
     )
     .await?;
-    sqlx::query(
-        "UPDATE rewards SET stock = stock + 1, updated_at = $2 WHERE id = $1 AND stock IS NOT NULL",
-    )
-    .bind(reward_id)
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
-    let voucher: Option<String> = sqlx::query_scalar(
-        "UPDATE vouchers SET order_id = NULL WHERE order_id = $1 RETURNING code",
-    )
-    .bind(order_id)
-    .fetch_optional(&mut *tx)
-    .await?;
+    let voucher: Option<String> =
+        sqlx::query_scalar("SELECT code FROM vouchers WHERE order_id = $1")
+            .bind(order_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let returned = voucher.is_some() && fate == VoucherFate::Return;
+    if returned {
+        sqlx::query("UPDATE vouchers SET order_id = NULL WHERE order_id = $1")
+            .bind(order_id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    // A burnt code stays with its order, so the unit of stock it was is gone too.
+    if voucher.is_none() || returned {
+        sqlx::query(
+            "UPDATE rewards SET stock = stock + 1, updated_at = $2 WHERE id = $1 AND stock IS NOT NULL",
+        )
+        .bind(reward_id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    }
     sqlx::query("UPDATE orders SET status = 'cancelled', updated_at = $2 WHERE id = $1")
         .bind(order_id)
         .bind(now)
@@ -699,7 +721,10 @@ pub async fn cancel(
         "order.cancel",
         &format!("order:{order_id}"),
         Some(&serde_json::json!({ "status": from.as_str(), "voucher": voucher })),
-        Some(&serde_json::json!({ "status": "cancelled", "refund": points, "reason": reason })),
+        Some(&serde_json::json!({
+            "status": "cancelled", "refund": points, "reason": reason,
+            "voucher": voucher.as_ref().map(|_| if returned { "returned" } else { "void" }),
+        })),
         now,
     )
     .await?;
