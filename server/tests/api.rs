@@ -1300,6 +1300,12 @@ async fn a_queued_batch_credits_each_code_once_however_often_it_arrives(db: Db) 
             format!("https://example.test/c/{}", codes[1].as_str()),
         ),
         ("codes[]", "ABCD-EFGH-JKMN-PQRS".to_string()),
+        // The same unit again in another spelling (queued before and after a case change): one
+        // scan, neither credited twice nor reported "already yours".
+        (
+            "codes[]",
+            codes[0].grouped().to_lowercase().replace('-', " "),
+        ),
     ];
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let (status, first) = api.call("earn/claim_batch", &form, Participant).await;

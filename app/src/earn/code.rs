@@ -212,6 +212,14 @@ impl UnitCode {
         &self.0
     }
 
+    /// The one spelling of whatever was scanned or typed, as the server reads it: the grouped
+    /// code when there is one (`td8h d3db…`, `TD8H-D3DB…` and its label URL are the same scan),
+    /// otherwise the text trimmed, so the server can say what is wrong with it. The offline queue
+    /// keeps codes in this form, and a batch counts each once.
+    pub fn queue_form(text: &str) -> String {
+        UnitCode::from_scanned(text).map_or_else(|_| text.trim().to_string(), |c| c.grouped())
+    }
+
     /// `ABCD-EFGH-JKMN-PQRS`
     pub fn grouped(&self) -> String {
         let mut out = String::with_capacity(19);
@@ -388,6 +396,21 @@ mod tests {
     }
 
     #[test]
+    fn every_spelling_of_a_unit_is_queued_as_one() {
+        let code = UnitCode::from_bits(0x1234_5678_9abc_def0_1234);
+        let spellings = [
+            code.grouped(),
+            code.grouped().to_lowercase(),
+            code.as_str().to_string(),
+            format!(" {} ", code.as_str().to_lowercase()),
+            format!("https://example.test/c/{}", code.as_str()),
+        ];
+        for s in &spellings {
+            assert_eq!(UnitCode::queue_form(s), code.grouped(), "{s}");
+        }
+    }
+
+    #[test]
     fn i_l_and_o_read_as_one_one_and_zero() {
         // Data symbols 1 0 1 A B C D E F G H J K 1 0 (values 10..=19 are A..K).
         let data: [u8; 15] = [1, 0, 1, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 1, 0];
@@ -406,6 +429,7 @@ mod tests {
     #[test]
     fn bad_input_says_what_is_wrong() {
         assert_eq!(UnitCode::parse(""), Err(CodeError::Empty));
+        assert_eq!(UnitCode::queue_form("  not a code "), "not a code");
         assert_eq!(UnitCode::parse("   "), Err(CodeError::Empty));
         assert_eq!(UnitCode::parse(" \t\n"), Err(CodeError::Empty));
         assert_eq!(UnitCode::parse("- _ -"), Err(CodeError::Empty));

@@ -252,6 +252,14 @@ pub async fn claim_batch(codes: Vec<String>) -> Result<BatchResult, AppError> {
                     field: Field::Count,
                 });
             }
+            // One scan per unit however it was spelt (case, spaces, dashes, its label's URL):
+            // a unit queued twice in two spellings is credited once and not reported "already
+            // yours" in the same summary.
+            let mut seen = std::collections::HashSet::new();
+            let codes: Vec<String> = codes
+                .into_iter()
+                .filter(|c| seen.insert(crate::earn::code::UnitCode::queue_form(c)))
+                .collect();
             let ctx = request_context()?;
             let db = app_state()?.db;
             let ip = ctx.ip.to_string();
