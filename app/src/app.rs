@@ -279,6 +279,7 @@ fn pwa_script(lang: crate::i18n::Lang) -> String {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_context(initial_lang());
+    crate::forms::provide();
     Session::provide();
     // Every page is rendered whole on the server (SsrMode::Async): a phone that has not loaded the
     // WASM yet, or never will, still gets the finished page and working forms.

@@ -10,6 +10,7 @@ pub mod auth;
 pub mod domain;
 pub mod earn;
 pub mod error;
+pub mod forms;
 pub mod i18n;
 #[cfg(feature = "ssr")]
 pub mod limits;

@@ -176,18 +176,143 @@ pub fn router(state: AppState, opts: HttpOptions) -> Router {
 /// losing signal) must not cancel a write halfway through a transaction; the work finishes or
 /// rolls back, and only the answer is lost.
 async fn server_fn_handler(State(state): State<AppState>, req: Request<Body>) -> Response {
+    // A plain HTML form post (no JavaScript: it asks for HTML back) is answered with a redirect;
+    // what it answered or what was typed travels to the next page in the flash cookie
+    // (`app::forms`). Only such posts have their body read here.
+    let form_post = req.method() == axum::http::Method::POST
+        && accepts_html(req.headers())
+        && req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    let path = req.uri().path().to_string();
+    let (req, fields) = if form_post {
+        let (parts, body) = req.into_parts();
+        let Ok(bytes) = axum::body::to_bytes(body, FORM_BODY_LIMIT).await else {
+            return app_error_response(&app::error::AppError::UploadTooLarge {
+                max_kb: (FORM_BODY_LIMIT / 1024) as i64,
+            });
+        };
+        let fields: Vec<(String, String)> = form_urlencoded_pairs(&bytes);
+        (Request::from_parts(parts, Body::from(bytes)), Some(fields))
+    } else {
+        (req, None)
+    };
+    let settings = state.settings.clone();
     let work = tokio::spawn(async move {
         handle_server_fns_with_context(move || provide_context(state.clone()), req)
             .await
             .into_response()
     });
-    match work.await {
+    let response = match work.await {
         Ok(response) => response,
         Err(e) => {
             tracing::error!(error = %e, "server function task failed");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    match fields {
+        Some(fields) => with_flash(&settings, &path, fields, response).await,
+        None => response,
+    }
+}
+
+/// A form body larger than this is refused (CSV imports pasted into a form are the largest).
+const FORM_BODY_LIMIT: usize = 2 * 1024 * 1024;
+
+fn accepts_html(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"))
+}
+
+fn form_urlencoded_pairs(bytes: &[u8]) -> Vec<(String, String)> {
+    form_urlencoded::parse(bytes)
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
+fn app_error_response(e: &app::error::AppError) -> Response {
+    let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::BAD_REQUEST);
+    (status, Json(e.clone())).into_response()
+}
+
+/// `location` with only its last `__path`/`__err` pair (the framework appends one per refusal).
+fn latest_error_only(location: &str) -> String {
+    let Some((base, query)) = location.split_once('?') else {
+        return location.to_string();
+    };
+    let pairs: Vec<(String, String)> = form_urlencoded_pairs(query.as_bytes());
+    let last = |key: &str| pairs.iter().rev().find(|(k, _)| k == key).cloned();
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in pairs.iter().filter(|(k, _)| k != "__path" && k != "__err") {
+        out.append_pair(k, v);
+    }
+    for (k, v) in [last("__path"), last("__err")].into_iter().flatten() {
+        out.append_pair(&k, &v);
+    }
+    format!("{base}?{}", out.finish())
+}
+
+/// Sets the flash cookie on a form post's redirect: the refused form's fields (secrets left out)
+/// when the answer carries an error in its `Location`, or the answer itself on success.
+async fn with_flash(
+    settings: &app::state::Settings,
+    path: &str,
+    fields: Vec<(String, String)>,
+    response: Response,
+) -> Response {
+    use app::forms::{Flash, is_secret, ssr::encode, ssr::set_cookie_header};
+    let refused = response
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|l| l.contains("__err="));
+    if !response.status().is_redirection() {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    if refused {
+        // A second refusal on the same page would add a second error to the address; only the
+        // latest one is the answer.
+        if let Some(location) = parts
+            .headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .map(latest_error_only)
+            .and_then(|l| HeaderValue::from_str(&l).ok())
+        {
+            parts.headers.insert(header::LOCATION, location);
         }
     }
+    let bytes = axum::body::to_bytes(body, 64 * 1024)
+        .await
+        .unwrap_or_default();
+    let flash = if refused {
+        Flash {
+            path: path.to_string(),
+            ok: None,
+            kept: fields
+                .into_iter()
+                .filter(|(k, _)| !is_secret(path, k))
+                .collect(),
+        }
+    } else {
+        // `()` answers are `null`: still a success, which "Done"/"Saved" notes need to know.
+        Flash {
+            path: path.to_string(),
+            ok: Some(serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null)),
+            kept: Vec::new(),
+        }
+    };
+    if let Some(cookie) = encode(settings, &flash)
+        .and_then(|v| HeaderValue::from_str(&set_cookie_header(settings, Some(&v))).ok())
+    {
+        parts.headers.append(header::SET_COOKIE, cookie);
+    }
+    Response::from_parts(parts, Body::from(bytes))
 }
 
 /// Arguments that cannot be read are refused by the framework before our code runs, and answered
@@ -351,7 +476,16 @@ async fn request_context(
 
 #[cfg(test)]
 mod tests {
-    use super::is_hashed_asset;
+    use super::{is_hashed_asset, latest_error_only};
+
+    #[test]
+    fn a_repeated_refusal_leaves_one_error_in_the_address() {
+        assert_eq!(
+            latest_error_only("http://x/shop/3?a=1&__path=p&__err=old&__path=p&__err=new"),
+            "http://x/shop/3?a=1&__path=p&__err=new"
+        );
+        assert_eq!(latest_error_only("http://x/shop/3"), "http://x/shop/3");
+    }
 
     #[test]
     fn only_content_hashed_build_files_are_kept_for_good() {
