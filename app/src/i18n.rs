@@ -408,7 +408,9 @@ messages! {
     ApplyToSelected { en: "Apply to the selected orders", ru: "Применить к выбранным" }
     OrdersMoved { en: "Orders updated: {n}.", ru: "Обновлено заказов: {n}." }
     CancelOrder { en: "Cancel the order", ru: "Отменить заказ" }
-    CancelOrderHint { en: "The points go back to the participant; the stock and the voucher go back to the shop.", ru: "Баллы вернутся участнику, остаток и ваучер — в магазин." }
+    CancelOrderHint { en: "The points go back to the participant and the stock to the shop. A voucher code the participant has seen becomes void and is never given to anyone else.", ru: "Баллы вернутся участнику, остаток — в магазин. Код ваучера, который участник уже видел, аннулируется и никому больше не выдаётся." }
+    ReturnVoucherCode { en: "The participant never saw the code: return it to the pool (recorded in the audit log)", ru: "Участник не видел код: вернуть его в пул (запишется в журнал)" }
+    VoucherVoid { en: "Voucher code void:", ru: "Код ваучера аннулирован:" }
     Refunded { en: "Cancelled. The participant's balance is now {points}.", ru: "Заказ отменён. Баланс участника: {points}." }
     ErrNotEnoughPoints { en: "Not enough points: {points} more needed.", ru: "Недостаточно баллов: не хватает {points}." }
     ErrOutOfStock { en: "Sorry, this reward has just run out.", ru: "К сожалению, эта награда только что закончилась." }

@@ -81,7 +81,20 @@ test("a participant browses, saves up, redeems a voucher and a parcel; the admin
   await page.getByLabel("Mobile number").fill(participant);
   await page.getByLabel("Street, house, flat").fill("Lenina 1, flat 5");
   await page.getByLabel("City").fill("Kazan");
-  await page.getByLabel("Postcode").fill("420000");
+  // A bad postcode is refused: the address comes back as typed, the postcode marked and explained.
+  await page.getByLabel("Postcode").fill("4");
+  await page.getByTestId("redeem").click();
+  const postcode = page.getByLabel("Postcode");
+  await expect(page.locator("#postcode-error")).toHaveText("Postcode: 3–10 letters or digits.");
+  await expect(postcode).toHaveAttribute("aria-invalid", "true");
+  await expect(postcode).toBeFocused();
+  await expect(postcode).toHaveValue("4");
+  await expect(page.getByLabel("Recipient")).toHaveValue("Test Person");
+  await expect(page.getByLabel("Mobile number")).toHaveValue(participant);
+  await expect(page.getByLabel("Street, house, flat")).toHaveValue("Lenina 1, flat 5");
+  await expect(page.getByLabel("City")).toHaveValue("Kazan");
+  await expect(page.getByRole("alert")).toHaveCount(1);
+  await postcode.fill("420000");
   const parcelOrder = await order(page);
   await expect(page.getByTestId("order-status").first()).toHaveText("Placed");
 
@@ -109,10 +122,14 @@ test("a participant browses, saves up, redeems a voucher and a parcel; the admin
   await admin.getByLabel("Reason").fill("The car wash closed");
   await admin.getByTestId("cancel-order").click();
   await expect(admin.getByTestId("order-status")).toHaveText("Cancelled");
+  await expect(admin.getByRole("status").filter({ hasText: "Cancelled. The participant's balance is now" })).toBeVisible();
   await admin.context().close();
   expect(await balance(page)).toBe(beforeCancel + 400);
   await page.goto(`/orders/${voucherOrder}`);
   await expect(page.getByTestId("order-status")).toHaveText("Cancelled");
+  // The code the participant saw is void, not back in anyone's hands.
+  await expect(page.getByTestId("voucher-void")).toHaveText(/^DEMO-\d+-\d{4}$/);
+  await expect(page.getByTestId("voucher")).toHaveCount(0);
   await page.goto("/history?kind=reversal");
   await expect(page.locator(".activity li").first()).toContainText(`order #${voucherOrder}`);
 });

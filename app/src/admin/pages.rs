@@ -15,6 +15,8 @@ use super::codes::{
 };
 use crate::domain::{Points, iso_date};
 use crate::earn::rules::{Effect, factor_text};
+use crate::error::Field;
+use crate::forms::FieldNote;
 use crate::i18n::{Lang, T};
 use crate::ui::{AdminShell, ErrorNote, ErrorPanel, Loading, action_error, use_lang};
 use leptos::prelude::*;
@@ -62,9 +64,9 @@ where
 pub fn AdminProductsPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
-    let save = ServerAction::<SaveProduct>::new();
-    let save_category = ServerAction::<SaveCategory>::new();
-    let import = ServerAction::<ImportProducts>::new();
+    let save = crate::forms::form_action::<SaveProduct>();
+    let save_category = crate::forms::form_action::<SaveCategory>();
+    let import = crate::forms::form_action::<ImportProducts>();
     let q = move || query.read().get("q").unwrap_or_default();
     let editing = move || query.read().get("edit").and_then(|e| e.parse::<i64>().ok());
     let products = Resource::new(
@@ -168,13 +170,33 @@ fn ProductForm(
         .map_or("0".to_string(), |p| p.base_points.to_string());
     let price = text(|p| p.price.map(|v| v.to_string()).unwrap_or_default());
     let image = text(|p| p.image_url.clone().unwrap_or_default());
+    // A refused save shows the form again as it was typed, the field in error marked and focused.
+    let k = crate::forms::Kept::of(save);
+    let id = if k.refused() { k.get("id") } else { id };
+    let current = k.or("category", current);
+    let active = k.checked("active", active);
+    let kf = k.clone();
+    let field = move |f: Field, label: T, input: AnyView| {
+        view! {
+            <label>{label.text(lang)}{input}<FieldNote kept=kf.clone() field=f/></label>
+        }
+    };
     view! {
         <ActionForm action=save>
             {id.map(|id| view! { <input type="hidden" name="id" value=id/> })}
             <div class="form-grid">
-                <label>{T::FieldSku.text(lang)}<input name="sku" required maxlength="40" value=sku/></label>
-                <label>{T::FieldName.text(lang)}<input name="name" required maxlength="120" value=name/></label>
-                <label>{T::FieldGtin.text(lang)}<input name="gtin" inputmode="numeric" maxlength="14" value=gtin/></label>
+                {field(Field::Sku, T::FieldSku, view! {
+                    <input name="sku" required maxlength="40" value=k.or("sku", sku)
+                        aria-invalid=k.aria_invalid(Field::Sku) autofocus=k.invalid(Field::Sku)/>
+                }.into_any())}
+                {field(Field::Name, T::FieldName, view! {
+                    <input name="name" required maxlength="120" value=k.or("name", name)
+                        aria-invalid=k.aria_invalid(Field::Name) autofocus=k.invalid(Field::Name)/>
+                }.into_any())}
+                {field(Field::Gtin, T::FieldGtin, view! {
+                    <input name="gtin" inputmode="numeric" maxlength="14" value=k.or("gtin", gtin)
+                        aria-invalid=k.aria_invalid(Field::Gtin) autofocus=k.invalid(Field::Gtin)/>
+                }.into_any())}
                 <label>{T::FieldCategory.text(lang)}
                     <select name="category">
                         <option value="">"—"</option>
@@ -184,12 +206,23 @@ fn ProductForm(
                         }).collect_view()}
                     </select>
                 </label>
-                <label>{T::FieldBasePoints.text(lang)}<input name="base_points" inputmode="numeric" value=base/></label>
-                <label>{T::FieldPrice.text(lang)}<input name="price" inputmode="numeric" value=price/></label>
-                <label>{T::FieldImage.text(lang)}<input name="image_url" placeholder="https://…" value=image/></label>
+                {field(Field::BasePoints, T::FieldBasePoints, view! {
+                    <input name="base_points" inputmode="numeric" value=k.or("base_points", base)
+                        aria-invalid=k.aria_invalid(Field::BasePoints) autofocus=k.invalid(Field::BasePoints)/>
+                }.into_any())}
+                {field(Field::Price, T::FieldPrice, view! {
+                    <input name="price" inputmode="numeric" value=k.or("price", price)
+                        aria-invalid=k.aria_invalid(Field::Price) autofocus=k.invalid(Field::Price)/>
+                }.into_any())}
+                {field(Field::ImageUrl, T::FieldImage, view! {
+                    <input name="image_url" placeholder="https://…" value=k.or("image_url", image)
+                        aria-invalid=k.aria_invalid(Field::ImageUrl) autofocus=k.invalid(Field::ImageUrl)/>
+                }.into_any())}
                 <label class="check"><input type="checkbox" name="active" value="on" checked=active/>{T::FieldActive.text(lang)}</label>
             </div>
-            <SaveFooter action=save/>
+            <ErrorNote error=Signal::stored(k.error_except(&[Field::Sku, Field::Name, Field::Gtin, Field::BasePoints, Field::Price, Field::ImageUrl]))/>
+            <Done action=save text=T::Saved/>
+            <button type="submit" class="primary">{T::Save.text(lang)}</button>
         </ActionForm>
     }
 }
@@ -239,8 +272,8 @@ fn CategoryList(rows: Vec<CategoryRow>) -> impl IntoView {
 #[component]
 pub fn AdminBatchesPage() -> impl IntoView {
     let lang = use_lang();
-    let create = ServerAction::<CreateBatch>::new();
-    let status = ServerAction::<SetBatchStatus>::new();
+    let create = crate::forms::form_action::<CreateBatch>();
+    let status = crate::forms::form_action::<SetBatchStatus>();
     let batches = Resource::new(
         move || (create.version().get(), status.version().get()),
         |_| list_batches(),
@@ -352,7 +385,7 @@ fn BatchTable(
 #[component]
 pub fn AdminBatchPage() -> impl IntoView {
     let lang = use_lang();
-    let status = ServerAction::<SetBatchStatus>::new();
+    let status = crate::forms::form_action::<SetBatchStatus>();
     let id = crate::ui::use_id_param();
     let batch = Resource::new(
         move || (id(), status.version().get()),
@@ -410,8 +443,8 @@ pub fn AdminBatchPage() -> impl IntoView {
 pub fn AdminCodesPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
-    let reverse = ServerAction::<ReverseClaim>::new();
-    let void = ServerAction::<VoidCode>::new();
+    let reverse = crate::forms::form_action::<ReverseClaim>();
+    let void = crate::forms::form_action::<VoidCode>();
     let code = move || query.read().get("code").unwrap_or_default();
     let info = Resource::new(
         move || (code(), reverse.version().get(), void.version().get()),
@@ -500,8 +533,8 @@ fn effect_text(e: Effect) -> String {
 #[component]
 pub fn AdminCampaignsPage() -> impl IntoView {
     let lang = use_lang();
-    let save = ServerAction::<SaveCampaign>::new();
-    let preview = ServerAction::<PreviewAward>::new();
+    let save = crate::forms::form_action::<SaveCampaign>();
+    let preview = crate::forms::form_action::<PreviewAward>();
     let campaigns = Resource::new(move || save.version().get(), |_| list_campaigns());
     let query = use_query_map();
     let editing = move || query.read().get("edit").and_then(|e| e.parse::<i64>().ok());
@@ -667,7 +700,18 @@ fn CampaignList(rows: Vec<CampaignRow>, lang: Lang) -> impl IntoView {
 #[component]
 pub fn AdminAdjustPage() -> impl IntoView {
     let lang = use_lang();
-    let adjust = ServerAction::<AdjustPoints>::new();
+    let adjust = crate::forms::form_action::<AdjustPoints>();
+    let k = crate::forms::Kept::of(adjust);
+    let kept = |name: &str, f: Field| {
+        (
+            StoredValue::new(k.or(name, "")),
+            k.aria_invalid(f),
+            k.invalid(f),
+        )
+    };
+    let (phone, phone_bad, phone_focus) = kept("phone", Field::Phone);
+    let (pts, pts_bad, pts_focus) = kept("points", Field::Points);
+    let (reason, reason_bad, reason_focus) = kept("reason", Field::Reason);
     view! {
         <Title text=T::AdminAdjust.text(lang)/>
         <AdminShell>
@@ -675,9 +719,12 @@ pub fn AdminAdjustPage() -> impl IntoView {
             <p class="muted">{T::AdjustLead.text(lang)}</p>
             <ActionForm action=adjust>
                 <div class="form-grid">
-                    <label>{T::PhoneLabel.text(lang)}<input name="phone" type="tel" required/></label>
-                    <label>{T::FieldPoints.text(lang)}<input name="points" required placeholder="-50 / 200"/></label>
-                    <label class="wide">{T::FieldReason.text(lang)}<input name="reason" required minlength="3" maxlength="300"/></label>
+                    <label>{T::PhoneLabel.text(lang)}<input name="phone" type="tel" required value=phone.get_value()
+                        aria-invalid=phone_bad autofocus=phone_focus/></label>
+                    <label>{T::FieldPoints.text(lang)}<input name="points" required placeholder="-50 / 200" value=pts.get_value()
+                        aria-invalid=pts_bad autofocus=pts_focus/></label>
+                    <label class="wide">{T::FieldReason.text(lang)}<input name="reason" required minlength="3" maxlength="300" value=reason.get_value()
+                        aria-invalid=reason_bad autofocus=reason_focus/></label>
                 </div>
                 <ErrorNote error=action_error(adjust)/>
                 {move || adjust.value().get().and_then(|r| r.ok()).map(|a| view! {

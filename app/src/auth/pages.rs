@@ -11,7 +11,9 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let lang = use_lang();
-    let action = ServerAction::<RequestCode>::new();
+    let action = crate::forms::form_action::<RequestCode>();
+    // A refused number comes back as typed, marked and focused, so one wrong digit is one edit.
+    let kept = crate::forms::Kept::of(action);
     view! {
         <Title text=T::SignInTitle.text(lang)/>
         <main class="auth">
@@ -22,7 +24,8 @@ pub fn SignInPage() -> impl IntoView {
                 <div class="stack">
                     <label for="phone">{T::PhoneLabel.text(lang)}</label>
                     <input id="phone" name="phone" type="tel" inputmode="tel" autocomplete="tel" required
-                        placeholder="+7 900 123-45-67" aria-describedby="phone-hint"/>
+                        placeholder="+7 900 123-45-67" aria-describedby="phone-hint"
+                        value=kept.or("phone", "") aria-invalid=kept.refused().then_some("true") autofocus=kept.refused()/>
                     <small id="phone-hint">{T::PhoneHint.text(lang)}</small>
                     <ErrorNote error=action_error(action)/>
                     <button type="submit" class="primary" disabled=move || action.pending().get()>
@@ -44,8 +47,8 @@ pub fn VerifyCodePage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let phone = move || query.read().get("phone").unwrap_or_default();
-    let verify = ServerAction::<VerifyCode>::new();
-    let resend = ServerAction::<RequestCode>::new();
+    let verify = crate::forms::form_action::<VerifyCode>();
+    let resend = crate::forms::form_action::<RequestCode>();
     view! {
         <Title text=T::CodeTitle.text(lang)/>
         <main class="auth">
@@ -79,7 +82,7 @@ pub fn VerifyCodePage() -> impl IntoView {
 #[component]
 pub fn AdminSignInPage() -> impl IntoView {
     let lang = use_lang();
-    let action = ServerAction::<AdminSignIn>::new();
+    let action = crate::forms::form_action::<AdminSignIn>();
     view! {
         <Title text=T::AdminSignInTitle.text(lang)/>
         <main class="auth">

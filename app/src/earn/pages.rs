@@ -247,17 +247,20 @@ pub fn ScanPage() -> impl IntoView {
     let params = use_params_map();
     let session = use_session();
     // A label's QR code opens `/c/CODE`; a shared link may carry `?code=`.
-    let prefill = params
-        .read_untracked()
-        .get("code")
-        .or_else(|| query.read_untracked().get("code"))
-        .unwrap_or_default();
-    let prefill = StoredValue::new(prefill);
     // A claim posted without the app (no WASM yet) that failed comes back in the address; the
-    // desk shows it as the answer to its form (the router names it on the server only).
+    // desk shows it as the answer to its form (the router names it on the server only), with the
+    // code as it was typed, so a mistyped character is one edit away.
     let failed = use_context::<ServerActionError>()
         .filter(|e| e.path() == CLAIM_PATH)
         .map(|e| e.err().to_string());
+    let kept = failed
+        .as_ref()
+        .and_then(|_| crate::forms::kept_value(CLAIM_PATH, "code"));
+    let prefill = kept
+        .or_else(|| params.read_untracked().get("code"))
+        .or_else(|| query.read_untracked().get("code"))
+        .unwrap_or_default();
+    let prefill = StoredValue::new(prefill);
     let failed = StoredValue::new(failed);
     let claimed_id = move || {
         query
@@ -318,10 +321,20 @@ fn ScanDesk(
     if let Some(err) = &failed {
         provide_context(ServerActionError::new(CLAIM_PATH, err));
     }
-    let action = ServerAction::<ClaimCode>::new();
+    let action = crate::forms::form_action::<ClaimCode>();
     let typed = RwSignal::new(String::new());
     let warning = move || early_warning(&typed.get());
-    let queue = OfflineQueue::new(action, user);
+    let input = NodeRef::<leptos::html::Input>::new();
+    // The field is ready for the next code once the last one is in: cleared after a claim and
+    // after a scan is queued (a refusal keeps it, to be corrected), and focused.
+    let clear = move || {
+        if let Some(el) = input.get_untracked() {
+            el.set_value("");
+            let _ = el.focus();
+        }
+        typed.set(String::new());
+    };
+    let queue = OfflineQueue::new(action, user, Callback::new(move |()| clear()));
     let delivery = Delivery::new();
     // The camera's buttons appear once the page is live; before that the typed form is the way.
     let live = RwSignal::new(false);
@@ -368,35 +381,79 @@ fn ScanDesk(
         Some(Err(AppError::Transport { .. })) | None => {}
         Some(Err(_)) => feedback(false),
     });
+    // A server's answer speaks for the code it was about: typing the next one makes it stale.
+    let stale = RwSignal::new(false);
+    Effect::new(move |_| {
+        if let Some(answer) = action.value().get() {
+            if answer.is_ok() {
+                clear();
+            }
+        }
+    });
     // A claim that could not reach the server was queued, so it is not shown as an error.
     let claim_error = Signal::derive(move || {
         action_error(action)
             .get()
             .filter(|e| !matches!(e, AppError::Transport { .. }))
+            .filter(|_| !stale.get())
     });
+    // One message at a time: the server's answer, or else what the typing already shows.
+    let typed_error = RwSignal::new(None::<AppError>);
+    let shown_error = Signal::derive(move || {
+        claim_error
+            .get()
+            .or_else(|| typed_error.get())
+            .or_else(warning)
+    });
+    // With the page live the form claims in place (a delivery counts a typed code as a camera
+    // read); without it the same form posts to the server, which answers with the next page.
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(el) = input.get_untracked() else {
+            return;
+        };
+        let text = el.value();
+        stale.set(false);
+        typed_error.set(None);
+        if delivery.on.get_untracked() {
+            match UnitCode::from_scanned(&text) {
+                Ok(code) => {
+                    on_seen.run(Seen::Unit(code));
+                    clear();
+                }
+                Err(e) => typed_error.set(Some(e.into())),
+            }
+        } else {
+            action.dispatch(ClaimCode { code: text });
+        }
+    };
     view! {
         <>
             <Camera on_seen=on_seen live=live lang=lang/>
             <DeliveryToggle delivery=delivery live=live lang=lang/>
             {move || notice.get().map(|n| view! { <NoticeView n=n lang=lang/> })}
             <DeliveryList delivery=delivery lang=lang/>
-            <ActionForm action=action>
+            <form method="post" action=CLAIM_PATH on:submit=on_submit data-testid="claim-form">
                 <div class="stack">
                     <label for="code">{T::UnitCodeLabel.text(lang)}</label>
                     <input id="code" name="code" class="unit-code" required autocomplete="off"
                         autocapitalize="characters" spellcheck="false" maxlength="600"
                         inputmode="text" enterkeyhint="send"
                         placeholder="ABCD-EFGH-JKMN-PQRS" aria-describedby="code-hint"
-                        value=prefill
-                        on:input=move |ev| typed.set(event_target_value(&ev))/>
+                        value=prefill aria-invalid=move || shown_error.get().is_some().then_some("true")
+                        autofocus=failed.is_some() node_ref=input
+                        on:input=move |ev| {
+                            stale.set(true);
+                            typed_error.set(None);
+                            typed.set(event_target_value(&ev));
+                        }/>
                     <small id="code-hint">{T::UnitCodeHint.text(lang)}</small>
-                    <ErrorNote error=Signal::derive(warning)/>
-                    <ErrorNote error=claim_error/>
+                    <ErrorNote error=shown_error/>
                     <button type="submit" class="primary" disabled=move || action.pending().get()>
                         {T::ClaimButton.text(lang)}
                     </button>
                 </div>
-            </ActionForm>
+            </form>
             <QueueView queue=queue lang=lang/>
             {move || match action.value().get() {
                 Some(Ok(c)) => Some(view! { <ClaimCard c=c lang=lang/> }.into_any()),
@@ -424,7 +481,12 @@ struct OfflineQueue {
 }
 
 impl OfflineQueue {
-    fn new(action: ServerAction<ClaimCode>, user: Option<i64>) -> OfflineQueue {
+    /// `queued` runs when a single claim is queued instead of answered.
+    fn new(
+        action: ServerAction<ClaimCode>,
+        user: Option<i64>,
+        queued: Callback<()>,
+    ) -> OfflineQueue {
         let q = OfflineQueue {
             codes: RwSignal::new(Vec::new()),
             sent: RwSignal::new(None),
@@ -445,6 +507,7 @@ impl OfflineQueue {
                 if let Some(code) = last.get_untracked() {
                     q.keep(user, code);
                 }
+                queued.run(());
                 // Queued once; the screen shows the queue instead of an error.
                 action.value().set(None);
             }
@@ -457,6 +520,7 @@ impl OfflineQueue {
                 // Anything queued while the load was under way stays too.
                 q.codes.update(|c| {
                     for code in kept.into_iter().rev() {
+                        let code = crate::earn::code::UnitCode::queue_form(&code);
                         if !c.contains(&code) {
                             c.insert(0, code);
                         }
@@ -504,6 +568,8 @@ impl OfflineQueue {
 
     /// Keeps a code that could not be sent, on the phone, until there is signal.
     fn keep(self, user: i64, code: String) {
+        // Kept as the server reads it, so two spellings of one unit are one scan.
+        let code = crate::earn::code::UnitCode::queue_form(&code);
         self.codes.update(|c| {
             if !c.contains(&code) {
                 c.push(code.clone());

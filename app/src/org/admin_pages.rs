@@ -69,8 +69,8 @@ fn CompanyForm(
 #[component]
 pub fn AdminCompaniesPage() -> impl IntoView {
     let lang = use_lang();
-    let save = ServerAction::<AdminCompanySave>::new();
-    let import = ServerAction::<AdminCompaniesImport>::new();
+    let save = crate::forms::form_action::<AdminCompanySave>();
+    let import = crate::forms::form_action::<AdminCompaniesImport>();
     let rows = Resource::new(
         move || save.version().get() + import.version().get(),
         |_| admin_companies(),
@@ -200,12 +200,12 @@ fn CompanyTable(rows: Vec<CompanyRow>, lang: Lang) -> impl IntoView {
 pub fn AdminCompanyPage() -> impl IntoView {
     let lang = use_lang();
     let id = use_id_param();
-    let save = ServerAction::<AdminCompanySave>::new();
-    let block = ServerAction::<AdminParticipantBlock>::new();
-    let moved = ServerAction::<AdminParticipantMove>::new();
-    let manager = ServerAction::<AdminManagerAssign>::new();
-    let approve = ServerAction::<Approve>::new();
-    let reject = ServerAction::<Reject>::new();
+    let save = crate::forms::form_action::<AdminCompanySave>();
+    let block = crate::forms::form_action::<AdminParticipantBlock>();
+    let moved = crate::forms::form_action::<AdminParticipantMove>();
+    let manager = crate::forms::form_action::<AdminManagerAssign>();
+    let approve = crate::forms::form_action::<Approve>();
+    let reject = crate::forms::form_action::<Reject>();
     let detail = Resource::new(
         move || {
             (

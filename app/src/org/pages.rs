@@ -84,7 +84,7 @@ fn NameAndPhone(lang: Lang) -> impl IntoView {
 pub fn JoinPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
-    let action = ServerAction::<JoinRequestCode>::new();
+    let action = crate::forms::form_action::<JoinRequestCode>();
     view! {
         <Title text=T::JoinTitle.text(lang)/>
         <main class="auth">
@@ -119,7 +119,7 @@ pub fn InvitePage() -> impl IntoView {
     let params = use_params_map();
     let code = move || params.read().get("code").unwrap_or_default();
     let target = Resource::new(code, join_invite);
-    let action = ServerAction::<JoinRequestCode>::new();
+    let action = crate::forms::form_action::<JoinRequestCode>();
     view! {
         <Title text=T::JoinTitle.text(lang)/>
         <main class="auth">
@@ -164,8 +164,8 @@ pub fn JoinVerifyPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let q = move |k: &'static str| move || query.read().get(k).unwrap_or_default();
-    let verify = ServerAction::<JoinVerify>::new();
-    let resend = ServerAction::<JoinRequestCode>::new();
+    let verify = crate::forms::form_action::<JoinVerify>();
+    let resend = crate::forms::form_action::<JoinRequestCode>();
     let hidden = move || {
         view! {
             <input type="hidden" name="phone" value=q("phone")/>
@@ -252,8 +252,8 @@ fn MembershipNote(m: Membership, status: UserStatus, lang: Lang) -> impl IntoVie
 pub fn TeamPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
-    let approve = ServerAction::<Approve>::new();
-    let reject = ServerAction::<Reject>::new();
+    let approve = crate::forms::form_action::<Approve>();
+    let reject = crate::forms::form_action::<Reject>();
     let data = Resource::new(
         move || {
             (
@@ -404,7 +404,7 @@ fn StaffCard(s: StaffRow, lang: Lang) -> impl IntoView {
 pub fn MemberPage() -> impl IntoView {
     let lang = use_lang();
     let id = use_id_param();
-    let leave = ServerAction::<Deactivate>::new();
+    let leave = crate::forms::form_action::<Deactivate>();
     let data = Resource::new(move || (id(), leave.version().get()), |(id, _)| member(id));
     view! {
         <Title text=T::TeamTitle.text(lang)/>
@@ -464,8 +464,8 @@ fn MemberView(m: MemberDetail, lang: Lang, leave: ServerAction<Deactivate>) -> i
 #[component]
 pub fn TeamInvitesPage() -> impl IntoView {
     let lang = use_lang();
-    let create = ServerAction::<InviteCreate>::new();
-    let revoke = ServerAction::<InviteRevoke>::new();
+    let create = crate::forms::form_action::<InviteCreate>();
+    let revoke = crate::forms::form_action::<InviteRevoke>();
     let list = Resource::new(
         move || create.version().get() + revoke.version().get(),
         |_| invites(),

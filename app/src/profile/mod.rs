@@ -49,7 +49,7 @@ pub fn role_text(role: Role, kind: Option<ParticipantKind>) -> T {
 #[component]
 pub fn SignOutButton() -> impl IntoView {
     let lang = use_lang();
-    let action = ServerAction::<SignOut>::new();
+    let action = crate::forms::form_action::<SignOut>();
     view! {
         <ActionForm action=action>
             <button type="submit" class="secondary">{T::SignOut.text(lang)}</button>
@@ -61,7 +61,7 @@ pub fn SignOutButton() -> impl IntoView {
 pub fn ProfilePage() -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
-    let set_lang = ServerAction::<SetLanguage>::new();
+    let set_lang = crate::forms::form_action::<SetLanguage>();
     view! {
         <Title text=T::ProfileTitle.text(lang)/>
         <ParticipantShell>

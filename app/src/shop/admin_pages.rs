@@ -20,9 +20,9 @@ use leptos_router::hooks::use_query_map;
 pub fn AdminRewardsPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
-    let save = ServerAction::<SaveReward>::new();
-    let save_category = ServerAction::<SaveRewardCategory>::new();
-    let vouchers = ServerAction::<AddVouchers>::new();
+    let save = crate::forms::form_action::<SaveReward>();
+    let save_category = crate::forms::form_action::<SaveRewardCategory>();
+    let vouchers = crate::forms::form_action::<AddVouchers>();
     let editing = move || query.read().get("edit").and_then(|e| e.parse::<i64>().ok());
     let data = Resource::new(
         move || {
@@ -267,7 +267,7 @@ fn RewardForm(
 pub fn AdminOrdersPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
-    let bulk = ServerAction::<SetOrderStatus>::new();
+    let bulk = crate::forms::form_action::<SetOrderStatus>();
     let get = move |k: &str| query.read().get(k).unwrap_or_default();
     let orders = Resource::new(
         move || (get("status"), get("kind"), bulk.version().get()),
@@ -365,8 +365,8 @@ fn OrderQueue(
 pub fn AdminOrderPage() -> impl IntoView {
     let lang = use_lang();
     let id = crate::ui::use_id_param();
-    let status = ServerAction::<SetOrderStatus>::new();
-    let cancel = ServerAction::<CancelOrder>::new();
+    let status = crate::forms::form_action::<SetOrderStatus>();
+    let cancel = crate::forms::form_action::<CancelOrder>();
     let order = Resource::new(
         move || (id(), status.version().get(), cancel.version().get()),
         |(id, _, _)| admin_order(id),
@@ -381,6 +381,7 @@ pub fn AdminOrderPage() -> impl IntoView {
                         Ok(o) => {
                             let oid = o.id.to_string();
                             let open = o.status.can_cancel();
+                            let has_voucher = o.voucher.is_some();
                             view! {
                                 <h1>{T::OrderNo.with(lang, &[("n", &oid)])}</h1>
                                 <p>{o.who.clone()}</p>
@@ -404,6 +405,9 @@ pub fn AdminOrderPage() -> impl IntoView {
                                             <ActionForm action=cancel>
                                                 <input type="hidden" name="id" value=oid.clone()/>
                                                 <label>{T::FieldReason.text(lang)}<input name="reason" required minlength="3" maxlength="300"/></label>
+                                                {has_voucher.then(|| view! {
+                                                    <label class="check"><input type="checkbox" name="return_code" value="on" data-testid="return-code"/>{T::ReturnVoucherCode.text(lang)}</label>
+                                                })}
                                                 <ErrorNote error=action_error(cancel)/>
                                                 <button type="submit" class="danger" data-testid="cancel-order">{T::CancelOrder.text(lang)}</button>
                                             </ActionForm>

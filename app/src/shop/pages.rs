@@ -5,6 +5,8 @@ use super::model::{GoalProgress, OrderView, RewardCard, RewardDetail, ShopData, 
 use super::{NotifyMe, Redeem, SetGoal, catalog, company_credits, my_order, my_orders, reward};
 use crate::domain::{OrderStatus, Points, RewardKind, iso_date};
 use crate::earn::tier_text;
+use crate::error::Field;
+use crate::forms::{FieldNote, Kept};
 use crate::i18n::{Lang, T};
 use crate::ui::{
     ErrorNote, ErrorPanel, Loading, ParticipantShell, action_error, use_lang, use_session,
@@ -225,9 +227,9 @@ fn RewardImage(card: RewardCard) -> impl IntoView {
 pub fn RewardPage() -> impl IntoView {
     let lang = use_lang();
     let id = crate::ui::use_id_param();
-    let redeem = ServerAction::<Redeem>::new();
-    let goal = ServerAction::<SetGoal>::new();
-    let notify = ServerAction::<NotifyMe>::new();
+    let redeem = crate::forms::form_action::<Redeem>();
+    let goal = crate::forms::form_action::<SetGoal>();
+    let notify = crate::forms::form_action::<NotifyMe>();
     let detail = Resource::new(
         move || (id(), goal.version().get(), notify.version().get()),
         |(id, _, _)| reward(id),
@@ -271,6 +273,7 @@ fn RewardView(
     let id_for_order = id.clone();
     let notify_id = id.clone();
     let goal_value = if d.is_goal { String::new() } else { id.clone() };
+    let kept = Kept::of(redeem);
     view! {
         <article class="reward" data-testid="reward">
             {card.image.clone().map(|src| view! { <img class="hero" src=src alt="" width="390" height="220"/> })}
@@ -309,12 +312,16 @@ fn RewardView(
                     <section class="card confirm" aria-labelledby="confirm-label">
                         <h2 id="confirm-label">{T::ConfirmOrder.text(lang)}</h2>
                         <p>{T::ConfirmText.with(lang, &[("points", &points(card.price, lang)), ("name", &card.title)])}</p>
-                        <p class="muted small">{T::BalanceAfter.with(lang, &[("points", &points(d.balance - card.price, lang))])}</p>
+                        {if card.missing > 0 {
+                            view! { <p class="muted small" data-testid="missing">{T::PointsMissing.with(lang, &[("points", &points(card.missing, lang))])}</p> }.into_any()
+                        } else {
+                            view! { <p class="muted small">{T::BalanceAfter.with(lang, &[("points", &points(d.balance - card.price, lang))])}</p> }.into_any()
+                        }}
                         <ActionForm action=redeem>
                             <input type="hidden" name="reward_id" value=id_for_order.clone()/>
                             <input type="hidden" name="key" value=d.key.clone()/>
-                            {(card.kind == RewardKind::Physical).then(|| view! { <AddressFields d=d.clone() lang=lang/> })}
-                            <ErrorNote error=action_error(redeem)/>
+                            {(card.kind == RewardKind::Physical).then(|| view! { <AddressFields d=d.clone() lang=lang k=kept.clone()/> })}
+                            <ErrorNote error=Signal::stored(kept.error_except(if card.kind == RewardKind::Physical { &ADDRESS_FIELDS } else { &[] }))/>
                             <button type="submit" class="primary wide" data-testid="redeem" disabled=move || !can_order || redeem.pending().get()>
                                 {T::OrderFor.with(lang, &[("points", &points(card.price, lang))])}
                             </button>
@@ -328,25 +335,59 @@ fn RewardView(
 }
 
 #[component]
-fn AddressFields(d: RewardDetail, lang: Lang) -> impl IntoView {
+fn AddressFields(d: RewardDetail, lang: Lang, k: Kept) -> impl IntoView {
     let has_saved = !d.addresses.is_empty();
+    // After a refusal the address comes back as typed (and "new address" stays chosen).
+    let chosen = k.get("address_id");
+    let field = move |f: Field,
+                      label: T,
+                      name: &'static str,
+                      input: fn(String, Option<&'static str>, bool) -> AnyView| {
+        let wide = f == Field::AddressLine;
+        view! {
+            <label class:wide=wide>{label.text(lang)}{input(k.or(name, ""), k.aria_invalid(f), k.invalid(f))}<FieldNote kept=k.clone() field=f/></label>
+        }
+    };
     view! {
         <fieldset class="stack">
             <legend>{T::DeliveryAddress.text(lang)}</legend>
-            {d.addresses.into_iter().enumerate().map(|(i, a)| view! {
-                <label class="check"><input type="radio" name="address_id" value=a.id.to_string() checked=i == 0/>{a.one_line()}</label>
+            {d.addresses.into_iter().enumerate().map(|(i, a)| {
+                let id = a.id.to_string();
+                let checked = chosen.as_deref().map_or(i == 0, |c| c == id);
+                view! {
+                    <label class="check"><input type="radio" name="address_id" value=id checked=checked/>{a.one_line()}</label>
+                }
             }).collect_view()}
-            {has_saved.then(|| view! { <label class="check"><input type="radio" name="address_id" value="new"/>{T::NewAddress.text(lang)}</label> })}
+            {has_saved.then(|| view! { <label class="check"><input type="radio" name="address_id" value="new" checked=chosen.as_deref() == Some("new")/>{T::NewAddress.text(lang)}</label> })}
             <div class="form-grid">
-                <label>{T::FieldRecipient.text(lang)}<input name="recipient" maxlength="120" autocomplete="name"/></label>
-                <label>{T::PhoneLabel.text(lang)}<input name="phone" type="tel" maxlength="20" autocomplete="tel"/></label>
-                <label class="wide">{T::FieldAddressLine.text(lang)}<input name="line" maxlength="200" autocomplete="street-address"/></label>
-                <label>{T::FieldCity.text(lang)}<input name="city" maxlength="80" autocomplete="address-level2"/></label>
-                <label>{T::FieldPostcode.text(lang)}<input name="postcode" maxlength="10" autocomplete="postal-code" inputmode="numeric"/></label>
+                {field(Field::Recipient, T::FieldRecipient, "recipient", |v, inv, focus| view! {
+                    <input name="recipient" maxlength="120" autocomplete="name" value=v aria-invalid=inv autofocus=focus/>
+                }.into_any())}
+                {field(Field::Phone, T::PhoneLabel, "phone", |v, inv, focus| view! {
+                    <input name="phone" type="tel" maxlength="20" autocomplete="tel" value=v aria-invalid=inv autofocus=focus/>
+                }.into_any())}
+                {field(Field::AddressLine, T::FieldAddressLine, "line", |v, inv, focus| view! {
+                    <input name="line" maxlength="200" autocomplete="street-address" value=v aria-invalid=inv autofocus=focus/>
+                }.into_any())}
+                {field(Field::City, T::FieldCity, "city", |v, inv, focus| view! {
+                    <input name="city" maxlength="80" autocomplete="address-level2" value=v aria-invalid=inv autofocus=focus/>
+                }.into_any())}
+                {field(Field::Postcode, T::FieldPostcode, "postcode", |v, inv, focus| view! {
+                    <input name="postcode" maxlength="10" autocomplete="postal-code" inputmode="numeric" value=v aria-invalid=inv autofocus=focus/>
+                }.into_any())}
             </div>
         </fieldset>
     }
 }
+
+/// The fields [`AddressFields`] explains beside themselves.
+const ADDRESS_FIELDS: [Field; 5] = [
+    Field::Recipient,
+    Field::Phone,
+    Field::AddressLine,
+    Field::City,
+    Field::Postcode,
+];
 
 /// An order as its participant sees it: what, status, and what they need (the voucher code, the
 /// receipt, the tracking number).
@@ -360,8 +401,10 @@ pub fn OrderCard(o: OrderView, lang: Lang) -> impl IntoView {
                 <span class=format!("badge status-{}", o.status.as_str()) data-testid="order-status">{status_text(o.status).text(lang)}</span>
             </p>
             <p>{o.title.clone()} " · " {points(o.points, lang)}</p>
-            {o.voucher.clone().map(|v| view! {
-                <p class="voucher">{T::YourVoucher.text(lang)} " " <code data-testid="voucher">{v}</code></p>
+            {o.voucher.clone().map(|v| if o.status == OrderStatus::Cancelled {
+                view! { <p class="voucher void">{T::VoucherVoid.text(lang)} " " <s data-testid="voucher-void">{v}</s></p> }.into_any()
+            } else {
+                view! { <p class="voucher">{T::YourVoucher.text(lang)} " " <code data-testid="voucher">{v}</code></p> }.into_any()
             })}
             {(o.kind == RewardKind::Charity && o.status != OrderStatus::Cancelled).then(|| view! {
                 <p class="receipt" data-testid="receipt">{T::CharityReceipt.with(lang, &[("points", &points(o.points, lang)), ("name", &o.who), ("date", &iso_date(o.created_at))])}</p>

@@ -141,7 +141,7 @@ pub fn Loading() -> impl IntoView {
 #[component]
 pub fn LanguagePicker() -> impl IntoView {
     let lang = use_lang();
-    let action = ServerAction::<crate::profile::SetLanguage>::new();
+    let action = crate::forms::form_action::<crate::profile::SetLanguage>();
     view! {
         <nav class="languages" aria-label=T::LanguageLabel.text(lang)>
             {Lang::ALL
