@@ -151,6 +151,7 @@ pub fn router(state: AppState, opts: HttpOptions) -> Router {
             },
             shell,
         ))
+        .layer(middleware::from_fn_with_state(state.clone(), server_fns))
         .layer(middleware::from_fn_with_state(
             (state.clone(), opts),
             request_context,
@@ -172,10 +173,23 @@ pub fn router(state: AppState, opts: HttpOptions) -> Router {
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
 }
 
+/// Server functions the framework does not know (a mistyped endpoint): its own answer.
+async fn server_fn_handler(State(state): State<AppState>, req: Request<Body>) -> Response {
+    handle_server_fns_with_context(move || provide_context(state.clone()), req)
+        .await
+        .into_response()
+}
+
 /// Server functions run on a task of their own: a client that goes away mid-request (a phone
 /// losing signal) must not cancel a write halfway through a transaction; the work finishes or
 /// rolls back, and only the answer is lost.
-async fn server_fn_handler(State(state): State<AppState>, req: Request<Body>) -> Response {
+///
+/// This is a layer, not the `/api` route's handler: the framework registers a route of its own for
+/// every server function, which takes precedence over a wildcard route.
+async fn server_fns(State(state): State<AppState>, req: Request<Body>, next: Next) -> Response {
+    if !req.uri().path().starts_with("/api/") {
+        return next.run(req).await;
+    }
     // A plain HTML form post (no JavaScript: it asks for HTML back) is answered with a redirect;
     // what it answered or what was typed travels to the next page in the flash cookie
     // (`app::forms`). Only such posts have their body read here.
@@ -200,11 +214,7 @@ async fn server_fn_handler(State(state): State<AppState>, req: Request<Body>) ->
         (req, None)
     };
     let settings = state.settings.clone();
-    let work = tokio::spawn(async move {
-        handle_server_fns_with_context(move || provide_context(state.clone()), req)
-            .await
-            .into_response()
-    });
+    let work = tokio::spawn(next.run(req));
     let response = match work.await {
         Ok(response) => response,
         Err(e) => {

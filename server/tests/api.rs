@@ -1392,9 +1392,159 @@ async fn a_queued_batch_credits_each_code_once_however_often_it_arrives(db: Db) 
     assert_balances_match_entries(&db).await;
 }
 
+/// A plain form post (no JavaScript) is answered with a redirect; what it answered, or the form as
+/// typed when refused, reaches the next page once, in a signed cookie that never holds a secret.
+async fn a_plain_form_post_carries_its_answer_to_the_next_page_once(db: Db) {
+    use Caller::*;
+    let api = Api::start(&db).await;
+    let flash_of = |res: &reqwest::Response| -> Option<String> {
+        res.headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find_map(|c| c.strip_prefix("ww_flash="))
+            .map(|c| c.split(';').next().unwrap_or_default().to_string())
+    };
+    let payload = |cookie: &str| -> String {
+        let hex = cookie.split('.').next().unwrap();
+        let bytes: Vec<u8> = (0..hex.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+            .collect();
+        String::from_utf8(bytes).unwrap()
+    };
+    let page = |path: &str, who: Caller, flash: Option<&str>| {
+        let mut req = api.request(reqwest::Method::GET, path, who);
+        if let Some(f) = flash {
+            let session = api.tokens[who as usize].clone().unwrap_or_default();
+            req = req.header("cookie", format!("ww_session={session}; ww_flash={f}"));
+        }
+        req.header("accept", "text/html").send()
+    };
+
+    // Success: the answer comes back on the next page, once.
+    let res = api
+        .request(reqwest::Method::POST, "/api/admin/adjust", Admin)
+        .header("accept", "text/html")
+        .header("referer", format!("{}/admin/adjust", api.base))
+        .form(&[
+            ("phone", SELLER_PHONE),
+            ("points", "25"),
+            ("reason", "Flash test"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FOUND);
+    let flash = flash_of(&res).expect("a success leaves its answer for the next page");
+    assert!(
+        payload(&flash).contains(r#""balance":25"#),
+        "{}",
+        payload(&flash)
+    );
+    let next = page("/admin/adjust", Admin, Some(&flash)).await.unwrap();
+    assert_eq!(
+        flash_of(&next).as_deref(),
+        Some(""),
+        "the page that shows it clears it"
+    );
+    let html = next.text().await.unwrap();
+    assert!(
+        html.contains("Done: Test Person now has 25 points."),
+        "{html}"
+    );
+    let again = page("/admin/adjust", Admin, None)
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!again.contains("now has"));
+    // A cookie that is not ours, or altered, is ignored.
+    let (hex, sig) = flash.split_once('.').unwrap();
+    let forged = format!("{}.{sig}", hex.replace("3235", "3939"));
+    assert_ne!(forged, flash);
+    let html = page("/admin/adjust", Admin, Some(&forged))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!html.contains("now has"), "a forged answer is not shown");
+
+    // Refusal: the form comes back as typed, the field marked; a one-time code never travels.
+    let res = api
+        .request(reqwest::Method::POST, "/api/admin/product_save", Admin)
+        .header("accept", "text/html")
+        .header("referer", format!("{}/admin/products", api.base))
+        .form(&[
+            ("sku", "FLASH-1"),
+            ("name", "Flash <tyre>"),
+            ("gtin", "4600000000001"),
+            ("category", ""),
+            ("base_points", "10"),
+            ("price", ""),
+            ("image_url", ""),
+            ("active", "on"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FOUND);
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(location.contains("__err="), "{location}");
+    let flash = flash_of(&res).expect("a refusal keeps what was typed");
+    let html = api
+        .request(
+            reqwest::Method::GET,
+            &location.replace(&api.base, ""),
+            Admin,
+        )
+        .header(
+            "cookie",
+            format!(
+                "ww_session={}; ww_flash={flash}",
+                api.tokens[Admin as usize].clone().unwrap()
+            ),
+        )
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(r#"value="FLASH-1""#), "{html}");
+    assert!(
+        html.contains(r#"value="Flash &lt;tyre&gt;""#),
+        "typed text comes back escaped"
+    );
+    assert!(html.contains(r#"aria-invalid="true""#));
+    assert!(html.contains(r#"id="gtin-error""#));
+
+    let res = api
+        .request(reqwest::Method::POST, "/api/auth/verify_code", Anonymous)
+        .header("accept", "text/html")
+        .header(
+            "referer",
+            format!("{}/sign-in/code?phone=%2B79001110001", api.base),
+        )
+        .form(&[("phone", SELLER_PHONE), ("code", "123456")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FOUND);
+    let flash = flash_of(&res).expect("the phone comes back");
+    let kept = payload(&flash);
+    assert!(
+        kept.contains(SELLER_PHONE) && !kept.contains("123456"),
+        "{kept}"
+    );
+}
+
 on_both_databases!(
     claims_and_admin_screens_work_over_http,
     a_queued_batch_credits_each_code_once_however_often_it_arrives,
+    a_plain_form_post_carries_its_answer_to_the_next_page_once,
 );
 
 on_both_databases!(
