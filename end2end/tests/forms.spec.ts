@@ -40,11 +40,11 @@ test("admin: a refused product keeps what was typed; a saved one says so", async
   await page.goto("/admin/products");
   await page.getByLabel("SKU", { exact: true }).fill(sku);
   await page.getByLabel("Name", { exact: true }).first().fill(`Summer tyre ${sku}`);
-  await page.getByLabel("GTIN", { exact: true }).fill("4600000000001");
+  await page.getByLabel("GTIN / EAN-13").fill("4600000000001");
   await page.getByLabel("Base points", { exact: true }).fill("35");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   // The GTIN is explained beside it; nothing typed is lost.
-  const gtin = page.getByLabel("GTIN", { exact: true });
+  const gtin = page.getByLabel("GTIN / EAN-13");
   await expect(page.locator("#gtin-error")).toHaveText(/13 digits with a correct check digit/);
   await expect(gtin).toHaveValue("4600000000001");
   await expect(gtin).toHaveAttribute("aria-invalid", "true");
@@ -95,6 +95,8 @@ test("scan: a mistyped code comes back as typed with one message", async ({ page
   const js = info.project.name !== "no-js";
   await signInByPhone(page, js ? "+79000000001" : "+79000000002");
   await page.goto("/scan");
+  // With JavaScript, the island answers in place once it is live (its camera buttons show).
+  if (js) await expect(page.getByTestId("delivery-mode")).toBeVisible();
   const field = page.getByLabel("Code from the label");
   const wrong = mistyped(demoUnitCodes()[js ? 10 : 11]);
   await field.fill(wrong);
@@ -115,6 +117,7 @@ test("scan: a delivery counts typed codes like camera reads, and the field is re
   test.skip(info.project.name === "no-js", "a delivery's list is the island's, with the page live");
   await signInByPhone(page, "+79000000001");
   await page.goto("/scan");
+  await expect(page.getByTestId("delivery-mode")).toBeVisible();
   await page.getByTestId("delivery-mode").click();
   await expect(page.getByTestId("delivery-mode")).toHaveAttribute("aria-pressed", "true");
   const field = page.getByLabel("Code from the label");
