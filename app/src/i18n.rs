@@ -337,6 +337,7 @@ messages! {
     YourGoal { en: "Your goal", ru: "Ваша цель" }
     PinGoal { en: "Save up for this", ru: "Копить на это" }
     UnpinGoal { en: "Stop saving up for this", ru: "Больше не копить" }
+    Menu { en: "Menu", ru: "Меню" }
     PickGoal { en: "Pick a reward to save up for", ru: "Выберите награду, на которую копите" }
     GoalReached { en: "You have enough points — it is yours to order.", ru: "Баллов достаточно — можно заказывать." }
     GoalUnits { en: "{points} to go: about {n} more × {name}", ru: "Осталось {points}: примерно ещё {n} × {name}" }

@@ -89,6 +89,10 @@ pub fn AdminShell(children: ChildrenFn) -> impl IntoView {
                             <div class="admin">
                                 <header class="admin-bar">
                                     <Brand/>
+                                    // On a phone the links fold behind "Menu" (a checkbox and its
+                                    // label, so it opens without the app's code too).
+                                    <input type="checkbox" id="admin-menu" class="menu-toggle"/>
+                                    <label for="admin-menu" class="menu-button" data-testid="admin-menu">{T::Menu.text(lang)}</label>
                                     <nav aria-label=T::AdminTitle.text(lang)>
                                         <A href="/admin" exact=true>{T::AdminOverview.text(lang)}</A>
                                         <A href="/admin/companies">{T::AdminCompanies.text(lang)}</A>
