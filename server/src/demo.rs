@@ -75,6 +75,29 @@ pub const PEOPLE: &[DemoPerson] = &[
         kind: Some("foreman"),
         company: 1,
     },
+    // Three more people of the demo, so each browser test file signs in with phones of its own
+    // (one-time codes are limited per phone).
+    DemoPerson {
+        phone: "+79000000011",
+        name: "Dmitri Seller",
+        role: "participant",
+        kind: Some("seller"),
+        company: 0,
+    },
+    DemoPerson {
+        phone: "+79000000012",
+        name: "Elena Foreman",
+        role: "participant",
+        kind: Some("foreman"),
+        company: 1,
+    },
+    DemoPerson {
+        phone: "+79000000013",
+        name: "Yuri Seller",
+        role: "participant",
+        kind: Some("seller"),
+        company: 0,
+    },
 ];
 
 /// Loads the demo program if the database has no users yet. Returns whether it loaded anything.

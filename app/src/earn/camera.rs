@@ -459,6 +459,15 @@ mod browser {
 
     pub fn feedback(good: bool) {
         let navigator = window().navigator();
+        // The browser refuses (and logs) a buzz before the person has touched the page, e.g. for
+        // an answer shown on a page that a form post without the app led to.
+        let touched = js_sys::Reflect::get(&navigator, &"userActivation".into())
+            .and_then(|a| js_sys::Reflect::get(&a, &"hasBeenActive".into()))
+            .map(|v| v.as_bool() != Some(false))
+            .unwrap_or(true);
+        if !touched {
+            return;
+        }
         if good {
             let _ = navigator.vibrate_with_duration(80);
         } else {

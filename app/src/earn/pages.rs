@@ -321,7 +321,9 @@ fn ScanDesk(
     if let Some(err) = &failed {
         provide_context(ServerActionError::new(CLAIM_PATH, err));
     }
-    let action = crate::forms::form_action::<ClaimCode>();
+    // Not `form_action`: the answer to a post made before the island started comes in as a prop
+    // (`earlier`, `failed`), the same on the server and in the browser.
+    let action = ServerAction::<ClaimCode>::new();
     let typed = RwSignal::new(String::new());
     let warning = move || early_warning(&typed.get());
     let input = NodeRef::<leptos::html::Input>::new();
