@@ -312,11 +312,11 @@ fn RewardView(
                     <section class="card confirm" aria-labelledby="confirm-label">
                         <h2 id="confirm-label">{T::ConfirmOrder.text(lang)}</h2>
                         <p>{T::ConfirmText.with(lang, &[("points", &points(card.price, lang)), ("name", &card.title)])}</p>
-                        {if card.missing > 0 {
-                            view! { <p class="muted small" data-testid="missing">{T::PointsMissing.with(lang, &[("points", &points(card.missing, lang))])}</p> }.into_any()
-                        } else {
-                            view! { <p class="muted small">{T::BalanceAfter.with(lang, &[("points", &points(d.balance - card.price, lang))])}</p> }.into_any()
-                        }}
+                        // An order that cannot be placed has no balance after it: the price
+                        // above already says what is missing.
+                        {(card.missing == 0).then(|| view! {
+                            <p class="muted small">{T::BalanceAfter.with(lang, &[("points", &points(d.balance - card.price, lang))])}</p>
+                        })}
                         <ActionForm action=redeem>
                             <input type="hidden" name="reward_id" value=id_for_order.clone()/>
                             <input type="hidden" name="key" value=d.key.clone()/>
