@@ -1,18 +1,10 @@
-import { expect, test, type Page } from "@playwright/test";
-import { demoUnitCodes, failOnConsoleErrors, signInByPhone } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { demoUnitCodes, failOnConsoleErrors, signInAsAdmin, signInByPhone } from "./helpers";
 
 // Every screen but Scan's island is the server's page with plain forms: after a post the browser
 // lands on the next page, which must show what the post answered (success) or the form again as it
 // was typed (refusal). These tests assert what the person sees, in both projects.
 failOnConsoleErrors(test);
-
-async function signInAsAdmin(page: Page) {
-  await page.goto("/admin/sign-in");
-  await page.getByLabel("E-mail").fill("admin@workwell.demo");
-  await page.getByLabel("Password").fill("workwell-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
 
 /** A code with its check symbol changed: sixteen characters, one of them wrong. */
 function mistyped(code: string): string {

@@ -44,6 +44,15 @@ export async function signInByPhone(page: Page, phone: string) {
   await expect(page).toHaveURL(/\/$/);
 }
 
+/** Signs in as the demo's program admin and lands on the admin overview. */
+export async function signInAsAdmin(page: Page) {
+  await page.goto("/admin/sign-in");
+  await page.getByLabel("E-mail").fill("admin@workwell.demo");
+  await page.getByLabel("Password").fill("workwell-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+}
+
 /** Each project signs in with its own demo people, so per-phone limits are never shared. */
 export function demoPhones(projectName: string) {
   return projectName === "no-js"

@@ -1,16 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { failOnConsoleErrors, signInByPhone } from "./helpers";
+import { failOnConsoleErrors, signInAsAdmin, signInByPhone } from "./helpers";
 
 // Sizes a thumb and an eye need, measured in the real browser at the phone viewport.
 failOnConsoleErrors(test);
-
-async function signInAsAdmin(page: Page) {
-  await page.goto("/admin/sign-in");
-  await page.getByLabel("E-mail").fill("admin@workwell.demo");
-  await page.getByLabel("Password").fill("workwell-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
 
 async function height(page: Page, selector: string): Promise<number> {
   return (await page.locator(selector).first().boundingBox())!.height;
