@@ -1494,20 +1494,7 @@ async fn a_plain_form_post_carries_its_answer_to_the_next_page_once(db: Db) {
     let location = res.headers()["location"].to_str().unwrap().to_string();
     assert!(location.contains("__err="), "{location}");
     let flash = flash_of(&res).expect("a refusal keeps what was typed");
-    let html = api
-        .request(
-            reqwest::Method::GET,
-            &location.replace(&api.base, ""),
-            Admin,
-        )
-        .header(
-            "cookie",
-            format!(
-                "ww_session={}; ww_flash={flash}",
-                api.tokens[Admin as usize].clone().unwrap()
-            ),
-        )
-        .send()
+    let html = page(&location.replace(&api.base, ""), Admin, Some(&flash))
         .await
         .unwrap()
         .text()

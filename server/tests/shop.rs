@@ -101,6 +101,15 @@ async fn reward(
         .unwrap()
 }
 
+/// Voucher codes of `reward` still waiting in the pool.
+async fn free_vouchers(db: &Db, reward: i64) -> i64 {
+    sqlx::query_scalar("SELECT COUNT(*) FROM vouchers WHERE reward_id = $1 AND order_id IS NULL")
+        .bind(reward)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap()
+}
+
 async fn stock(db: &Db, reward: i64) -> Option<i64> {
     sqlx::query_scalar("SELECT stock FROM rewards WHERE id = $1")
         .bind(reward)
@@ -257,13 +266,7 @@ async fn twenty_voucher_redemptions_get_twenty_distinct_codes(db: Db) {
     }
     assert_eq!(codes.len(), 20);
     assert_eq!(stock(&db, card).await, Some(5));
-    let free: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM vouchers WHERE reward_id = $1 AND order_id IS NULL",
-    )
-    .bind(card)
-    .fetch_one(&db.pool)
-    .await
-    .unwrap();
+    let free = free_vouchers(&db, card).await;
     assert_eq!(free, 5);
     assert_books_balance(&db).await;
 }
@@ -529,13 +532,7 @@ async fn orders_move_forward_and_a_cancel_gives_everything_back(db: Db) {
         Err(AppError::OutOfStock),
         "a shown voucher is never handed out again"
     );
-    let free: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM vouchers WHERE reward_id = $1 AND order_id IS NULL",
-    )
-    .bind(card)
-    .fetch_one(&db.pool)
-    .await
-    .unwrap();
+    let free = free_vouchers(&db, card).await;
     assert_eq!(free, 0);
     let fate: String = sqlx::query_scalar(
         "SELECT after_json FROM audit_log WHERE action = 'order.cancel' ORDER BY id DESC LIMIT 1",
