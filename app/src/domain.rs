@@ -15,10 +15,75 @@ pub enum PhoneError {
     WrongLength,
 }
 
+/// The program's country: how a number typed without its country code is read. One per program
+/// (`WORKWELL_COUNTRY`, default `RU`); the markets the program runs in are listed here.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Country {
+    #[default]
+    Russia,
+    France,
+    Turkey,
+    Romania,
+    UnitedKingdom,
+}
+
+impl Country {
+    pub const ALL: [Country; 5] = [
+        Country::Russia,
+        Country::France,
+        Country::Turkey,
+        Country::Romania,
+        Country::UnitedKingdom,
+    ];
+
+    /// The ISO 3166 code: `RU`, `FR`, `TR`, `RO`, `GB`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Country::Russia => "RU",
+            Country::France => "FR",
+            Country::Turkey => "TR",
+            Country::Romania => "RO",
+            Country::UnitedKingdom => "GB",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Country> {
+        let code = code.trim();
+        Country::ALL
+            .into_iter()
+            .find(|c| c.as_str().eq_ignore_ascii_case(code))
+    }
+
+    /// (calling code, digits of a national number after the trunk prefix, trunk prefix).
+    /// Russia dials `8 900 …` at home, the others `0 6 …`.
+    fn numbering(self) -> (&'static str, usize, char) {
+        match self {
+            Country::Russia => ("7", 10, '8'),
+            Country::France => ("33", 9, '0'),
+            Country::Turkey => ("90", 10, '0'),
+            Country::Romania => ("40", 9, '0'),
+            Country::UnitedKingdom => ("44", 10, '0'),
+        }
+    }
+}
+
 impl Phone {
-    /// Accepts what people type: spaces, dashes, dots and brackets are ignored; a leading `8`
-    /// followed by ten digits is the Russian domestic form of `+7`.
+    /// A number in international form, with or without the `+` (`+7 900 123-45-67`,
+    /// `79001234567`): what the database holds and what tests write. What people type goes
+    /// through [`Phone::parse_in`].
     pub fn parse(input: &str) -> Result<Phone, PhoneError> {
+        Phone::read(input, None)
+    }
+
+    /// Accepts what people type in the program's country: spaces, dashes, dots and brackets are
+    /// ignored; a number with its country code (`+7 900…`, `00 7 900…`), dialled at home with the
+    /// trunk prefix (`8 900 123 45 67` in Russia, `06 12 34 56 78` in France) or only the national
+    /// digits (`900 000 00 04`) all mean the same `+79000000004`.
+    pub fn parse_in(input: &str, country: Country) -> Result<Phone, PhoneError> {
+        Phone::read(input, Some(country))
+    }
+
+    fn read(input: &str, country: Option<Country>) -> Result<Phone, PhoneError> {
         let trimmed = input.trim();
         if trimmed.is_empty() {
             return Err(PhoneError::Empty);
@@ -32,8 +97,17 @@ impl Phone {
                 _ => return Err(PhoneError::BadCharacters),
             }
         }
-        if !trimmed.starts_with('+') && digits.len() == 11 && digits.starts_with('8') {
-            digits.replace_range(0..1, "7");
+        if !trimmed.starts_with('+') {
+            if let Some(rest) = digits.strip_prefix("00") {
+                digits = rest.to_string();
+            } else if let Some(country) = country {
+                let (calling, national, trunk) = country.numbering();
+                if digits.len() == national + 1 && digits.starts_with(trunk) {
+                    digits = format!("{calling}{}", &digits[1..]);
+                } else if digits.len() == national && !digits.starts_with(trunk) {
+                    digits = format!("{calling}{digits}");
+                }
+            }
         }
         if !(10..=15).contains(&digits.len()) || digits.starts_with('0') {
             return Err(PhoneError::WrongLength);
@@ -418,7 +492,9 @@ mod tests {
             "+79001234567"
         );
         assert_eq!(
-            Phone::parse("8 900 123 45 67").unwrap().as_str(),
+            Phone::parse_in("8 900 123 45 67", Country::Russia)
+                .unwrap()
+                .as_str(),
             "+79001234567"
         );
         assert_eq!(
@@ -429,6 +505,36 @@ mod tests {
             Phone::parse("+90 532 123 45 67").unwrap().as_str(),
             "+905321234567"
         );
+    }
+
+    #[test]
+    fn a_number_typed_as_at_home_is_read_in_the_programs_country() {
+        let ru = |s| Phone::parse_in(s, Country::Russia).map(|p| p.as_str().to_string());
+        for typed in [
+            "900 000 00 04",
+            "9000000004",
+            "8 900 000 00 04",
+            "8 (900) 000-00-04",
+            "+7 900 000 00 04",
+            "7 900 000 00 04",
+            "00 7 900 000 00 04",
+        ] {
+            assert_eq!(ru(typed).as_deref(), Ok("+79000000004"), "{typed}");
+        }
+        let fr = |s| Phone::parse_in(s, Country::France).map(|p| p.as_str().to_string());
+        assert_eq!(fr("06 12 34 56 78").as_deref(), Ok("+33612345678"));
+        assert_eq!(fr("6 12 34 56 78").as_deref(), Ok("+33612345678"));
+        assert_eq!(fr("+7 900 000 00 04").as_deref(), Ok("+79000000004"));
+        let tr = |s| Phone::parse_in(s, Country::Turkey).map(|p| p.as_str().to_string());
+        assert_eq!(tr("0532 123 45 67").as_deref(), Ok("+905321234567"));
+        let ro = |s| Phone::parse_in(s, Country::Romania).map(|p| p.as_str().to_string());
+        assert_eq!(ro("0721 234 567").as_deref(), Ok("+40721234567"));
+        // Without a country only the international form is read: a stored number never changes.
+        assert_eq!(Phone::parse("9000000004").unwrap().as_str(), "+9000000004");
+        // Too short for the country and too short to be international: the number's length.
+        assert_eq!(ru("900 000 00"), Err(PhoneError::WrongLength));
+        assert_eq!(Country::parse("ru"), Some(Country::Russia));
+        assert_eq!(Country::parse("XX"), None);
     }
 
     #[test]

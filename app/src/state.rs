@@ -127,6 +127,9 @@ pub struct Settings {
     pub public_url: String,
     /// Where uploaded pictures are kept (served under `/media/`).
     pub media_dir: std::path::PathBuf,
+    /// The program's country: a phone number typed without its country code is read as one of
+    /// this country's (`900 000 00 04` is `+79000000004` in Russia).
+    pub country: crate::domain::Country,
 }
 
 /// Everything but the secret, which must never reach a log.
@@ -169,6 +172,7 @@ impl Settings {
             },
             public_url: "http://127.0.0.1:3000".into(),
             media_dir: "data/media".into(),
+            country: crate::domain::Country::Russia,
         }
     }
 }

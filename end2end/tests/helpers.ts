@@ -27,18 +27,18 @@ export function demoUnitCodes(): string[] {
   return [...log.matchAll(/^ {4}([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}) /gm)].map((m) => m[1]);
 }
 
-/** Asks for a code for `phone` and lands on the code page. */
-export async function requestCode(page: Page, phone: string): Promise<string> {
+/** Asks for a code for `phone` (typed as `typed`, if given) and lands on the code page. */
+export async function requestCode(page: Page, phone: string, typed = phone): Promise<string> {
   const before = codesSentTo(phone);
   await page.goto("/sign-in");
-  await page.getByLabel("Mobile number").fill(phone);
+  await page.getByLabel("Mobile number").fill(typed);
   await page.getByRole("button", { name: "Send code" }).click();
-  await expect(page).toHaveURL(/\/sign-in\/code\?phone=/);
+  await expect(page).toHaveURL(new RegExp(`/sign-in/code\\?phone=${encodeURIComponent(phone)}$`));
   return codeFromServerLog(phone, before);
 }
 
-export async function signInByPhone(page: Page, phone: string) {
-  const code = await requestCode(page, phone);
+export async function signInByPhone(page: Page, phone: string, typed = phone) {
+  const code = await requestCode(page, phone, typed);
   await page.getByLabel("Six-digit code").fill(code);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/$/);

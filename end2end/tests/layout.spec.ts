@@ -30,7 +30,9 @@ test("the admin header opens as a menu on a phone and stays one line on a deskto
 
 test("links people tap are 48 px tall; tab labels and hints are at least 14 px", async ({ page }, info) => {
   // Phones of this file's own (one-time codes are limited per phone).
-  await signInByPhone(page, info.project.name === "no-js" ? "+79000000011" : "+79000000013");
+  // Without JavaScript the number is typed with the Russian trunk prefix, as dialled at home.
+  if (info.project.name === "no-js") await signInByPhone(page, "+79000000011", "8 (900) 000-00-11");
+  else await signInByPhone(page, "+79000000013");
   for (const [path, name] of [
     ["/", "All history"],
     ["/shop", "My orders"],

@@ -62,7 +62,7 @@ test("a malformed phone number is refused with a specific message", async ({ pag
   await page.goto("/sign-in");
   await page.getByLabel("Mobile number").fill("+7 900 12");
   await page.getByRole("button", { name: "Send code" }).click();
-  await expect(page.getByRole("alert")).toContainText("wrong length");
+  await expect(page.getByRole("alert")).toContainText("Type all its digits, e.g. 900 123-45-67");
 });
 
 test("an admin signs in with e-mail and password and gets the admin shell", async ({ page }) => {

@@ -33,6 +33,9 @@ pub struct Config {
     /// One-time codes one client address may ask for per hour (a shop's Wi-Fi puts every
     /// employee behind one address).
     pub codes_per_ip_hour: i64,
+    /// `WORKWELL_COUNTRY` (ISO code, default `RU`): how a phone number typed without its
+    /// country code is read.
+    pub country: app::domain::Country,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -88,7 +91,18 @@ impl Config {
                 });
             }
         };
+        let country = match var("WORKWELL_COUNTRY") {
+            None => app::domain::Country::default(),
+            Some(v) => app::domain::Country::parse(&v).ok_or_else(|| ConfigError::Invalid {
+                name: "WORKWELL_COUNTRY",
+                why: format!(
+                    "expected one of {}, got {v:?}",
+                    app::domain::Country::ALL.map(|c| c.as_str()).join(", ")
+                ),
+            })?,
+        };
         Ok(Config {
+            country,
             database_url,
             data_dir,
             addr,

@@ -211,6 +211,7 @@ async fn run(command: Command, cfg: Config) -> Result<(), String> {
             settings.otp_per_ip.max = cfg.codes_per_ip_hour;
             settings.public_url = cfg.public_url.clone();
             settings.media_dir = cfg.data_dir.join("media");
+            settings.country = cfg.country;
             let mut leptos_options = leptos::config::get_configuration(None)
                 .map_err(|e| format!("leptos configuration: {e}"))?
                 .leptos_options;

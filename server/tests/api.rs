@@ -877,6 +877,47 @@ on_both_databases!(
     build_files_go_out_as_their_precompressed_copies,
 );
 
+/// A participant types his number as he dials it at home; the program's country decides what it
+/// means, and a number that cannot be read says what to type.
+async fn a_number_typed_as_dialled_at_home_is_read_in_the_programs_country(db: Db) {
+    people(&db).await;
+    let ask = |country: app::domain::Country, typed: &'static str| {
+        let db = db.clone();
+        async move {
+            let (mut state, outbox) = state(&db);
+            let mut settings = (*state.settings).clone();
+            settings.country = country;
+            state.settings = std::sync::Arc::new(settings);
+            let base = format!("http://{}", serve(state).await);
+            let res = reqwest::Client::new()
+                .post(format!("{base}/api/auth/request_code"))
+                .header("accept", "application/json")
+                .form(&[("phone", typed)])
+                .send()
+                .await
+                .unwrap();
+            let status = res.status();
+            (status, res.text().await.unwrap(), outbox)
+        }
+    };
+    // SELLER_PHONE is +7 900 111-00-01.
+    for typed in ["900 111-00-01", "8 (900) 111-00-01"] {
+        let (status, body, outbox) = ask(app::domain::Country::Russia, typed).await;
+        assert_eq!(status, StatusCode::OK, "{typed}: {body}");
+        assert_eq!(outbox.last_code_for(SELLER_PHONE).len(), 6, "{typed}");
+    }
+    // In France the same ten digits are no one's number in the program.
+    let (status, body, _) = ask(app::domain::Country::France, "900 111-00-01").await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+    assert!(body.contains("unknown_phone"), "{body}");
+    let (status, body, _) = ask(app::domain::Country::Russia, "900 111").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(
+        body.contains("phone_wrong_length") && body.contains("Type all its digits"),
+        "{body}"
+    );
+}
+
 /// Signs in over HTTP and returns the session cookie the server set.
 async fn session_cookie(secure: bool, db: &Db) -> String {
     people(db).await;
@@ -1537,4 +1578,5 @@ on_both_databases!(
 on_both_databases!(
     the_session_cookie_is_http_only_and_same_site_lax,
     the_session_cookie_is_secure_when_configured,
+    a_number_typed_as_dialled_at_home_is_read_in_the_programs_country,
 );

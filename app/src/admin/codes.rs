@@ -642,7 +642,7 @@ pub async fn adjust_points(
     reply(
         async {
             let me = require(&[Role::Admin])?;
-            let phone = Phone::parse(&phone)?;
+            let phone = Phone::parse_in(&phone, app_state()?.settings.country)?;
             let points =
                 crate::admin::catalog::parse_whole(&points, Field::Points, -1_000_000, 1_000_000)?;
             if points == 0 {

@@ -62,7 +62,7 @@ pub async fn request_code(phone: String) -> Result<(), AppError> {
     reply(
         async {
             let ctx = request_context()?;
-            let phone = Phone::parse(&phone)?;
+            let phone = Phone::parse_in(&phone, app_state()?.settings.country)?;
             service::request_code(
                 &app_state()?,
                 &phone,
@@ -90,7 +90,7 @@ pub async fn verify_code(phone: String, code: String) -> Result<(), AppError> {
         async {
             let ctx = request_context()?;
             let state = app_state()?;
-            let phone = Phone::parse(&phone)?;
+            let phone = Phone::parse_in(&phone, app_state()?.settings.country)?;
             let code = OtpCode::parse(&code).ok_or(AppError::CodeFormat)?;
             let (user, token) =
                 service::verify_code(&state, &phone, &code, &ctx.ip.to_string(), unix_now())
