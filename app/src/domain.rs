@@ -242,20 +242,9 @@ impl ParticipantKind {
 pub struct Points(pub i64);
 
 impl fmt::Display for Points {
-    /// Groups thousands with a thin space, readable in every language we ship.
+    /// The number alone, grouped ([`crate::i18n::grouped`]); with its word, [`crate::i18n::points`].
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let digits = self.0.unsigned_abs().to_string();
-        let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-        if self.0 < 0 {
-            out.push('−');
-        }
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push('\u{202f}');
-            }
-            out.push(c);
-        }
-        f.write_str(&out)
+        f.write_str(&crate::i18n::grouped(self.0))
     }
 }
 

@@ -105,6 +105,10 @@ pub enum AppError {
     // Partner companies and joining.
     /// The caller's company is suspended: no earning, no shop, points kept.
     CompanySuspended,
+    /// A leaver can be reinstated only while their points are still theirs.
+    GraceOver,
+    /// The person's request to join was declined and they were never a member of a company.
+    NoCompany,
     /// The caller left their company: no earning; points can be spent until `until` (unix seconds).
     LeftCompany {
         until: i64,
@@ -169,6 +173,8 @@ impl AppError {
             AppError::BadRequest { .. } => "bad_request",
             AppError::Transport { .. } => "transport",
             AppError::CompanySuspended => "company_suspended",
+            AppError::NoCompany => "no_company",
+            AppError::GraceOver => "grace_over",
             AppError::LeftCompany { .. } => "left_company",
             AppError::PhoneTaken => "phone_taken",
             AppError::InviteExpired => "invite_expired",
@@ -222,8 +228,11 @@ impl AppError {
             AppError::RateLimited { .. } => 429,
             AppError::SendFailed => 503,
             AppError::Internal | AppError::Transport { .. } => 500,
-            AppError::CompanySuspended | AppError::LeftCompany { .. } => 403,
-            AppError::PhoneTaken | AppError::TaxIdTaken | AppError::AlreadyDecided => 409,
+            AppError::CompanySuspended | AppError::LeftCompany { .. } | AppError::NoCompany => 403,
+            AppError::PhoneTaken
+            | AppError::TaxIdTaken
+            | AppError::AlreadyDecided
+            | AppError::GraceOver => 409,
             AppError::InviteExpired | AppError::InviteRevoked | AppError::InviteUsedUp => 410,
             AppError::JoinCodeUnknown => 404,
         }
@@ -273,7 +282,7 @@ impl AppError {
             AppError::ClaimedByOther => T::ErrClaimedByOther.text(lang).into(),
             AppError::ProductInactive => T::ErrProductInactive.text(lang).into(),
             AppError::DailyCapReached { cap } => {
-                T::ErrDailyCap.with(lang, &[("cap", &crate::domain::Points(*cap).to_string())])
+                T::ErrDailyCap.with(lang, &[("cap", &crate::i18n::points(lang, *cap))])
             }
             AppError::Invalid { field } => field.hint().text(lang).into(),
             AppError::CsvInvalid { line, field } => T::ErrCsvLine.with(
@@ -286,14 +295,11 @@ impl AppError {
             AppError::NotFound => T::ErrNotFound.text(lang).into(),
             AppError::SkuTaken => T::ErrSkuTaken.text(lang).into(),
             AppError::NotClaimed => T::ErrNotClaimed.text(lang).into(),
-            AppError::BalanceTooLow { balance } => T::ErrBalanceTooLow.with(
-                lang,
-                &[("points", &crate::domain::Points(*balance).to_string())],
-            ),
-            AppError::NotEnoughPoints { missing } => T::ErrNotEnoughPoints.with(
-                lang,
-                &[("points", &crate::domain::Points(*missing).to_string())],
-            ),
+            AppError::BalanceTooLow { balance } => {
+                T::ErrBalanceTooLow.with(lang, &[("points", &crate::i18n::points(lang, *balance))])
+            }
+            AppError::NotEnoughPoints { missing } => T::ErrNotEnoughPoints
+                .with(lang, &[("points", &crate::i18n::points(lang, *missing))]),
             AppError::OutOfStock => T::ErrOutOfStock.text(lang).into(),
             AppError::TierTooLow { needed } => T::ErrTierTooLow.with(
                 lang,
@@ -316,6 +322,8 @@ impl AppError {
             AppError::BadRequest { .. } => T::ErrBadRequest.text(lang).into(),
             AppError::Transport { .. } => T::ErrNetwork.text(lang).into(),
             AppError::CompanySuspended => T::ErrCompanySuspended.text(lang).into(),
+            AppError::NoCompany => T::ErrNoCompany.text(lang).into(),
+            AppError::GraceOver => T::ErrGraceOver.text(lang).into(),
             AppError::LeftCompany { until } => {
                 T::ErrLeftCompany.with(lang, &[("date", &crate::domain::iso_date(*until))])
             }
@@ -382,6 +390,9 @@ pub enum Field {
     Uses,
     Period,
     PersonName,
+    /// The "yes, I mean it" box of an action that is hard to take back.
+    Confirm,
+    PersonnelNo,
 }
 
 impl Field {
@@ -435,6 +446,8 @@ impl Field {
             Field::Uses => T::HintUses,
             Field::Period => T::HintPeriod,
             Field::PersonName => T::HintPersonName,
+            Field::Confirm => T::HintConfirm,
+            Field::PersonnelNo => T::HintPersonnelNo,
         }
     }
 }
@@ -682,6 +695,8 @@ impl TryFrom<Wire> for AppError {
                 detail: w.detail.unwrap_or_default(),
             },
             "company_suspended" => AppError::CompanySuspended,
+            "no_company" => AppError::NoCompany,
+            "grace_over" => AppError::GraceOver,
             "left_company" => AppError::LeftCompany {
                 until: w.until.unwrap_or(0),
             },
@@ -771,6 +786,8 @@ mod tests {
                 field: Field::Stock,
             },
             AppError::CompanySuspended,
+            AppError::NoCompany,
+            AppError::GraceOver,
             AppError::LeftCompany {
                 until: 1_795_305_600,
             },

@@ -88,6 +88,117 @@ impl T {
     }
 }
 
+/// A CLDR plural category: which form of a counted text a number takes in a language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Plural {
+    Zero,
+    One,
+    Two,
+    Few,
+    Many,
+    Other,
+}
+
+impl Plural {
+    /// The category of the whole number `n` in `lang`, by the CLDR rules (`intl_pluralrules`).
+    pub fn of(lang: Lang, n: i64) -> Plural {
+        use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+        use std::sync::OnceLock;
+        static RULES: OnceLock<Vec<PluralRules>> = OnceLock::new();
+        let rules = RULES.get_or_init(|| {
+            Lang::ALL
+                .iter()
+                .map(|l| {
+                    let id: unic_langid::LanguageIdentifier =
+                        l.code().parse().expect("a language code we ship");
+                    PluralRules::create(id, PluralRuleType::CARDINAL)
+                        .expect("CLDR has plural rules for every language we ship")
+                })
+                .collect()
+        });
+        let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        match rules[index].select(n.unsigned_abs()) {
+            Ok(PluralCategory::ZERO) => Plural::Zero,
+            Ok(PluralCategory::ONE) => Plural::One,
+            Ok(PluralCategory::TWO) => Plural::Two,
+            Ok(PluralCategory::FEW) => Plural::Few,
+            Ok(PluralCategory::MANY) => Plural::Many,
+            Ok(PluralCategory::OTHER) | Err(_) => Plural::Other,
+        }
+    }
+}
+
+/// A whole number with its thousands grouped by a narrow no-break space (`12 480`, `−75`):
+/// readable in every language we ship, and never split across lines.
+pub fn grouped(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('−');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+    out
+}
+
+macro_rules! counted {
+    ($($(#[$meta:meta])* $key:ident {
+        en: { one: $en_one:literal, other: $en_other:literal $(,)? },
+        ru: { one: $ru_one:literal, few: $ru_few:literal, many: $ru_many:literal, other: $ru_other:literal $(,)? } $(,)?
+    })*) => {
+        /// A text that says how many of something, with a form for each of its language's CLDR
+        /// plural categories (a language's missing form does not compile). `{n}` is the number.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum N { $($(#[$meta])* $key),* }
+
+        impl N {
+            pub fn form(self, lang: Lang, category: Plural) -> &'static str {
+                match lang {
+                    Lang::En => match (self, category) {
+                        $((N::$key, Plural::One) => $en_one, (N::$key, _) => $en_other,)*
+                    },
+                    Lang::Ru => match (self, category) {
+                        $(
+                            (N::$key, Plural::One) => $ru_one,
+                            (N::$key, Plural::Few) => $ru_few,
+                            (N::$key, Plural::Many) => $ru_many,
+                            (N::$key, _) => $ru_other,
+                        )*
+                    },
+                }
+            }
+
+            #[cfg(test)]
+            const ALL: &'static [N] = &[$(N::$key),*];
+        }
+    };
+}
+
+impl N {
+    /// The form `n` takes in `lang`, with `{n}` filled in (grouped).
+    pub fn count(self, lang: Lang, n: i64) -> String {
+        self.form(lang, Plural::of(lang, n))
+            .replace("{n}", &grouped(n))
+    }
+}
+
+/// "1 point", "401 балл", "405 баллов": every amount of points a person reads.
+pub fn points(lang: Lang, n: i64) -> String {
+    N::Points.count(lang, n)
+}
+
+counted! {
+    Points { en: { one: "{n} point", other: "{n} points" }, ru: { one: "{n} балл", few: "{n} балла", many: "{n} баллов", other: "{n} балла" } }
+    /// The word alone, where the number is set apart (the big balance on Home).
+    PointsWord { en: { one: "point", other: "points" }, ru: { one: "балл", few: "балла", many: "баллов", other: "балла" } }
+    Days { en: { one: "{n} day", other: "{n} days" }, ru: { one: "{n} день", few: "{n} дня", many: "{n} дней", other: "{n} дня" } }
+    VouchersLeft { en: { one: "{n} voucher left", other: "{n} vouchers left" }, ru: { one: "остался {n} ваучер", few: "осталось {n} ваучера", many: "осталось {n} ваучеров", other: "осталось {n} ваучера" } }
+}
+
 messages! {
     AppName { en: "Workwell", ru: "Workwell" }
     Tagline { en: "Work well, rest well", ru: "Хорошо работай — хорошо отдыхай" }
@@ -117,12 +228,12 @@ messages! {
 
     Hello { en: "Hello, {name}", ru: "Здравствуйте, {name}" }
     Balance { en: "Balance", ru: "Баланс" }
-    PointsUnit { en: "points", ru: "баллов" }
+    PointsHeader { en: "Points", ru: "Баллы" }
     TierLabel { en: "Tier", ru: "Уровень" }
     TierBase { en: "Base", ru: "Базовый" }
     TierSilver { en: "Silver", ru: "Серебряный" }
     TierGold { en: "Gold", ru: "Золотой" }
-    ToNextTier { en: "{points} more points this year to reach {tier}", ru: "Ещё {points} баллов за год до уровня «{tier}»" }
+    ToNextTier { en: "{points} more this year to reach {tier}", ru: "Ещё {points} за год до уровня «{tier}»" }
     TopTier { en: "You are at the top tier.", ru: "У вас высший уровень." }
     RecentActivity { en: "Recent activity", ru: "Последние операции" }
     NoActivity { en: "No points yet. Scan the code on a unit you sold or installed to earn your first.", ru: "Баллов пока нет. Отсканируйте код на проданном или установленном товаре — и получите первые." }
@@ -169,7 +280,7 @@ messages! {
 
     ErrPhoneEmpty { en: "Enter your mobile number.", ru: "Введите номер мобильного." }
     ErrPhoneChars { en: "A phone number can contain only digits, spaces, brackets, dashes and a leading +.", ru: "Номер может содержать только цифры, пробелы, скобки, дефисы и + в начале." }
-    ErrPhoneLength { en: "That number has the wrong length. Include the country code, e.g. +7 900 123-45-67.", ru: "Неверная длина номера. Укажите код страны, например +7 900 123-45-67." }
+    ErrPhoneLength { en: "We could not read that as a mobile number. Type all its digits, e.g. 900 123-45-67 or +7 900 123-45-67.", ru: "Не получается прочитать номер. Наберите его полностью, например 900 123-45-67 или +7 900 123-45-67." }
     ErrUnknownPhone { en: "This number is not in the program yet. Ask your company's manager for an invitation.", ru: "Этого номера ещё нет в программе. Попросите приглашение у руководителя вашей компании." }
     ErrCodeFormat { en: "The code is six digits.", ru: "Код состоит из шести цифр." }
     ErrCodeWrong { en: "That code is not right. Tries left: {n}.", ru: "Код неверный. Осталось попыток: {n}." }
@@ -193,13 +304,13 @@ messages! {
     BdTier { en: "× {f} {tier} tier", ru: "× {f} уровень «{tier}»" }
     BdCap { en: "− {n} over the daily limit of {cap}", ru: "− {n} сверх дневного лимита {cap}" }
     BdBudget { en: "(campaign budget)", ru: "(бюджет акции)" }
-    NextExpiry { en: "{points} points expire on {date}. Spend them in the shop before then.", ru: "{points} баллов сгорят {date}. Потратьте их в магазине до этого срока." }
+    NextExpiry { en: "On {date}, {points} expire. Spend them in the shop before then.", ru: "Срок действия истекает {date}: {points}. Потратьте их в магазине до этого срока." }
     FilterAll { en: "All", ru: "Все" }
     FilterLabel { en: "Show", ru: "Показать" }
     UnitCodeLabel { en: "Code from the label", ru: "Код с этикетки" }
     UnitCodeHint { en: "16 characters, e.g. ABCD-EFGH-JKMN-PQRS. Dashes and spaces are optional.", ru: "16 символов, например ABCD-EFGH-JKMN-PQRS. Дефисы и пробелы можно не вводить." }
     ClaimButton { en: "Get points", ru: "Получить баллы" }
-    NewBalance { en: "Your balance is now {points} points.", ru: "Теперь на балансе {points} баллов." }
+    NewBalance { en: "Your balance is now {points}.", ru: "Теперь на балансе {points}." }
     DidYouKnow { en: "Did you know?", ru: "А вы знали?" }
     StatusActive { en: "Active", ru: "Активен" }
     StatusVoided { en: "Voided", ru: "Аннулирован" }
@@ -217,6 +328,8 @@ messages! {
     SearchProducts { en: "SKU or name", ru: "Артикул или название" }
     Search { en: "Find", ru: "Найти" }
     ExportCsv { en: "Download CSV", ru: "Скачать CSV" }
+    ImportCompaniesCsv { en: "Import companies from CSV", ru: "Импорт компаний из CSV" }
+    ImportCompaniesHint { en: "Paste CSV with the header name,tax_id,region,kind,contact,join_code. Kind is one of dealer, service_centre, installer, distributor. A known tax number updates that company; all lines or none.", ru: "Вставьте CSV с заголовком name,tax_id,region,kind,contact,join_code. Вид — один из dealer, service_centre, installer, distributor. Компания с известным ИНН обновляется; загружаются все строки или ни одной." }
     ImportCsv { en: "Import products from CSV", ru: "Импорт товаров из CSV" }
     ImportCsvHint { en: "Paste CSV with the header sku,name,gtin,category,base_points,price,active (image_url optional). Known SKUs are updated; all lines or none.", ru: "Вставьте CSV с заголовком sku,name,gtin,category,base_points,price,active (image_url — по желанию). Известные артикулы обновляются; загружаются все строки или ни одной." }
     Imported { en: "Imported: {n} new, {points} updated.", ru: "Импортировано: новых {n}, обновлено {points}." }
@@ -233,7 +346,7 @@ messages! {
     FieldProduct { en: "Product", ru: "Товар" }
     FieldCount { en: "Number of codes", ru: "Количество кодов" }
     FieldNote { en: "Note (e.g. order or shipment)", ru: "Заметка (например, заказ или отгрузка)" }
-    BatchCreated { en: "{n} codes generated. The batch is inactive until you activate it at dispatch.", ru: "Создано кодов: {n}. Партия не активна, пока вы не активируете её при отгрузке." }
+    BatchCreated { en: "Codes generated: {n}. The batch is inactive until you activate it at dispatch.", ru: "Создано кодов: {n}. Партия не активна, пока вы не активируете её при отгрузке." }
     OpenBatch { en: "Open the batch", ru: "Открыть партию" }
     Generate { en: "Generate", ru: "Создать" }
     Activate { en: "Activate (dispatched)", ru: "Активировать (отгружено)" }
@@ -274,7 +387,7 @@ messages! {
     AdminAdjust { en: "Adjust points", ru: "Корректировка баллов" }
     AdjustLead { en: "Add points (positive) or take them (negative). The participant sees the reason in their history.", ru: "Начислите (положительное число) или спишите (отрицательное) баллы. Участник увидит причину в истории." }
     FieldPoints { en: "Points", ru: "Баллы" }
-    Adjusted { en: "Done: {name} now has {points} points.", ru: "Готово: у {name} теперь {points} баллов." }
+    Adjusted { en: "Done: {name} now has {points}.", ru: "Готово: у {name} теперь {points}." }
     AdminAudit { en: "Audit log", ru: "Журнал изменений" }
     Changes { en: "Before and after", ru: "До и после" }
     ErrBadRequest { en: "The request was incomplete or malformed.", ru: "Запрос неполный или некорректный." }
@@ -288,7 +401,7 @@ messages! {
     ErrClaimedByYou { en: "You already claimed this code on {date}. The points are in your history.", ru: "Вы уже ввели этот код {date}. Баллы — в вашей истории." }
     ErrClaimedByOther { en: "This code has already been claimed by someone else. If you sold or installed this unit, contact program support.", ru: "Этот код уже использован другим участником. Если товар продали или установили вы, обратитесь в поддержку программы." }
     ErrProductInactive { en: "This product is not part of the program at the moment.", ru: "Этот товар сейчас не участвует в программе." }
-    ErrDailyCap { en: "You have reached today's limit of {cap} points. Keep the code and claim it tomorrow.", ru: "Достигнут дневной лимит — {cap} баллов. Сохраните код и введите его завтра." }
+    ErrDailyCap { en: "You have reached today's limit of {cap}. Keep the code and claim it tomorrow.", ru: "Достигнут дневной лимит — {cap}. Сохраните код и введите его завтра." }
     ErrCsvLine { en: "Line {n}: {reason}", ru: "Строка {n}: {reason}" }
     ErrNotFound { en: "Not found.", ru: "Не найдено." }
     ErrSkuTaken { en: "A product with this SKU already exists.", ru: "Товар с таким артикулом уже есть." }
@@ -329,7 +442,7 @@ messages! {
     ICanAfford { en: "I can afford it", ru: "Мне хватает" }
     Apply { en: "Apply", ru: "Применить" }
     NoRewards { en: "No rewards match. Try another category or fewer words.", ru: "Ничего не найдено. Выберите другую категорию или сократите запрос." }
-    PointsMissing { en: "{points} more points needed", ru: "Не хватает {points} баллов" }
+    PointsMissing { en: "Still needed: {points}", ru: "Не хватает: {points}" }
     YouCanAfford { en: "You can afford it", ru: "Вам хватает баллов" }
     SoldOut { en: "Sold out", ru: "Закончилось" }
     OnlyLeft { en: "Only {n} left", ru: "Осталось {n}" }
@@ -341,6 +454,8 @@ messages! {
     PickGoal { en: "Pick a reward to save up for", ru: "Выберите награду, на которую копите" }
     GoalReached { en: "You have enough points — it is yours to order.", ru: "Баллов достаточно — можно заказывать." }
     GoalUnits { en: "{points} to go: about {n} more × {name}", ru: "Осталось {points}: примерно ещё {n} × {name}" }
+    BackInStock { en: "Back in stock, as you asked:", ru: "Снова в наличии, как вы просили:" }
+    Dismiss { en: "OK, got it", ru: "Понятно" }
     NotifyMe { en: "Tell me when it is back", ru: "Сообщить, когда появится" }
     WeWillTellYou { en: "We will tell you when it is back.", ru: "Мы сообщим, когда награда появится." }
     AfterOrdering { en: "What happens after you order", ru: "Что будет после заказа" }
@@ -367,10 +482,11 @@ messages! {
     OrderDelivered { en: "Delivered", ru: "Выполнен" }
     OrderCancelled { en: "Cancelled", ru: "Отменён" }
     YourVoucher { en: "Your voucher code:", ru: "Код ваучера:" }
-    CharityReceipt { en: "Thank you! {points} were donated in the name of {name} on {date}.", ru: "Спасибо! {points} пожертвованы от имени {name} {date}." }
+    CharityReceipt { en: "Thank you! Donated in the name of {name} on {date}: {points}.", ru: "Спасибо! Пожертвовано от имени {name} {date}: {points}." }
     CreditFor { en: "Credit note for {name}", ru: "Кредит-нота для {name}" }
     Tracking { en: "Tracking number", ru: "Номер отслеживания" }
     Certificate { en: "Certificate", ru: "Сертификат" }
+    MemberNoActivity { en: "No points earned or spent yet.", ru: "Баллы пока не начислялись и не тратились." }
     NoOrders { en: "No orders yet.", ru: "Заказов пока нет." }
     CompanyCredits { en: "Credit notes for your company", ru: "Кредит-ноты вашей компании" }
     StatusHistory { en: "Status history", ru: "История статусов" }
@@ -398,12 +514,11 @@ messages! {
     Everyone { en: "Everyone", ru: "Все" }
     Unlimited { en: "unlimited", ru: "без ограничения" }
     Ordered { en: "Ordered", ru: "Заказано" }
-    FreeVouchers { en: "{n} vouchers left", ru: "свободных ваучеров: {n}" }
     UploadVouchers { en: "Upload voucher codes", ru: "Загрузить коды ваучеров" }
     UploadVouchersHint { en: "A CSV with one code per line (a first line \"code\" is skipped). All lines are added, or none.", ru: "CSV с одним кодом в строке (первая строка «code» пропускается). Добавляются все строки или ни одной." }
     Upload { en: "Upload", ru: "Загрузить" }
     ImageHint { en: "PNG, JPEG or WebP, at most 2 MB. The catalog shows a small copy.", ru: "PNG, JPEG или WebP, не более 2 МБ. В каталоге показывается уменьшенная копия." }
-    VouchersAdded { en: "Added {n} vouchers.", ru: "Добавлено ваучеров: {n}." }
+    VouchersAdded { en: "Vouchers added: {n}.", ru: "Добавлено ваучеров: {n}." }
     Participant { en: "Participant", ru: "Участник" }
     MoveTo { en: "Move to", ru: "Перевести в статус" }
     ApplyToSelected { en: "Apply to the selected orders", ru: "Применить к выбранным" }
@@ -413,7 +528,7 @@ messages! {
     ReturnVoucherCode { en: "The participant never saw the code: return it to the pool (recorded in the audit log)", ru: "Участник не видел код: вернуть его в пул (запишется в журнал)" }
     VoucherVoid { en: "Voucher code void:", ru: "Код ваучера аннулирован:" }
     Refunded { en: "Cancelled. The participant's balance is now {points}.", ru: "Заказ отменён. Баланс участника: {points}." }
-    ErrNotEnoughPoints { en: "Not enough points: {points} more needed.", ru: "Недостаточно баллов: не хватает {points}." }
+    ErrNotEnoughPoints { en: "Not enough points: you need {points} more.", ru: "Недостаточно баллов: нужно ещё {points}." }
     ErrOutOfStock { en: "Sorry, this reward has just run out.", ru: "К сожалению, эта награда только что закончилась." }
     ErrTierTooLow { en: "This reward is for participants from {tier} tier up.", ru: "Эта награда — для участников с уровнем «{tier}» и выше." }
     ErrRewardWithdrawn { en: "This reward is no longer offered.", ru: "Эта награда больше не предлагается." }
@@ -442,7 +557,7 @@ messages! {
     NavTeam { en: "Team", ru: "Команда" }
     WaitingForSignal { en: "Waiting for signal", ru: "Ждём сеть" }
     WaitingForSignalLead { en: "These scans are kept on this phone and sent as soon as there is signal.", ru: "Эти сканирования сохранены на телефоне и отправятся, как только появится сеть." }
-    BatchSummary { en: "Sent: {credited} credited (+{points} points), {already} already yours, {refused} refused.", ru: "Отправлено: начислено {credited} (+{points} баллов), уже ваших {already}, отклонено {refused}." }
+    BatchSummary { en: "Sent: {credited} credited (+{points}), {already} already yours, {refused} refused.", ru: "Отправлено: начислено {credited} (+{points}), уже ваших {already}, отклонено {refused}." }
     AlreadyYours { en: "already credited to you", ru: "уже начислено вам" }
     // The camera on the Scan screen.
     CameraLabel { en: "Scan with the camera", ru: "Сканирование камерой" }
@@ -459,7 +574,7 @@ messages! {
     AlreadyInList { en: "Already scanned: {code}", ru: "Уже отсканировано: {code}" }
     BatchMode { en: "Delivery: scan many", ru: "Поставка: много кодов подряд" }
     BatchModeLead { en: "Keep scanning code after code; each result appears in the list.", ru: "Сканируйте код за кодом — результат каждого появится в списке." }
-    BatchTotal { en: "{scanned} scanned · {credited} credited · +{points} points", ru: "Отсканировано {scanned} · начислено {credited} · +{points} баллов" }
+    BatchTotal { en: "{scanned} scanned · {credited} credited · +{points}", ru: "Отсканировано {scanned} · начислено {credited} · +{points}" }
     Checking { en: "checking…", ru: "проверяем…" }
     InstallOffer { en: "Put Workwell on your home screen: it opens like an app, even without signal.", ru: "Добавьте Workwell на главный экран: он откроется как приложение, даже без сети." }
     InstallNow { en: "Install", ru: "Установить" }
@@ -517,7 +632,7 @@ messages! {
     LeaverLead { en: "They stop earning at once. Their points stay theirs for the program's grace period, then expire.", ru: "Начисления сразу прекратятся. Баллы останутся у человека на льготный срок программы, затем сгорят." }
     MarkLeft { en: "Mark as left", ru: "Отметить увольнение" }
     PointsUntil { en: "points can be spent until {date}", ru: "баллы можно потратить до {date}" }
-    LeaverGrace { en: "Leavers keep their points for {n} days.", ru: "Уволившиеся сохраняют баллы {n} дней." }
+    LeaverGrace { en: "Leavers keep their points for {n}.", ru: "Уволившиеся сохраняют баллы {n}." }
     InvitesTitle { en: "Invitations", ru: "Приглашения" }
     InvitesLead { en: "A link or QR code for new staff. Whoever opens it and confirms their phone joins your company in the role you chose — no approval needed.", ru: "Ссылка или QR-код для новых сотрудников. Кто откроет его и подтвердит телефон, попадёт в вашу компанию в выбранной роли без подтверждения." }
     InviteRole { en: "Role", ru: "Роль" }
@@ -551,6 +666,20 @@ messages! {
     HintUses { en: "People: a whole number from 1 to 1000, or empty.", ru: "Количество: целое число от 1 до 1000 или пусто." }
     HintPeriod { en: "Period: month, quarter or year.", ru: "Период: month, quarter или year." }
     HintPersonName { en: "Name: 2 to 80 characters.", ru: "Имя: от 2 до 80 символов." }
+    ErrNoCompany { en: "You are not a member of a partner company, so scans do not earn points. Ask your manager for the company's join code to join.", ru: "Вы не состоите в компании-партнёре, поэтому сканирование не приносит баллов. Чтобы вступить, попросите у руководителя код компании." }
+    ErrGraceOver { en: "The grace period is over and this person's points have expired, so they cannot be reinstated. Invite them again instead.", ru: "Льготный период закончился, баллы сотрудника сгорели, восстановить его нельзя. Пригласите его заново." }
+    CsvStaffHeader { en: "name,personnel number,phone,role,status,period from,period to,points earned,points spent,balance,last activity", ru: "имя,табельный номер,телефон,роль,статус,период с,период по,начислено баллов,потрачено баллов,баланс,последняя активность" }
+    HintPersonnelNo { en: "Personnel number: up to 32 letters, digits, dashes, dots or slashes; leave empty to remove it.", ru: "Табельный номер: до 32 букв, цифр, дефисов, точек или косых черт; оставьте пустым, чтобы убрать." }
+    PersonnelNoLabel { en: "Personnel number", ru: "Табельный номер" }
+    PersonnelNoLead { en: "Your company's own number for this person. It appears in the staff export for payroll.", ru: "Номер сотрудника в вашей компании. Он попадает в выгрузку сотрудников для расчёта зарплаты." }
+    SavePersonnelNo { en: "Save number", ru: "Сохранить номер" }
+    HintConfirm { en: "Tick the box to confirm.", ru: "Отметьте поле, чтобы подтвердить." }
+    ConfirmLeft { en: "Yes, {name} no longer works here", ru: "Да, {name} у нас больше не работает" }
+    ConfirmDecline { en: "Yes, decline {name}'s request", ru: "Да, отклонить запрос: {name}" }
+    ReinstateTitle { en: "Marked as left by mistake?", ru: "Отметили уход по ошибке?" }
+    ReinstateLead { en: "Until {date} you can take it back: {name} earns again at once and keeps every point.", ru: "До {date} это можно отменить: {name} снова получает баллы сразу и сохраняет все баллы." }
+    ReinstateButton { en: "Reinstate", ru: "Восстановить" }
+    Reinstated { en: "Reinstated: {name} is active again.", ru: "Восстановлен: {name} снова в команде." }
     ErrCompanySuspended { en: "Your company's participation in the program is paused, so points cannot be earned or spent right now. Your points are kept.", ru: "Участие вашей компании в программе приостановлено: сейчас нельзя получать и тратить баллы. Ваши баллы сохранены." }
     ErrLeftCompany { en: "You are no longer with a partner company, so this scan does not earn points. You can spend your points until {date}.", ru: "Вы больше не работаете в компании-партнёре, поэтому сканирование не приносит баллов. Баллы можно потратить до {date}." }
     ErrPhoneTaken { en: "This number is already registered with another company. Ask the program admin to move you.", ru: "Этот номер уже зарегистрирован в другой компании. Попросите администратора программы перевести вас." }
@@ -597,6 +726,79 @@ mod tests {
                         en.contains(ph),
                         text.contains(ph),
                         "{key:?}: placeholder {ph} differs in {lang:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// CLDR's published examples for the cardinal categories (en: one = 1; ru: one = 1, 21, 101;
+    /// few = 2–4, 22…, 102; many = 0, 5–20, 100…).
+    #[test]
+    fn counted_texts_take_the_cldr_form_of_their_number() {
+        let cases: [(Lang, [&str; 8]); 2] = [
+            (
+                Lang::En,
+                [
+                    "0 points",
+                    "1 point",
+                    "2 points",
+                    "5 points",
+                    "11 points",
+                    "21 points",
+                    "101 points",
+                    "102 points",
+                ],
+            ),
+            (
+                Lang::Ru,
+                [
+                    "0 баллов",
+                    "1 балл",
+                    "2 балла",
+                    "5 баллов",
+                    "11 баллов",
+                    "21 балл",
+                    "101 балл",
+                    "102 балла",
+                ],
+            ),
+        ];
+        for (lang, expected) in cases {
+            for (n, text) in [0, 1, 2, 5, 11, 21, 101, 102].into_iter().zip(expected) {
+                assert_eq!(points(lang, n), text, "{lang:?} {n}");
+            }
+        }
+        assert_eq!(points(Lang::Ru, 401), "401 балл");
+        assert_eq!(points(Lang::Ru, 402), "402 балла");
+        assert_eq!(points(Lang::Ru, 405), "405 баллов");
+        assert_eq!(points(Lang::Ru, 1_011), "1\u{202f}011 баллов");
+        assert_eq!(points(Lang::Ru, -21), "−21 балл");
+        assert_eq!(N::Days.count(Lang::Ru, 22), "22 дня");
+        assert_eq!(N::VouchersLeft.count(Lang::En, 1), "1 voucher left");
+        assert_eq!(N::VouchersLeft.count(Lang::Ru, 25), "осталось 25 ваучеров");
+    }
+
+    #[test]
+    fn every_form_of_a_counted_text_has_the_same_placeholders() {
+        let categories = [
+            Plural::Zero,
+            Plural::One,
+            Plural::Two,
+            Plural::Few,
+            Plural::Many,
+            Plural::Other,
+        ];
+        for key in N::ALL {
+            let has_n = key.form(Lang::En, Plural::Other).contains("{n}");
+            for lang in Lang::ALL {
+                for c in categories {
+                    let form = key.form(lang, c);
+                    assert!(!form.trim().is_empty(), "{key:?} {lang:?} {c:?} is empty");
+                    assert_eq!(
+                        form.contains("{n}"),
+                        has_n,
+                        "{key:?} {lang:?} {c:?}: {form}"
                     );
                 }
             }

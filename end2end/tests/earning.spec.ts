@@ -27,7 +27,7 @@ test("admin makes a product and a batch; a participant claims a code and sees wh
   await page.getByLabel("Number of codes").fill("4");
   await page.getByRole("button", { name: "Generate" }).click();
   // With JavaScript a note appears; without, the browser lands on the new batch.
-  await expect(page.getByText(/4 codes generated/).or(page.getByTestId("batch-status"))).toBeVisible();
+  await expect(page.getByText(/Codes generated: 4\./).or(page.getByTestId("batch-status"))).toBeVisible();
   await page.goto("/admin/batches");
   const row = page.getByTestId("batches").locator("tr", { hasText: sku }).first();
   await row.getByRole("link").first().click();

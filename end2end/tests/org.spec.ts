@@ -92,7 +92,8 @@ test("a manager invites a foreman, approves a self-registered seller, sees the f
   await expect(page.getByTestId("approvals")).toHaveCount(0);
   const row = page.getByTestId("staff-row").filter({ hasText: foremanName });
   await expect(row).toContainText("foreman");
-  await expect(row).toContainText("+7 *** *** 00 0");
+  // His own employee: the manager sees the whole number.
+  await expect(row).toContainText(foremanPhone);
   await expect(row.getByTestId("earned")).toHaveText(String(earned).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f"));
   await expect(page.getByTestId("staff-row").filter({ hasText: sellerName })).toContainText("Active");
   await seller.reload();
@@ -101,14 +102,70 @@ test("a manager invites a foreman, approves a self-registered seller, sees the f
   // The payroll export has the foreman's points.
   const csvHref = await page.getByRole("link", { name: "Download CSV" }).getAttribute("href");
   const csv = await (await page.request.get(csvHref!)).text();
-  expect(csv.split("\n")[0]).toBe("name,phone,role,status,period_from,period_to,points_earned,points_spent,balance,last_activity");
-  expect(csv).toContain(`${foremanName},'+7 *** *** 00 0${n},foreman,active,`);
+  expect(csv.split("\n")[0]).toBe("\ufeffname,personnel number,phone,role,status,period from,period to,points earned,points spent,balance,last activity");
+  expect(csv).toContain(`${foremanName},,${foremanPhone},foreman,Active,`);
 
   // The drill-down shows the claim.
   await row.getByRole("link", { name: foremanName }).click();
   await expect(page.getByTestId("member-status")).toHaveText("Active");
   await expect(page.locator(".activity li").first()).toContainText(`+${String(earned).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")}`);
   const foremanId = page.url().split("/").pop()!;
+
+  // The manager gives him his personnel number: saved, shown, and in the payroll file.
+  await page.getByLabel("Personnel number").fill(`TM-${n}7`);
+  await page.getByRole("button", { name: "Save number" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await expect(page.getByLabel("Personnel number")).toHaveValue(`TM-${n}7`);
+  const csvWithNumber = await (await page.request.get(csvHref!)).text();
+  expect(csvWithNumber).toContain(`${foremanName},TM-${n}7,${foremanPhone},foreman,Active,`);
+
+  // "Mark as left" asks first: the box must be ticked, or nothing is sent.
+  const confirmLeft = page.getByLabel(`Yes, ${foremanName} no longer works here`);
+  await page.getByRole("button", { name: "Mark as left" }).click();
+  await expect(page.getByTestId("member-status")).toHaveText("Active");
+  expect(await confirmLeft.evaluate((box: HTMLInputElement) => box.validity.valueMissing)).toBe(true);
+  await confirmLeft.check();
+  await page.getByRole("button", { name: "Mark as left" }).click();
+  await expect(page.getByTestId("member-status")).toHaveText("Left");
+  // A mistake: within the grace period the manager takes it back, every point kept.
+  await expect(page.getByText("Marked as left by mistake?")).toBeVisible();
+  await page.getByRole("button", { name: "Reinstate" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Reinstated: ${foremanName} is active again.` })).toBeVisible();
+  await expect(page.getByTestId("member-status")).toHaveText("Active");
+  await expect(page.getByRole("button", { name: "Reinstate" })).toHaveCount(0);
+
+  // Someone who does not work there asks to join; declining asks for the box to be ticked too.
+  const strangerPhone = `+7901000002${n}`;
+  const strangerName = `Stas Stranger ${info.project.name}`;
+  const stranger = await newPhone(browser, js);
+  await stranger.goto("/join");
+  await stranger.getByLabel("Company join code").fill("teplo-mnt");
+  await stranger.locator("select[name=kind]").selectOption("seller");
+  await stranger.getByLabel("First and last name").fill(strangerName);
+  await stranger.getByLabel("Mobile number").fill(strangerPhone);
+  const strangerBefore = codesSentTo(strangerPhone);
+  await stranger.getByRole("button", { name: "Send code" }).click();
+  await enterJoinCode(stranger, strangerPhone, strangerBefore);
+  await page.goto("/team");
+  const request = page.getByTestId("approvals").locator("li").filter({ hasText: strangerName });
+  await expect(request).toContainText(strangerPhone);
+  await request.getByLabel("Reason").fill("Not one of ours");
+  await request.getByRole("button", { name: "Decline" }).click();
+  const confirmDecline = request.getByLabel(`Yes, decline ${strangerName}'s request`);
+  expect(await confirmDecline.evaluate((box: HTMLInputElement) => box.validity.valueMissing)).toBe(true);
+  await expect(request).toBeVisible();
+  await confirmDecline.check();
+  await request.getByRole("button", { name: "Decline" }).click();
+  await expect(page.getByTestId("approvals")).toHaveCount(0);
+  // The declined person reads why, and a scan tells them how to join, not that they "left".
+  await stranger.reload();
+  await expect(stranger.getByTestId("membership")).toContainText("declined your request: Not one of ours");
+  await expect(stranger.getByTestId("membership")).not.toContainText("no longer");
+  await stranger.goto("/scan");
+  await stranger.getByLabel("Code from the label").fill(code);
+  await stranger.getByRole("button", { name: "Get points" }).click();
+  await expect(stranger.getByRole("alert")).toContainText("You are not a member of a partner company");
+  await expect(stranger.getByRole("alert")).not.toContainText("no longer");
 
   // A manager of another company sees none of it, on screen or by calling the function directly.
   if (js) {

@@ -64,7 +64,7 @@ test("a participant browses, saves up, redeems a voucher and a parcel; the admin
   await expect(goal.locator("progress")).toHaveCount(1);
   // "N points to go: about K more × <their usual product>", or just the points when they have no
   // claims of late.
-  await expect(page.getByTestId("goal-line")).toContainText(/to go|more points needed/);
+  await expect(page.getByTestId("goal-line")).toContainText(/to go|Still needed: /);
 
   // Redeem a digital voucher: the code is there at once.
   await page.goto("/shop?cat=auto");
@@ -116,6 +116,15 @@ test("a participant browses, saves up, redeems a voucher and a parcel; the admin
   await page.goto("/");
   await expect(page.getByTestId("order-updates")).toContainText(`Order #${parcelOrder}`);
 
+  // The admin hands it over from the queue, ticking it among the others: the queue says how many moved.
+  await admin.goto("/admin/orders?status=shipped");
+  await admin.getByLabel(`Order #${parcelOrder}`, { exact: true }).check();
+  await admin.getByLabel("Move to").selectOption("delivered");
+  await admin.getByRole("button", { name: "Apply to the selected orders" }).click();
+  await expect(admin.getByRole("status")).toHaveText("Orders updated: 1.");
+  await page.goto(`/orders/${parcelOrder}`);
+  await expect(page.getByTestId("order-status")).toHaveText("Delivered");
+
   // …and the admin cancels the voucher order: the points come back.
   const beforeCancel = await balance(page);
   await admin.goto(`/admin/orders/${voucherOrder}`);
@@ -149,10 +158,53 @@ test("the shop says clearly why an order cannot be placed", async ({ page }, inf
   await expect(page.getByTestId("tier-locked")).toContainText("Gold");
   await expect(page.getByTestId("redeem")).toBeDisabled();
   // What is missing, not a negative balance after an order that cannot be placed.
-  await expect(page.getByTestId("missing")).toHaveText(/^[\d\s\u00a0\u202f]+ more points needed$/);
+  await expect(page.getByTestId("missing")).toHaveText(/^Still needed: [\d\s\u00a0\u202f]+ points?$/);
   await expect(page.getByText(/Balance after/)).toHaveCount(0);
   // "I can afford it" hides what costs more than the balance.
   await page.goto("/shop?afford=1");
   await expect(page.getByTestId("rewards")).not.toContainText("Fishing trip");
   await expect(page.getByTestId("missing")).toHaveCount(0);
+});
+
+test("someone who asked to be told finds the reward back in stock on Home", async ({ page, browser }, info) => {
+  // Phones of this test's own (one-time codes are limited per phone).
+  const shopper = info.project.name === "no-js" ? "+79000000013" : "+79000000012";
+  // The admin adds a reward that is sold out from the start: the form says it is saved.
+  const title = `Camping lamp ${info.project.name} ${Date.now()}`;
+  const admin = await adminPage(browser, info);
+  await admin.goto("/admin/rewards");
+  await admin.getByLabel("Title").fill(title);
+  await admin.getByLabel("Kind").selectOption("physical");
+  await admin.getByLabel("Price", { exact: true }).fill("100");
+  await admin.getByLabel("Stock", { exact: true }).fill("0");
+  await admin.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  const link = admin.getByTestId("rewards-admin").getByRole("link", { name: title });
+  const id = (await link.getAttribute("href"))!.match(/edit=(\d+)/)![1];
+
+  // The participant asks to be told.
+  await signInByPhone(page, shopper);
+  await page.goto(`/shop/${id}`);
+  await expect(page.getByTestId("redeem")).toHaveCount(0);
+  await page.getByRole("button", { name: "Tell me when it is back" }).click();
+  await expect(page.getByText("We will tell you when it is back.")).toBeVisible();
+  await page.goto("/");
+  await expect(page.getByTestId("notice")).toHaveCount(0);
+
+  // The admin restocks it…
+  await admin.goto(`/admin/rewards?edit=${id}`);
+  await admin.getByLabel("Stock", { exact: true }).fill("3");
+  await admin.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await admin.context().close();
+
+  // …and Home tells the participant, once, until they dismiss it.
+  await page.goto("/");
+  const notice = page.getByTestId("notice");
+  await expect(notice).toHaveCount(1);
+  await expect(notice).toContainText(`Back in stock, as you asked: ${title}`);
+  await notice.getByRole("button", { name: "OK, got it" }).click();
+  await expect(page.getByTestId("notice")).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId("notice")).toHaveCount(0);
 });

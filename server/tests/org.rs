@@ -378,6 +378,7 @@ async fn every_server_function_answers_each_kind_of_caller_as_designed(db: Db) {
         ("shop/goal", vec![("reward_id", "")], APP),
         ("shop/goal_progress", vec![], APP),
         ("shop/notify_me", vec![("reward_id", "999999")], APP),
+        ("shop/notice_dismiss", vec![("id", "999999")], APP),
         ("shop/company_credits", vec![], MANAGERS),
         ("org/membership", vec![], APP),
         ("org/team", vec![], MANAGERS),
@@ -389,10 +390,25 @@ async fn every_server_function_answers_each_kind_of_caller_as_designed(db: Db) {
         ("org/approve", vec![("id", &r1)], COMPANY),
         (
             "org/reject",
-            vec![("id", &r2), ("reason", "Not our employee")],
+            vec![
+                ("id", &r2),
+                ("reason", "Not our employee"),
+                ("confirm", "on"),
+            ],
             COMPANY,
         ),
-        ("org/deactivate", vec![("id", &colleague)], COMPANY),
+        (
+            "org/personnel_no",
+            vec![("id", &seller), ("personnel_no", "T-001")],
+            COMPANY,
+        ),
+        // Before the colleague leaves: reinstating someone active changes nothing.
+        ("org/reinstate", vec![("id", &colleague)], COMPANY),
+        (
+            "org/deactivate",
+            vec![("id", &colleague), ("confirm", "on")],
+            COMPANY,
+        ),
         ("admin/overview", vec![], ADMIN),
         ("admin/audit", vec![], ADMIN),
         ("admin/categories", vec![], ADMIN),
@@ -783,8 +799,8 @@ async fn a_self_registered_person_waits_for_their_own_manager(db: Db) {
         .to_string();
     assert_eq!(team["pending"][0]["name"], "Petr Newman");
     assert_eq!(
-        team["pending"][0]["phone"], "+7 *** *** 00 01",
-        "managers see masked numbers"
+        team["pending"][0]["phone"], "+79005550001",
+        "a manager sees the whole number of someone asking to join his company"
     );
     // Another company's manager: not found, and nothing changes.
     let (status, body) = w
@@ -803,7 +819,7 @@ async fn a_self_registered_person_waits_for_their_own_manager(db: Db) {
         .call(
             Manager,
             "org/reject",
-            &[("id", &request), ("reason", "Too late")],
+            &[("id", &request), ("reason", "Too late"), ("confirm", "on")],
         )
         .await;
     assert_eq!(
@@ -832,17 +848,39 @@ async fn a_self_registered_person_waits_for_their_own_manager(db: Db) {
         .unwrap()
         .to_string();
     let (status, body) = w
-        .call(Manager, "org/reject", &[("id", &request), ("reason", "x")])
+        .call(
+            Manager,
+            "org/reject",
+            &[("id", &request), ("reason", "x"), ("confirm", "on")],
+        )
         .await;
     assert_eq!(
         (status, body["field"].as_str()),
         (StatusCode::UNPROCESSABLE_ENTITY, Some("reason"))
     );
-    let (status, _) = w
+    // Declining asks for the box to be ticked; without it nothing is decided.
+    let (status, body) = w
         .call(
             Manager,
             "org/reject",
             &[("id", &request), ("reason", "Does not work here")],
+        )
+        .await;
+    assert_eq!(
+        (status, body["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("confirm"))
+    );
+    let (_, team) = w.call(Manager, "org/team", &[]).await;
+    assert_eq!(team["pending"][0]["name"], "Not Staff", "still waiting");
+    let (status, _) = w
+        .call(
+            Manager,
+            "org/reject",
+            &[
+                ("id", &request),
+                ("reason", "Does not work here"),
+                ("confirm", "on"),
+            ],
         )
         .await;
     assert_eq!(status, StatusCode::OK);
@@ -855,9 +893,14 @@ async fn a_self_registered_person_waits_for_their_own_manager(db: Db) {
     let (status, body) = w
         .call_as(Some(&declined), "earn/claim", &[("code", &codes[0])])
         .await;
+    // Never a member, so not told about leaving a company: told how to join one.
     assert_eq!(
         (status, body["code"].as_str()),
-        (StatusCode::FORBIDDEN, Some("left_company"))
+        (StatusCode::FORBIDDEN, Some("no_company"))
+    );
+    assert!(
+        !body["message"].as_str().unwrap().contains("no longer"),
+        "{body}"
     );
 
     // Unknown join code, bad role, a suspended company's code.
@@ -958,7 +1001,10 @@ async fn managers_see_their_staff_and_leavers_keep_points_for_the_grace_period(d
         (row["earned"].as_i64(), row["balance"].as_i64()),
         (Some(320), Some(320))
     );
-    assert_eq!(row["phone"], "+7 *** *** 00 01");
+    assert_eq!(
+        row["phone"], SELLER_PHONE,
+        "his own employee: the whole number"
+    );
     assert_eq!(team["totals"]["earned"], 320);
     assert_eq!(team["months"].as_array().unwrap().len(), 12);
     assert_eq!(team["months"][0]["earned"], 320);
@@ -999,15 +1045,72 @@ async fn managers_see_their_staff_and_leavers_keep_points_for_the_grace_period(d
             .contains("staff-year-")
     );
     let csv = res.text().await.unwrap();
-    assert!(csv.starts_with("name,phone,role,status,period_from,period_to,points_earned,points_spent,balance,last_activity\n"));
+    // A byte-order mark, so a spreadsheet reads UTF-8; words in the reader's language (English
+    // here, so cells are split by commas); whole numbers: these are the manager's own employees.
+    assert!(csv.starts_with("\u{feff}name,personnel number,phone,role,status,period from,period to,points earned,points spent,balance,last activity\n"), "{csv}");
+    let seller_line = |csv: &str, start: &str| {
+        csv.lines()
+            .find(|l| l.starts_with(start))
+            .map(str::to_string)
+    };
+    let line = seller_line(&csv, "Test Person,").expect(&csv);
     assert!(
-        csv.lines().any(
-            |l| l.starts_with("Test Person,'+7 *** *** 00 01,seller,active,")
-                && l.contains(",320,0,320,")
-        ),
-        "{csv}"
+        line.starts_with(&format!("Test Person,,{SELLER_PHONE},seller,Active,"))
+            && line.contains(",320,0,320,"),
+        "{line}"
     );
     assert!(!csv.contains("Other Seller"));
+    // The manager gives the seller his personnel number; it goes into the file.
+    let seller = w.seller.to_string();
+    let (status, body) = w
+        .call(
+            Manager,
+            "org/personnel_no",
+            &[("id", &seller), ("personnel_no", "<b>1</b>")],
+        )
+        .await;
+    assert_eq!(
+        (status, body["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("personnel_no"))
+    );
+    let (status, body) = w
+        .call(
+            OtherManager,
+            "org/personnel_no",
+            &[("id", &seller), ("personnel_no", "X-1")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+    let (status, member) = w
+        .call(
+            Manager,
+            "org/personnel_no",
+            &[("id", &seller), ("personnel_no", " TT/0042 ")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{member}");
+    assert_eq!(member["row"]["personnel_no"], "TT/0042");
+    let csv = w
+        .get(Manager, "/team/staff.csv?period=year&sep=semicolon")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        csv.starts_with("\u{feff}name;personnel number;phone;"),
+        "{csv}"
+    );
+    let line = seller_line(&csv, "Test Person;").expect(&csv);
+    assert!(
+        line.starts_with(&format!(
+            "Test Person;TT/0042;{SELLER_PHONE};seller;Active;"
+        )) && line.contains(";320;0;320;"),
+        "{line}"
+    );
+    assert_eq!(
+        w.get(Manager, "/team/staff.csv?sep=tab").await.status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
     let other_csv = w
         .get(OtherManager, "/team/staff.csv")
         .await
@@ -1034,9 +1137,51 @@ async fn managers_see_their_staff_and_leavers_keep_points_for_the_grace_period(d
         StatusCode::UNPROCESSABLE_ENTITY
     );
 
+    // "Mark as left" wants its box ticked: without it nothing changes.
+    let (status, body) = w
+        .call(Manager, "org/deactivate", &[("id", &w.seller.to_string())])
+        .await;
+    assert_eq!(
+        (status, body["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("confirm"))
+    );
+    let (_, member) = w.call(Manager, "org/member", &[("id", &seller)]).await;
+    assert_eq!(member["row"]["status"], "Active");
+    // Marked as left by mistake, then reinstated: active again with every point.
+    let (status, member) = w
+        .call(
+            Manager,
+            "org/deactivate",
+            &[("id", &seller), ("confirm", "on")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{member}");
+    assert!(member["reinstate_until"].as_i64().is_some(), "{member}");
+    let (status, body) = w
+        .call(OtherManager, "org/reinstate", &[("id", &seller)])
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+    let (status, member) = w.call(Manager, "org/reinstate", &[("id", &seller)]).await;
+    assert_eq!(status, StatusCode::OK, "{member}");
+    assert_eq!(member["row"]["status"], "Active");
+    assert_eq!(member["row"]["balance"], 320);
+    assert!(member["reinstate_until"].is_null());
+    let audited: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'member.reinstate' AND subject = $1",
+    )
+    .bind(format!("user:{seller}"))
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    assert_eq!(audited, 1);
+
     // The seller leaves: no more earning, points spendable until the grace period ends.
     let (status, member) = w
-        .call(Manager, "org/deactivate", &[("id", &w.seller.to_string())])
+        .call(
+            Manager,
+            "org/deactivate",
+            &[("id", &w.seller.to_string()), ("confirm", "on")],
+        )
         .await;
     assert_eq!(status, StatusCode::OK, "{member}");
     assert_eq!(member["row"]["status"], "Left");
@@ -1061,18 +1206,27 @@ async fn managers_see_their_staff_and_leavers_keep_points_for_the_grace_period(d
     let (_, m) = w.call(Participant, "org/membership", &[]).await;
     assert_eq!(m["left_until"].as_i64(), Some(until));
     let (status, _) = w
-        .call(Manager, "org/deactivate", &[("id", &w.seller.to_string())])
+        .call(
+            Manager,
+            "org/deactivate",
+            &[("id", &w.seller.to_string()), ("confirm", "on")],
+        )
         .await;
     assert_eq!(
         status,
         StatusCode::OK,
         "marking a leaver twice changes nothing"
     );
+    // Once the grace period is over there is nothing to take back.
+    assert_eq!(
+        app::org::service::reinstate(&db, w.admin, None, w.seller, until + 1).await,
+        Err(app::error::AppError::GraceOver)
+    );
     let (status, _) = w
         .call(
             OtherManager,
             "org/deactivate",
-            &[("id", &w.colleague.to_string())],
+            &[("id", &w.colleague.to_string()), ("confirm", "on")],
         )
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND);

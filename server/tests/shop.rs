@@ -374,8 +374,15 @@ async fn orders_move_forward_and_a_cancel_gives_everything_back(db: Db) {
     let company = company(&db).await;
     let who = shoppers(&db, company, 1, 3_000).await.remove(0);
     let parcel = reward(&db, admin, "physical", 1_000, Some(4), "").await;
-    let address =
-        NewAddress::parse("Anna Seller", "+79000000001", "Lenina 1", "Kazan", "420000").unwrap();
+    let address = NewAddress::parse(
+        "Anna Seller",
+        "+79000000001",
+        "Lenina 1",
+        "Kazan",
+        "420000",
+        app::domain::Country::Russia,
+    )
+    .unwrap();
     let placed = service::redeem(
         &db,
         &who,
@@ -725,8 +732,136 @@ async fn donations_and_company_credits_go_where_they_should(db: Db) {
     assert_books_balance(&db).await;
 }
 
+/// "Tell me when it is back": everyone waiting is told once, in the transaction that brought the
+/// stock back (an admin's save, added vouchers, a cancelled order), and stops waiting.
+async fn the_people_waiting_for_a_reward_are_told_once_when_it_is_back(db: Db) {
+    let admin = admin(&db).await;
+    let company = company(&db).await;
+    let people = shoppers(&db, company, 3, 1_000).await;
+    let (buyer, waiting) = (&people[0], &people[1..]);
+    let kettle = reward(&db, admin, "certificate", 100, Some(1), "").await;
+    let waiting_for = |reward: i64| {
+        let db = db.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM stock_alerts WHERE reward_id = $1")
+                .bind(reward)
+                .fetch_one(&db.pool)
+                .await
+                .unwrap()
+        }
+    };
+    let notices_of = |user: i64| {
+        let db = db.clone();
+        async move {
+            let mut conn = db.pool.acquire().await.unwrap();
+            service::notices(&mut conn, user).await.unwrap()
+        }
+    };
+    let sold = service::redeem(&db, buyer, kettle, Some("k-1"), None, NOW)
+        .await
+        .unwrap();
+    assert_eq!(stock(&db, kettle).await, Some(0));
+    for who in waiting {
+        service::notify_me(&db, who, kettle, NOW).await.unwrap();
+    }
+    assert_eq!(waiting_for(kettle).await, 2);
+
+    // Saved while still sold out: nobody is told, both still wait.
+    let save = |stock: &str| {
+        RewardInput::parse(
+            "Electric kettle",
+            "",
+            "",
+            "certificate",
+            "100",
+            stock,
+            true,
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        )
+        .unwrap()
+    };
+    shop_admin::save(&db, admin, Some(kettle), &save("0"), NOW + 10)
+        .await
+        .unwrap();
+    assert_eq!(waiting_for(kettle).await, 2);
+    assert!(notices_of(waiting[0].user_id).await.is_empty());
+
+    // Back in stock: each waiting person gets one notice, and the waiting count is 0 again.
+    shop_admin::save(&db, admin, Some(kettle), &save("3"), NOW + 20)
+        .await
+        .unwrap();
+    assert_eq!(waiting_for(kettle).await, 0);
+    for who in waiting {
+        let told = notices_of(who.user_id).await;
+        assert_eq!(told.len(), 1, "{told:?}");
+        assert_eq!(
+            (told[0].reward_id, told[0].title.as_str()),
+            (kettle, "Electric kettle")
+        );
+    }
+    assert!(
+        notices_of(buyer.user_id).await.is_empty(),
+        "the buyer never asked"
+    );
+    // More stock later tells no one again.
+    shop_admin::save(&db, admin, Some(kettle), &save("5"), NOW + 30)
+        .await
+        .unwrap();
+    assert_eq!(notices_of(waiting[0].user_id).await.len(), 1);
+
+    // A notice goes when its owner dismisses it; someone else's is "not found".
+    let theirs = notices_of(waiting[1].user_id).await[0].id;
+    assert_eq!(
+        service::dismiss_notice(&db, waiting[0].user_id, theirs, NOW + 40).await,
+        Err(AppError::NotFound)
+    );
+    let mine = notices_of(waiting[0].user_id).await[0].id;
+    service::dismiss_notice(&db, waiting[0].user_id, mine, NOW + 40)
+        .await
+        .unwrap();
+    assert!(notices_of(waiting[0].user_id).await.is_empty());
+    assert_eq!(notices_of(waiting[1].user_id).await.len(), 1);
+
+    // A cancelled order puts its unit back: whoever waits for the sold-out reward is told.
+    let lamp = reward(&db, admin, "certificate", 100, Some(1), "").await;
+    let order = service::redeem(&db, buyer, lamp, Some("l-1"), None, NOW)
+        .await
+        .unwrap();
+    service::notify_me(&db, &waiting[0], lamp, NOW)
+        .await
+        .unwrap();
+    service::cancel(&db, admin, order.order_id, "Changed mind", Burn, NOW + 50)
+        .await
+        .unwrap();
+    assert_eq!(stock(&db, lamp).await, Some(1));
+    assert_eq!(waiting_for(lamp).await, 0);
+    let told = notices_of(waiting[0].user_id).await;
+    assert_eq!(told.iter().filter(|n| n.reward_id == lamp).count(), 1);
+
+    // Added vouchers bring a sold-out voucher reward back the same way.
+    let card = reward(&db, admin, "voucher", 100, Some(0), "").await;
+    service::notify_me(&db, &waiting[1], card, NOW)
+        .await
+        .unwrap();
+    shop_admin::add_vouchers(&db, admin, card, "CARD-1\nCARD-2\n", NOW + 60)
+        .await
+        .unwrap();
+    assert_eq!(waiting_for(card).await, 0);
+    let told = notices_of(waiting[1].user_id).await;
+    assert_eq!(told.iter().filter(|n| n.reward_id == card).count(), 1);
+    let _ = sold;
+    assert_books_balance(&db).await;
+}
+
 on_both_databases!(
     donations_and_company_credits_go_where_they_should,
+    the_people_waiting_for_a_reward_are_told_once_when_it_is_back,
     a_hundred_people_race_for_five_units,
     one_key_sent_ten_times_makes_one_order,
     twenty_voucher_redemptions_get_twenty_distinct_codes,

@@ -233,7 +233,8 @@ pub fn csv_cell(s: &str) -> String {
     } else {
         s.to_string()
     };
-    if s.contains([',', '"', '\n', '\r']) {
+    // Quoted when it holds either separator, so one cell reads the same in a `,` or a `;` file.
+    if s.contains([',', ';', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s

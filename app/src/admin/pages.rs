@@ -489,7 +489,7 @@ pub fn AdminCodesPage() -> impl IntoView {
                                             None => "—".to_string(),
                                         }}</dd>
                                         <dt>{T::ClaimedAt.text(lang)}</dt><dd>{c.claimed_at.map(iso_date).unwrap_or_else(|| "—".into())}</dd>
-                                        <dt>{T::PointsUnit.text(lang)}</dt><dd>{c.points.map(|p| Points(p).to_string()).unwrap_or_else(|| "—".into())}</dd>
+                                        <dt>{T::PointsHeader.text(lang)}</dt><dd>{c.points.map(|p| Points(p).to_string()).unwrap_or_else(|| "—".into())}</dd>
                                     </dl>
                                 </section>
                                 {claimed.then(move || view! {
@@ -728,7 +728,7 @@ pub fn AdminAdjustPage() -> impl IntoView {
                 </div>
                 <ErrorNote error=action_error(adjust)/>
                 {move || adjust.value().get().and_then(|r| r.ok()).map(|a| view! {
-                    <p class="note ok" role="status">{T::Adjusted.with(lang, &[("name", &a.name), ("points", &Points(a.balance).to_string())])}</p>
+                    <p class="note ok" role="status">{T::Adjusted.with(lang, &[("name", &a.name), ("points", &crate::i18n::points(lang, a.balance))])}</p>
                 })}
                 <button type="submit" class="primary">{T::Save.text(lang)}</button>
             </ActionForm>

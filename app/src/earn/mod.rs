@@ -63,6 +63,9 @@ pub struct HomeData {
     pub goal: Option<crate::shop::model::GoalProgress>,
     /// The next points to expire: (points, unix seconds when).
     pub next_expiry: Option<(i64, i64)>,
+    /// What the participant is told until they dismiss it (a reward back in stock).
+    #[serde(default)]
+    pub notices: Vec<crate::shop::model::Notice>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -92,6 +95,7 @@ pub async fn home_summary() -> Result<HomeData, AppError> {
                 earned_last_year: earned,
                 recent: ledger::entries(&mut conn, me.id, None, None, 5).await?,
                 order_updates: crate::shop::service::recent_events(&mut conn, me.id, 3).await?,
+                notices: crate::shop::service::notices(&mut conn, me.id).await?,
                 goal: {
                     let balance = ledger::balance(&mut conn, me.id).await?;
                     crate::shop::service::goal_progress(&mut conn, me.id, balance, unix_now())

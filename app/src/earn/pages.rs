@@ -40,14 +40,15 @@ fn kind_text(kind: EntryKind) -> T {
 #[component]
 pub fn HomePage() -> impl IntoView {
     let lang = use_lang();
-    let summary = Resource::new(|| (), |_| home_summary());
+    let dismiss = crate::forms::form_action::<crate::shop::NoticeDismiss>();
+    let summary = Resource::new(move || dismiss.version().get(), |_| home_summary());
     view! {
         <Title text=T::NavHome.text(lang)/>
         <ParticipantShell>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match summary.await {
-                        Ok(s) => view! { <HomeView s=s lang=lang/> }.into_any(),
+                        Ok(s) => view! { <HomeView s=s lang=lang dismiss=dismiss/> }.into_any(),
                         Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
                     }
                 })}
@@ -57,12 +58,16 @@ pub fn HomePage() -> impl IntoView {
 }
 
 #[component]
-fn HomeView(s: HomeData, lang: Lang) -> impl IntoView {
+fn HomeView(
+    s: HomeData,
+    lang: Lang,
+    dismiss: ServerAction<crate::shop::NoticeDismiss>,
+) -> impl IntoView {
     let next = Tier::to_next(s.earned_last_year).map(|(tier, points)| {
         T::ToNextTier.with(
             lang,
             &[
-                ("points", &Points(points).to_string()),
+                ("points", &crate::i18n::points(lang, points)),
                 ("tier", tier_text(tier).text(lang)),
             ],
         )
@@ -72,12 +77,25 @@ fn HomeView(s: HomeData, lang: Lang) -> impl IntoView {
             <h1>{T::Hello.with(lang, &[("name", &s.name)])}</h1>
             {s.company.map(|c| view! { <p class="muted">{c}</p> })}
         </header>
+        <ErrorNote error=action_error(dismiss)/>
+        {s.notices.into_iter().map(|n| view! {
+            <section class="card notice" role="status" data-testid="notice">
+                <p>
+                    {T::BackInStock.text(lang)} " "
+                    <a href=format!("/shop/{}", n.reward_id)><strong>{n.title}</strong></a>
+                </p>
+                <ActionForm action=dismiss>
+                    <input type="hidden" name="id" value=n.id/>
+                    <button type="submit" class="secondary">{T::Dismiss.text(lang)}</button>
+                </ActionForm>
+            </section>
+        }).collect_view()}
         <section class="card balance" aria-labelledby="balance-label">
             <span id="balance-label" class="label">{T::Balance.text(lang)}</span>
             <p class="points" data-testid="balance">
                 <strong>{Points(s.balance).to_string()}</strong>
                 " "
-                <span>{T::PointsUnit.text(lang)}</span>
+                <span>{crate::i18n::N::PointsWord.form(lang, crate::i18n::Plural::of(lang, s.balance))}</span>
             </p>
             <p class="tier">
                 <span class=format!("badge tier-{}", s.tier.as_str())>
@@ -87,7 +105,7 @@ fn HomeView(s: HomeData, lang: Lang) -> impl IntoView {
             <p class="muted small">{next.unwrap_or_else(|| T::TopTier.text(lang).to_string())}</p>
             {s.next_expiry.map(|(points, at)| view! {
                 <p class="small expiry" data-testid="next-expiry">
-                    {T::NextExpiry.with(lang, &[("points", &Points(points).to_string()), ("date", &iso_date(at))])}
+                    {T::NextExpiry.with(lang, &[("points", &crate::i18n::points(lang, points)), ("date", &iso_date(at))])}
                 </p>
             })}
         </section>
@@ -117,9 +135,17 @@ fn HomeView(s: HomeData, lang: Lang) -> impl IntoView {
 }
 
 #[component]
-pub(crate) fn ActivityList(entries: Vec<Activity>, lang: Lang) -> impl IntoView {
+pub(crate) fn ActivityList(
+    entries: Vec<Activity>,
+    lang: Lang,
+    /// What an empty list says: the owner is told how to earn; someone else (a manager reading
+    /// a member's page) only that there is nothing yet.
+    #[prop(default = T::NoActivity)]
+    empty: T,
+) -> impl IntoView {
     if entries.is_empty() {
-        return view! { <p class="muted">{T::NoActivity.text(lang)}</p> }.into_any();
+        return view! { <p class="muted" data-testid="no-activity">{empty.text(lang)}</p> }
+            .into_any();
     }
     view! {
         <ul class="activity">
@@ -228,10 +254,10 @@ fn early_warning(text: &str) -> Option<AppError> {
 fn ClaimCard(c: ClaimResult, lang: Lang) -> impl IntoView {
     view! {
         <section class="card claimed" role="status" data-testid="claim-result">
-            <p class="points plus"><strong>{format!("+{}", Points(c.points))}</strong> " " {T::PointsUnit.text(lang)}</p>
+            <p class="points plus"><strong>{format!("+{}", Points(c.points))}</strong> " " {crate::i18n::N::PointsWord.form(lang, crate::i18n::Plural::of(lang, c.points))}</p>
             <p><strong>{c.product}</strong> <span class="muted small">" " {c.code}</span></p>
             <p class="breakdown" data-testid="breakdown">{c.breakdown}</p>
-            <p>{T::NewBalance.with(lang, &[("points", &Points(c.balance).to_string())])}</p>
+            <p>{T::NewBalance.with(lang, &[("points", &crate::i18n::points(lang, c.balance))])}</p>
             {c.tip.map(|t| view! { <p class="tip"><strong>{T::DidYouKnow.text(lang)}</strong> " " {t}</p> })}
         </section>
     }
@@ -730,7 +756,7 @@ fn DeliveryList(delivery: Delivery, lang: Lang) -> impl IntoView {
                 &[
                     ("scanned", &rows.len().to_string()),
                     ("credited", &credited.len().to_string()),
-                    ("points", &Points(credited.iter().sum()).to_string()),
+                    ("points", &crate::i18n::points(lang, credited.iter().sum())),
                 ],
             );
             view! {
@@ -786,7 +812,7 @@ fn BatchCard(b: BatchResult, lang: Lang) -> impl IntoView {
         lang,
         &[
             ("credited", &b.credited.to_string()),
-            ("points", &Points(b.points).to_string()),
+            ("points", &crate::i18n::points(lang, b.points)),
             ("already", &b.already.to_string()),
             ("refused", &b.refused.to_string()),
         ],
@@ -804,7 +830,7 @@ fn BatchCard(b: BatchResult, lang: Lang) -> impl IntoView {
                     view! { <li data-testid="batch-item"><code>{i.code}</code> " " <span class=class>{text}</span></li> }
                 }).collect_view()}
             </ul>
-            <p>{T::NewBalance.with(lang, &[("points", &Points(b.balance).to_string())])}</p>
+            <p>{T::NewBalance.with(lang, &[("points", &crate::i18n::points(lang, b.balance))])}</p>
         </section>
     }
 }

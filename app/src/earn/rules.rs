@@ -423,9 +423,10 @@ pub fn describe(product_name: &str, lines: &[Line], total: i64, lang: Lang) -> S
             ),
             (Step::Campaign { name, .. }, Some(f)) => format!("× {} {name}", factor_text(f)),
             (Step::Campaign { name, .. }, None) => format!("+ {n} {name}"),
-            (Step::DailyCap { cap }, _) => {
-                T::BdCap.with(lang, &[("n", &n), ("cap", &Points(*cap).to_string())])
-            }
+            (Step::DailyCap { cap }, _) => T::BdCap.with(
+                lang,
+                &[("n", &n), ("cap", &crate::i18n::points(lang, *cap))],
+            ),
             (Step::Role(_) | Step::Tier(_), None) => continue,
         };
         if i > 0 {

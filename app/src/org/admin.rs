@@ -160,8 +160,8 @@ pub async fn admin_company(id: i64) -> Result<CompanyDetail, AppError> {
             let from = super::Period::Year.start(unix_now());
             let grace = super::service::grace_days(&mut conn).await?;
             Ok(CompanyDetail {
-                staff: super::service::staff(&mut conn, id, None, from, false, grace).await?,
-                pending: super::service::pending(&mut conn, Some(id), false).await?,
+                staff: super::service::staff(&mut conn, id, None, from, grace).await?,
+                pending: super::service::pending(&mut conn, Some(id)).await?,
                 card,
             })
         }
@@ -299,7 +299,7 @@ pub async fn admin_manager_assign(
     reply(
         async {
             let me = require(&[Role::Admin])?;
-            let phone = Phone::parse(&phone)?;
+            let phone = Phone::parse_in(&phone, app_state()?.settings.country)?;
             let name = optional_name(name)?;
             db::assign_manager(&app_state()?.db, me.id, company, &phone, name, unix_now()).await
         }

@@ -16,7 +16,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-fn company_kind_text(k: CompanyKind) -> T {
+/// A company kind's name in the reader's language (never the stored `service_centre`).
+pub fn company_kind_text(k: CompanyKind) -> T {
     match k {
         CompanyKind::Dealer => T::CompanyDealer,
         CompanyKind::ServiceCentre => T::CompanyServiceCentre,
@@ -116,9 +117,10 @@ pub fn AdminCompaniesPage() -> impl IntoView {
                 <CompanyForm action=save lang=lang/>
             </section>
             <section class="card">
-                <h2>{T::ImportCsv.text(lang)}</h2>
+                <h2>{T::ImportCompaniesCsv.text(lang)}</h2>
+                <p class="muted small">{T::ImportCompaniesHint.text(lang)}</p>
                 <ActionForm action=import>
-                    <textarea name="csv" rows="5" required aria-label=T::ImportCsv.text(lang)
+                    <textarea name="csv" rows="5" required aria-label=T::ImportCompaniesCsv.text(lang)
                         placeholder="name,tax_id,region,kind,contact,join_code"></textarea>
                     <ErrorNote error=action_error(import)/>
                     {move || import.value().get().and_then(|r| r.ok()).map(|r| view! {

@@ -1,11 +1,13 @@
-//! `GET /team/staff.csv?period=month|quarter|year`: the manager's staff earnings for the
-//! company's own payroll. Managers only, their own company only; phones masked as on screen.
+//! `GET /team/staff.csv?period=month|quarter|year[&sep=comma|semicolon]`: the manager's staff earnings for the
+//! company's own payroll. Managers only, their own company only.
 
+use super::pages::{role_text, status_text};
 use super::{Period, service};
 use crate::admin::catalog::csv_cell;
 use crate::admin::exports::{download, failed};
 use crate::domain::{Role, iso_date};
 use crate::error::AppError;
+use crate::i18n::{Lang, T};
 use crate::state::{AppState, RequestContext, unix_now};
 use axum::Extension;
 use axum::extract::State;
@@ -24,51 +26,100 @@ pub async fn staff_csv(
         }
         Some(u) => u.clone(),
     };
-    let period = uri
-        .query()
-        .unwrap_or("")
-        .split('&')
-        .find_map(|p| p.strip_prefix("period="));
-    let period = match Period::parse(period) {
+    let query = |name: &str| {
+        uri.query()
+            .unwrap_or("")
+            .split('&')
+            .find_map(|p| p.strip_prefix(name)?.strip_prefix('='))
+    };
+    let period = match Period::parse(query("period")) {
         Ok(p) => p,
         Err(e) => return failed(e),
     };
-    match csv(&state, me.id, period).await {
+    let separator = match Separator::parse(query("sep"), ctx.lang) {
+        Ok(s) => s,
+        Err(e) => return failed(e),
+    };
+    match csv(&state, me.id, period, separator, ctx.lang).await {
         Ok((name, body)) => download(body, &name),
         Err(e) => failed(e),
     }
 }
 
-async fn csv(state: &AppState, manager: i64, period: Period) -> Result<(String, String), AppError> {
+/// How the cells of a line are separated. A spreadsheet in a locale whose decimal mark is a comma
+/// (Russian, French, Turkish, Romanian) splits a text file on `;`, an English one on `,`: the
+/// reader's language picks it unless `sep=comma` or `sep=semicolon` says otherwise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Separator {
+    Comma,
+    Semicolon,
+}
+
+impl Separator {
+    pub fn parse(value: Option<&str>, lang: Lang) -> Result<Separator, AppError> {
+        match value {
+            None | Some("") => Ok(match lang {
+                Lang::En => Separator::Comma,
+                _ => Separator::Semicolon,
+            }),
+            Some("comma") => Ok(Separator::Comma),
+            Some("semicolon") => Ok(Separator::Semicolon),
+            Some(_) => Err(AppError::Invalid {
+                field: crate::error::Field::Csv,
+            }),
+        }
+    }
+
+    fn char(self) -> char {
+        match self {
+            Separator::Comma => ',',
+            Separator::Semicolon => ';',
+        }
+    }
+}
+
+/// The staff file: UTF-8 with a byte-order mark (so a spreadsheet does not read the names as
+/// Windows-1251), a header and the role and status words in the manager's language, whole phone
+/// numbers and the company's personnel numbers. Figures and dates stay machine-readable.
+async fn csv(
+    state: &AppState,
+    manager: i64,
+    period: Period,
+    separator: Separator,
+    lang: Lang,
+) -> Result<(String, String), AppError> {
     let now = unix_now();
     let mut conn = state.db.pool.acquire().await?;
     let company = service::managed_company(&mut conn, manager).await?;
     let from = period.start(now);
     let grace = service::grace_days(&mut conn).await?;
-    let staff = service::staff(&mut conn, company, None, from, true, grace).await?;
+    let staff = service::staff(&mut conn, company, None, from, grace).await?;
     let (from, to) = (iso_date(from), iso_date(now));
-    let mut out = String::from(
-        "name,phone,role,status,period_from,period_to,points_earned,points_spent,balance,last_activity\n",
-    );
+    let sep = separator.char().to_string();
+    let mut out = String::from("\u{feff}");
+    let header: Vec<String> = T::CsvStaffHeader
+        .text(lang)
+        .split(',')
+        .map(csv_cell)
+        .collect();
+    out.push_str(&header.join(&sep));
+    out.push('\n');
     for s in staff {
-        let role = match (s.role, s.kind) {
-            (Role::PartnerManager, _) => "partner_manager",
-            (_, Some(k)) => k.as_str(),
-            _ => "participant",
-        };
-        out.push_str(&format!(
-            "{},{},{},{},{},{},{},{},{},{}\n",
+        let cells = [
             csv_cell(&s.name),
+            csv_cell(s.personnel_no.as_deref().unwrap_or("")),
             csv_cell(&s.phone),
-            role,
-            s.status.as_str(),
-            from,
-            to,
-            s.earned,
-            s.spent,
-            s.balance,
-            s.last_activity.map(iso_date).unwrap_or_default()
-        ));
+            csv_cell(role_text(&s).text(lang)),
+            csv_cell(status_text(s.status).text(lang)),
+            from.clone(),
+            to.clone(),
+            s.earned.to_string(),
+            s.spent.to_string(),
+            s.balance.to_string(),
+            s.last_activity.map(iso_date).unwrap_or_default(),
+        ];
+        out.push_str(&cells.join(&sep));
+        out.push('\n');
     }
     Ok((format!("staff-{}-{from}.csv", period.as_str()), out))
 }

@@ -6,10 +6,10 @@
 //! participant only themself, an admin everything. Another company's people answer "not found".
 
 mod admin;
-mod admin_pages;
+pub(crate) mod admin_pages;
 #[cfg(feature = "ssr")]
 pub mod export;
-mod pages;
+pub(crate) mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;
 
@@ -88,7 +88,7 @@ pub struct CompanyCard {
 pub struct StaffRow {
     pub id: i64,
     pub name: String,
-    /// Masked for managers (`+7 *** *** 45 67`); whole for admins.
+    /// Whole: the manager's own employees, or an admin reading.
     pub phone: String,
     pub role: Role,
     pub kind: Option<ParticipantKind>,
@@ -102,6 +102,8 @@ pub struct StaffRow {
     pub last_activity: Option<i64>,
     /// For leavers: when their points expire.
     pub left_until: Option<i64>,
+    /// The company's own number for the person (payroll), set by its manager.
+    pub personnel_no: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -159,6 +161,8 @@ pub struct MemberDetail {
     pub entries: Vec<crate::earn::Activity>,
     /// Orders without voucher codes or addresses: those are the employee's own.
     pub orders: Vec<crate::shop::model::OrderView>,
+    /// A leaver whose grace period still runs can be reinstated until then.
+    pub reinstate_until: Option<i64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -378,12 +382,13 @@ pub async fn approve(id: i64) -> Result<(), AppError> {
 
 /// Rejects a join request, with a reason the person sees (3–300 characters).
 #[server(prefix = "/api", endpoint = "org/reject")]
-pub async fn reject(id: i64, reason: String) -> Result<(), AppError> {
+pub async fn reject(id: i64, reason: String, confirm: Option<String>) -> Result<(), AppError> {
     use crate::state::{app_state, reply, require, unix_now};
     reply(
         async {
             let me = require(&[Role::PartnerManager, Role::Admin])?;
             let reason = crate::admin::codes::parse_reason(&reason)?;
+            confirmed(confirm.as_deref())?;
             let db = app_state()?.db;
             let scope = {
                 let mut conn = db.pool.acquire().await?;
@@ -403,10 +408,77 @@ pub async fn reject(id: i64, reason: String) -> Result<(), AppError> {
     )
 }
 
+/// An action that is hard to take back is taken only with its "yes, I mean it" box ticked
+/// (`confirm=on`), with or without JavaScript.
+fn confirmed(confirm: Option<&str>) -> Result<(), AppError> {
+    match confirm.map(str::trim) {
+        Some("on" | "true" | "yes" | "1") => Ok(()),
+        _ => Err(AppError::Invalid {
+            field: crate::error::Field::Confirm,
+        }),
+    }
+}
+
 /// Marks an employee as having left: they stop earning at once; their balance stays theirs for
-/// the program's grace period, then expires.
+/// the program's grace period, then expires. Needs `confirm=on`.
 #[server(prefix = "/api", endpoint = "org/deactivate")]
-pub async fn deactivate(id: i64) -> Result<MemberDetail, AppError> {
+pub async fn deactivate(id: i64, confirm: Option<String>) -> Result<MemberDetail, AppError> {
+    use crate::state::{app_state, reply, require, unix_now};
+    reply(
+        async {
+            let me = require(&[Role::PartnerManager, Role::Admin])?;
+            confirmed(confirm.as_deref())?;
+            let db = app_state()?.db;
+            let mut conn = db.pool.acquire().await?;
+            let scope = service::scope(&mut conn, &me).await?;
+            service::deactivate(&db, me.id, scope, id, unix_now()).await?;
+            service::member(&mut conn, scope, id, unix_now()).await
+        }
+        .await,
+    )
+}
+
+/// A company's own number for one of its people (payroll): up to 32 letters, digits, `-`, `.`
+/// or `/`; empty removes it.
+pub fn parse_personnel_no(input: &str) -> Result<Option<String>, AppError> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let ok = s.chars().count() <= 32
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '/' | ' '));
+    if !ok {
+        return Err(AppError::Invalid {
+            field: crate::error::Field::PersonnelNo,
+        });
+    }
+    Ok(Some(s.to_string()))
+}
+
+/// Sets (or, empty, removes) the personnel number of one of the manager's people; admins may set
+/// anyone's. Another company's person answers "not found".
+#[server(prefix = "/api", endpoint = "org/personnel_no")]
+pub async fn set_personnel_no(id: i64, personnel_no: String) -> Result<MemberDetail, AppError> {
+    use crate::state::{app_state, reply, require, unix_now};
+    reply(
+        async {
+            let me = require(&[Role::PartnerManager, Role::Admin])?;
+            let number = parse_personnel_no(&personnel_no)?;
+            let db = app_state()?.db;
+            let mut conn = db.pool.acquire().await?;
+            let scope = service::scope(&mut conn, &me).await?;
+            service::set_personnel_no(&db, me.id, scope, id, number.as_deref(), unix_now()).await?;
+            service::member(&mut conn, scope, id, unix_now()).await
+        }
+        .await,
+    )
+}
+
+/// Takes back "Mark as left" while the leaver's grace period runs: active again in the same
+/// company, every point kept. After the grace period (points expired) it is refused.
+#[server(prefix = "/api", endpoint = "org/reinstate")]
+pub async fn reinstate(id: i64) -> Result<MemberDetail, AppError> {
     use crate::state::{app_state, reply, require, unix_now};
     reply(
         async {
@@ -414,7 +486,7 @@ pub async fn deactivate(id: i64) -> Result<MemberDetail, AppError> {
             let db = app_state()?.db;
             let mut conn = db.pool.acquire().await?;
             let scope = service::scope(&mut conn, &me).await?;
-            service::deactivate(&db, me.id, scope, id, unix_now()).await?;
+            service::reinstate(&db, me.id, scope, id, unix_now()).await?;
             service::member(&mut conn, scope, id, unix_now()).await
         }
         .await,
@@ -471,7 +543,7 @@ pub async fn join_request_code(
             let state = app_state()?;
             let now = unix_now();
             let join = JoinForm::parse(&name, invite, join_code, kind)?;
-            let phone = Phone::parse(&phone)?;
+            let phone = Phone::parse_in(&phone, app_state()?.settings.country)?;
             {
                 let mut conn = state.db.pool.acquire().await?;
                 let target = join.target(&mut conn, now).await?;
@@ -513,7 +585,7 @@ pub async fn join_verify(
             let state = app_state()?;
             let now = unix_now();
             let join = JoinForm::parse(&name, invite, join_code, kind)?;
-            let phone = Phone::parse(&phone)?;
+            let phone = Phone::parse_in(&phone, app_state()?.settings.country)?;
             let code = OtpCode::parse(&code).ok_or(AppError::CodeFormat)?;
             let (_, token) =
                 service::join(&state, &phone, &code, &join, &ctx.ip.to_string(), now).await?;

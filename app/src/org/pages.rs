@@ -4,10 +4,12 @@
 
 use super::{
     Approve, Deactivate, InviteCreate, InviteRevoke, JoinRequestCode, JoinVerify, MemberDetail,
-    Membership, Period, Reject, StaffRow, Team, invites, join_invite, member, my_membership,
-    my_team,
+    Membership, Period, Reinstate, Reject, SetPersonnelNo, StaffRow, Team, invites, join_invite,
+    member, my_membership, my_team,
 };
 use crate::domain::{ParticipantKind, Points, Role, UserStatus, iso_date};
+use crate::error::Field;
+use crate::forms::{FieldNote, Kept};
 use crate::i18n::{Lang, T};
 use crate::ui::{
     Brand, ErrorNote, ErrorPanel, Loading, OtpField, ParticipantShell, action_error, now_secs,
@@ -25,7 +27,7 @@ pub fn kind_text(kind: ParticipantKind) -> T {
     }
 }
 
-fn role_text(row: &StaffRow) -> T {
+pub(crate) fn role_text(row: &StaffRow) -> T {
     match (row.role, row.kind) {
         (Role::PartnerManager, _) => T::RoleManager,
         (_, Some(k)) => kind_text(k),
@@ -311,30 +313,41 @@ fn TeamView(
 
         <h2>{T::Approvals.text(lang)}</h2>
         <ErrorNote error=action_error(approve)/>
-        <ErrorNote error=action_error(reject)/>
+        // A refusal about the reason or the box is shown beside it, in its own row.
+        <ErrorNote error=Kept::of(reject).error_except(&[Field::Confirm, Field::Reason])/>
         {if t.pending.is_empty() {
             view! { <p class="muted">{T::NoApprovals.text(lang)}</p> }.into_any()
         } else {
             view! {
                 <ul class="rows" data-testid="approvals">
-                    {t.pending.into_iter().map(|p| view! {
+                    {t.pending.into_iter().map(|p| {
+                        let kept = Kept::of(reject).for_form("id", &p.request_id.to_string());
+                        let approve_label = T::ApproveButton.with(lang, &[("name", &p.name)]);
+                        let decline_label = T::ConfirmDecline.with(lang, &[("name", &p.name)]);
+                        view! {
                         <li class="card">
                             <p><strong>{p.name.clone()}</strong> " · " {kind_text(p.kind).text(lang)} " · " {p.phone.clone()}</p>
                             <p class="muted small">{iso_date(p.at)}</p>
                             <ActionForm action=approve>
                                 <input type="hidden" name="id" value=p.request_id/>
-                                <button type="submit" class="primary">{T::ApproveButton.with(lang, &[("name", &p.name)])}</button>
+                                <button type="submit" class="primary">{approve_label}</button>
                             </ActionForm>
                             <ActionForm action=reject>
                                 <input type="hidden" name="id" value=p.request_id/>
-                                <div class="inline-form">
-                                    <input name="reason" required minlength="3" maxlength="300"
-                                        aria-label=T::FieldReason.text(lang) placeholder=T::RejectReasonHint.text(lang)/>
-                                    <button type="submit" class="secondary">{T::RejectButton.text(lang)}</button>
-                                </div>
+                                <input name="reason" required minlength="3" maxlength="300" value=kept.or("reason", "")
+                                    aria-invalid=kept.aria_invalid(Field::Reason) autofocus=kept.invalid(Field::Reason)
+                                    aria-label=T::FieldReason.text(lang) placeholder=T::RejectReasonHint.text(lang)/>
+                                <FieldNote kept=kept.clone() field=Field::Reason/>
+                                <label class="check">
+                                    <input type="checkbox" name="confirm" value="on" required
+                                        aria-invalid=kept.aria_invalid(Field::Confirm) autofocus=kept.invalid(Field::Confirm)/>
+                                    {decline_label}
+                                </label>
+                                <FieldNote kept=kept.clone() field=Field::Confirm/>
+                                <button type="submit" class="secondary">{T::RejectButton.text(lang)}</button>
                             </ActionForm>
                         </li>
-                    }).collect_view()}
+                    }}).collect_view()}
                 </ul>
             }.into_any()
         }}
@@ -374,7 +387,7 @@ fn TeamView(
                 </tbody>
             </table>
         </div>
-        <p class="small muted">{T::LeaverGrace.with(lang, &[("n", &t.grace_days.to_string())])}</p>
+        <p class="small muted">{T::LeaverGrace.with(lang, &[("n", &crate::i18n::N::Days.count(lang, t.grace_days))])}</p>
     }
 }
 
@@ -405,7 +418,17 @@ pub fn MemberPage() -> impl IntoView {
     let lang = use_lang();
     let id = use_id_param();
     let leave = crate::forms::form_action::<Deactivate>();
-    let data = Resource::new(move || (id(), leave.version().get()), |(id, _)| member(id));
+    let reinstate = crate::forms::form_action::<Reinstate>();
+    let number = crate::forms::form_action::<SetPersonnelNo>();
+    let data = Resource::new(
+        move || {
+            (
+                id(),
+                leave.version().get() + reinstate.version().get() + number.version().get(),
+            )
+        },
+        |(id, _)| member(id),
+    );
     view! {
         <Title text=T::TeamTitle.text(lang)/>
         <ParticipantShell>
@@ -413,7 +436,7 @@ pub fn MemberPage() -> impl IntoView {
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok(m) => view! { <MemberView m=m lang=lang leave=leave/> }.into_any(),
+                        Ok(m) => view! { <MemberView m=m lang=lang leave=leave reinstate=reinstate number=number/> }.into_any(),
                         Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
                     }
                 })}
@@ -423,9 +446,28 @@ pub fn MemberPage() -> impl IntoView {
 }
 
 #[component]
-fn MemberView(m: MemberDetail, lang: Lang, leave: ServerAction<Deactivate>) -> impl IntoView {
+fn MemberView(
+    m: MemberDetail,
+    lang: Lang,
+    leave: ServerAction<Deactivate>,
+    reinstate: ServerAction<Reinstate>,
+    number: ServerAction<SetPersonnelNo>,
+) -> impl IntoView {
+    let kept = Kept::of(leave);
+    let kept_no = Kept::of(number);
+    let number_saved = number.value().get_untracked().is_some_and(|r| r.is_ok());
+    let reinstated = reinstate
+        .value()
+        .get_untracked()
+        .and_then(|r| r.ok())
+        .map(|d| d.row.name);
     let row = m.row.clone();
     let can_leave = row.status == UserStatus::Active && row.role == Role::Participant;
+    let confirm_left = T::ConfirmLeft.with(lang, &[("name", &row.name)]);
+    let person = row.name.clone();
+    let reinstate_lead = move |until: i64| {
+        T::ReinstateLead.with(lang, &[("name", &person), ("date", &iso_date(until))])
+    };
     view! {
         <h1>{row.name.clone()}</h1>
         <p class="muted">{role_text(&row).text(lang)} " · " {m.company.clone()} " · " {row.phone.clone()}</p>
@@ -437,8 +479,23 @@ fn MemberView(m: MemberDetail, lang: Lang, leave: ServerAction<Deactivate>) -> i
             <div class="stat"><span class="label">{T::SpentYear.text(lang)}</span><strong>{pts(row.spent)}</strong></div>
             <div class="stat"><span class="label">{T::Balance.text(lang)}</span><strong>{pts(row.balance)}</strong></div>
         </div>
+        <section class="card">
+            <ActionForm action=number>
+                <input type="hidden" name="id" value=row.id/>
+                <label>{T::PersonnelNoLabel.text(lang)}
+                    <input name="personnel_no" maxlength="32" autocomplete="off" data-testid="personnel-no"
+                        value=kept_no.or("personnel_no", row.personnel_no.clone().unwrap_or_default())
+                        aria-invalid=kept_no.aria_invalid(Field::PersonnelNo) autofocus=kept_no.invalid(Field::PersonnelNo)/>
+                </label>
+                <p class="muted small">{T::PersonnelNoLead.text(lang)}</p>
+                <FieldNote kept=kept_no.clone() field=Field::PersonnelNo/>
+                <ErrorNote error=kept_no.error_except(&[Field::PersonnelNo])/>
+                {number_saved.then(|| view! { <p class="note ok" role="status">{T::Saved.text(lang)}</p> })}
+                <button type="submit" class="secondary">{T::SavePersonnelNo.text(lang)}</button>
+            </ActionForm>
+        </section>
         <h2>{T::NavHistory.text(lang)}</h2>
-        <crate::earn::ActivityList entries=m.entries lang=lang/>
+        <crate::earn::ActivityList entries=m.entries lang=lang empty=T::MemberNoActivity/>
         <h2>{T::MyOrders.text(lang)}</h2>
         {if m.orders.is_empty() {
             view! { <p class="muted">{T::NoOrders.text(lang)}</p> }.into_any()
@@ -453,8 +510,26 @@ fn MemberView(m: MemberDetail, lang: Lang, leave: ServerAction<Deactivate>) -> i
             <p class="small muted">{T::LeaverLead.text(lang)}</p>
             <ActionForm action=leave>
                 <input type="hidden" name="id" value=row.id/>
-                <ErrorNote error=action_error(leave)/>
+                <ErrorNote error=kept.error_except(&[Field::Confirm])/>
+                <label class="check">
+                    <input type="checkbox" name="confirm" value="on" required
+                        aria-invalid=kept.aria_invalid(Field::Confirm) autofocus=kept.invalid(Field::Confirm)/>
+                    {confirm_left}
+                </label>
+                <FieldNote kept=kept.clone() field=Field::Confirm/>
                 <button type="submit" class="secondary">{T::MarkLeft.text(lang)}</button>
+            </ActionForm>
+        })}
+        {reinstated.map(|name| view! {
+            <p class="note ok" role="status">{T::Reinstated.with(lang, &[("name", &name)])}</p>
+        })}
+        {m.reinstate_until.map(|until| view! {
+            <h2>{T::ReinstateTitle.text(lang)}</h2>
+            <p class="small muted">{reinstate_lead(until)}</p>
+            <ActionForm action=reinstate>
+                <input type="hidden" name="id" value=row.id/>
+                <ErrorNote error=action_error(reinstate)/>
+                <button type="submit" class="primary">{T::ReinstateButton.text(lang)}</button>
             </ActionForm>
         })}
     }

@@ -88,22 +88,15 @@ pub async fn companies(conn: &mut AnyConnection) -> Result<Vec<CompanyCard>, App
         .collect::<Result<_, _>>()?)
 }
 
-fn shown_phone(phone: Option<String>, masked: bool) -> String {
-    match (phone, masked) {
-        (Some(p), true) => Phone::parse(&p).map(|p| p.masked()).unwrap_or_default(),
-        (Some(p), false) => p,
-        (None, _) => String::new(),
-    }
-}
-
 /// A company's people (not those still waiting for approval) with the figures since `from`.
 /// `user` narrows it to one person; `grace` is the program's leaver grace period in days.
+/// Phone numbers are whole: the company's manager and the program's admins are the only readers,
+/// and they are the manager's own employees.
 pub async fn staff(
     conn: &mut AnyConnection,
     company: i64,
     user: Option<i64>,
     from: i64,
-    masked: bool,
     grace: i64,
 ) -> Result<Vec<StaffRow>, AppError> {
     let rows = sqlx::query(&format!(
@@ -112,7 +105,8 @@ pub async fn staff(
           WHERE e.user_id = u.id AND e.created_at >= $2 AND e.created_at >= {SINCE_JOINED} AND {EARNED}), \
          (SELECT CAST(COALESCE(SUM(e.points), 0) AS BIGINT) FROM ledger_entries e \
           WHERE e.user_id = u.id AND e.created_at >= $2 AND e.created_at >= {SINCE_JOINED} AND {SPENT}), \
-         (SELECT MAX(e.created_at) FROM ledger_entries e WHERE e.user_id = u.id AND e.created_at >= {SINCE_JOINED}) \
+         (SELECT MAX(e.created_at) FROM ledger_entries e WHERE e.user_id = u.id AND e.created_at >= {SINCE_JOINED}), \
+         u.personnel_no \
          FROM users u LEFT JOIN balances b ON b.user_id = u.id \
          WHERE u.company_id = $1 AND u.role <> 'admin' AND u.status <> 'pending' AND ($3 < 0 OR u.id = $3) \
          ORDER BY u.name, u.id"
@@ -133,7 +127,7 @@ pub async fn staff(
             Ok(StaffRow {
                 id: r.try_get(0)?,
                 name: r.try_get(1)?,
-                phone: shown_phone(r.try_get(2)?, masked),
+                phone: r.try_get::<Option<String>, _>(2)?.unwrap_or_default(),
                 role: Role::parse(&role)
                     .ok_or_else(|| sqlx::Error::Decode(format!("role {role}").into()))?,
                 kind: kind.as_deref().and_then(ParticipantKind::parse),
@@ -145,6 +139,7 @@ pub async fn staff(
                 left_until: left_at
                     .filter(|_| status == UserStatus::Left)
                     .map(|at| at + grace * DAY),
+                personnel_no: r.try_get(11)?,
             })
         })
         .collect::<Result<_, sqlx::Error>>()
@@ -189,7 +184,6 @@ pub async fn months(
 pub async fn pending(
     conn: &mut AnyConnection,
     company: Option<i64>,
-    masked: bool,
 ) -> Result<Vec<PendingRow>, AppError> {
     let rows = sqlx::query(
         "SELECT r.id, u.id, u.name, u.phone, r.kind, c.name, r.created_at FROM join_requests r \
@@ -206,7 +200,7 @@ pub async fn pending(
                 request_id: r.try_get(0)?,
                 user_id: r.try_get(1)?,
                 name: r.try_get(2)?,
-                phone: shown_phone(r.try_get(3)?, masked),
+                phone: r.try_get::<Option<String>, _>(3)?.unwrap_or_default(),
                 kind: ParticipantKind::parse(&kind)
                     .ok_or_else(|| sqlx::Error::Decode(format!("kind {kind}").into()))?,
                 company: r.try_get(5)?,
@@ -235,7 +229,7 @@ pub async fn team(
 ) -> Result<Team, AppError> {
     let from = period.start(now);
     let grace = grace_days(&mut *conn).await?;
-    let staff = staff(&mut *conn, company_id, None, from, true, grace).await?;
+    let staff = staff(&mut *conn, company_id, None, from, grace).await?;
     Ok(Team {
         company: company(&mut *conn, company_id).await?,
         period,
@@ -243,7 +237,7 @@ pub async fn team(
         totals: totals(&staff),
         staff,
         months: months(&mut *conn, company_id, now).await?,
-        pending: pending(&mut *conn, Some(company_id), true).await?,
+        pending: pending(&mut *conn, Some(company_id)).await?,
         grace_days: grace,
     })
 }
@@ -275,7 +269,6 @@ pub async fn member(
         company_id,
         Some(user_id),
         Period::Year.start(now),
-        scope.is_some(),
         grace,
     )
     .await?
@@ -297,6 +290,9 @@ pub async fn member(
     Ok(MemberDetail {
         company: company(&mut *conn, company_id).await?.name,
         joined_at: since.max(created_at),
+        reinstate_until: row
+            .left_until
+            .filter(|until| row.status == UserStatus::Left && *until > now),
         row,
         entries,
         orders,
@@ -792,6 +788,106 @@ pub async fn deactivate(
     Ok(())
 }
 
+/// Sets the personnel number of a person of `scope`. Invariant: only a member of the scoped
+/// company (never an admin account) changes, audited with before and after in one transaction.
+pub async fn set_personnel_no(
+    db: &Db,
+    actor: i64,
+    scope: Option<i64>,
+    user_id: i64,
+    number: Option<&str>,
+    now: i64,
+) -> Result<(), AppError> {
+    let mut tx = db.begin_write().await?;
+    let before: Option<(Option<String>,)> = sqlx::query_as(
+        "SELECT personnel_no FROM users WHERE id = $1 AND role <> 'admin' \
+         AND company_id IS NOT NULL AND ($2 < 0 OR company_id = $2)",
+    )
+    .bind(user_id)
+    .bind(scope.unwrap_or(-1))
+    .fetch_optional(&mut *tx)
+    .await?;
+    let (before,) = before.ok_or(AppError::NotFound)?;
+    if before.as_deref() == number {
+        return Ok(());
+    }
+    sqlx::query("UPDATE users SET personnel_no = $1 WHERE id = $2")
+        .bind(number)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    audit::write(
+        &mut tx,
+        Some(actor),
+        "member.personnel_no",
+        &format!("user:{user_id}"),
+        Some(&serde_json::json!({ "personnel_no": before })),
+        Some(&serde_json::json!({ "personnel_no": number })),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Takes back a "left" mark of a person of `scope` within the grace period.
+/// Invariant: only a leaver who still belongs to the company (`company_id` kept, so never a
+/// declined applicant) and whose `left_at + grace` is still ahead becomes active again; the ledger
+/// is not touched (nothing has expired yet), and the change is audited in the same transaction.
+pub async fn reinstate(
+    db: &Db,
+    actor: i64,
+    scope: Option<i64>,
+    user_id: i64,
+    now: i64,
+) -> Result<(), AppError> {
+    let mut tx = db.begin_write().await?;
+    let found: Option<(String, Option<i64>)> = sqlx::query_as(
+        "SELECT status, left_at FROM users WHERE id = $1 AND role <> 'admin' \
+         AND company_id IS NOT NULL AND ($2 < 0 OR company_id = $2)",
+    )
+    .bind(user_id)
+    .bind(scope.unwrap_or(-1))
+    .fetch_optional(&mut *tx)
+    .await?;
+    let (status, left_at) = found.ok_or(AppError::NotFound)?;
+    if status == "active" {
+        return Ok(());
+    }
+    if status != "left" {
+        return Err(AppError::Invalid {
+            field: Field::Participant,
+        });
+    }
+    let grace = grace_days(&mut tx).await?;
+    let left_at = left_at.unwrap_or(0);
+    if now >= left_at + grace * DAY {
+        return Err(AppError::GraceOver);
+    }
+    let changed = sqlx::query(
+        "UPDATE users SET status = 'active', left_at = NULL WHERE id = $1 AND status = 'left' AND left_at = $2",
+    )
+    .bind(user_id)
+    .bind(left_at)
+    .execute(&mut *tx)
+    .await?;
+    if changed.rows_affected() != 1 {
+        return Err(AppError::GraceOver);
+    }
+    audit::write(
+        &mut tx,
+        Some(actor),
+        "member.reinstate",
+        &format!("user:{user_id}"),
+        Some(&serde_json::json!({ "status": "left", "left_at": left_at })),
+        Some(&serde_json::json!({ "status": "active" })),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Expires the balances of leavers whose grace period is over: one expiry entry each, with the
 /// reason. Safe on several servers at once (each person under their balance lock, re-read).
 pub async fn expire_leavers(db: &Db, now: i64) -> Result<(u64, i64), AppError> {
@@ -843,16 +939,20 @@ pub async fn earning_refusal(
     conn: &mut AnyConnection,
     user_id: i64,
 ) -> Result<Option<AppError>, AppError> {
-    let row: Option<(String, Option<i64>, Option<String>)> = sqlx::query_as(
-        "SELECT u.status, u.left_at, c.status FROM users u \
+    let row: Option<(String, Option<i64>, Option<i64>, Option<String>)> = sqlx::query_as(
+        "SELECT u.status, u.left_at, u.company_id, c.status FROM users u \
          LEFT JOIN partner_companies c ON c.id = u.company_id WHERE u.id = $1",
     )
     .bind(user_id)
     .fetch_optional(&mut *conn)
     .await?;
-    let Some((status, left_at, company_status)) = row else {
+    let Some((status, left_at, company, company_status)) = row else {
         return Ok(Some(AppError::NotFound));
     };
+    // A declined applicant has no company (a leaver keeps his): nothing to have left.
+    if status == "left" && company.is_none() {
+        return Ok(Some(AppError::NoCompany));
+    }
     if status == "left" {
         let grace = grace_days(conn).await?;
         return Ok(Some(AppError::LeftCompany {

@@ -46,8 +46,6 @@ impl RewardRow {
     }
 }
 
-pub const COMPANY_KINDS: [&str; 4] = ["dealer", "service_centre", "installer", "distributor"];
-
 /// A reward as submitted by the admin form, every field parsed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RewardInput {
@@ -139,8 +137,10 @@ impl RewardInput {
         };
         let company_kind = match company_kind.trim() {
             "" => None,
-            k if COMPANY_KINDS.contains(&k) => Some(k.to_string()),
-            _ => return Err(bad(Field::Company)),
+            k => match crate::domain::CompanyKind::parse(k) {
+                Some(k) => Some(k.as_str().to_string()),
+                None => return Err(bad(Field::Company)),
+            },
         };
         let category = Some(category.trim().to_string()).filter(|c| !c.is_empty());
         let image = match image.trim() {
@@ -382,6 +382,7 @@ pub mod db {
             .fetch_optional(&mut *tx)
             .await?;
         let saved = saved.ok_or(AppError::NotFound)?;
+        crate::shop::service::tell_waiting_if_back(&mut tx, saved, now).await?;
         let after = serde_json::json!({
             "title": r.title, "kind": r.kind.as_str(), "price": r.price, "stock": r.stock,
             "active": r.active, "min_tier": r.min_tier.as_str(), "company_kind": r.company_kind,
@@ -505,6 +506,7 @@ pub mod db {
             .bind(n)
             .execute(&mut *tx)
             .await?;
+        crate::shop::service::tell_waiting_if_back(&mut tx, reward_id, now).await?;
         audit::write(
             &mut tx,
             Some(actor),

@@ -2,15 +2,16 @@
 //! the fulfilment queue with bulk status changes, one order with its history and cancellation.
 
 use super::admin::{
-    AddVouchers, COMPANY_KINDS, CancelOrder, RewardRow, RewardsAdmin, SaveReward,
-    SaveRewardCategory, SetOrderStatus, admin_order, admin_orders, list_rewards,
+    AddVouchers, CancelOrder, RewardRow, RewardsAdmin, SaveReward, SaveRewardCategory,
+    SetOrderStatus, admin_order, admin_orders, list_rewards,
 };
 use super::model::OrderView;
 use super::pages::{OrderCard, OrderHistory, kind_text, status_text};
 use crate::admin::Done;
-use crate::domain::{OrderStatus, Points, RewardKind, Tier, iso_date};
+use crate::domain::{CompanyKind, OrderStatus, Points, RewardKind, Tier, iso_date};
 use crate::earn::tier_text;
 use crate::i18n::{Lang, T};
+use crate::org::admin_pages::company_kind_text;
 use crate::ui::{AdminShell, ErrorNote, ErrorPanel, Loading, action_error, use_lang};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -75,7 +76,10 @@ fn RewardsView(
                 <strong>{T::LowStock.text(lang)}</strong>
                 <ul class="plain">
                     {low.into_iter().map(|r| view! {
-                        <li><a href=format!("/admin/rewards?edit={}", r.id)>{r.title}</a> " — " {T::OnlyLeft.with(lang, &[("n", &r.stock.unwrap_or(0).to_string())])}
+                        <li><a href=format!("/admin/rewards?edit={}", r.id)>{r.title}</a> " — " {match r.stock.unwrap_or(0) {
+                            0 => T::SoldOut.text(lang).to_string(),
+                            n => T::OnlyLeft.with(lang, &[("n", &n.to_string())]),
+                        }}
                             {(r.waiting > 0).then(|| view! { " · " {T::Waiting.with(lang, &[("n", &r.waiting.to_string())])} })}
                         </li>
                     }).collect_view()}
@@ -101,10 +105,10 @@ fn RewardsView(
                             <td><a href=format!("/admin/rewards?edit={}", r.id)>{r.title.clone()}</a><br/>
                                 <small class="muted">{r.category.clone().unwrap_or_default()}
                                     {(r.min_tier != Tier::Base).then(|| format!(" · {}", tier_text(r.min_tier).text(lang)))}
-                                    {r.company_kind.clone().map(|k| format!(" · {k}"))}
+                                    {r.company_kind.as_deref().and_then(CompanyKind::parse).map(|k| format!(" · {}", company_kind_text(k).text(lang)))}
                                 </small></td>
                             <td>{kind_text(r.kind).text(lang)}
-                                {(r.kind == RewardKind::Voucher).then(|| view! { <br/><small class="muted">{T::FreeVouchers.with(lang, &[("n", &r.free_vouchers.to_string())])}</small> })}</td>
+                                {(r.kind == RewardKind::Voucher).then(|| view! { <br/><small class="muted">{crate::i18n::N::VouchersLeft.count(lang, r.free_vouchers)}</small> })}</td>
                             <td class="num">{Points(r.price).to_string()}</td>
                             <td class="num">{r.stock.map_or("∞".to_string(), |s| s.to_string())}</td>
                             <td class="num">{r.ordered}</td>
@@ -247,7 +251,7 @@ fn RewardForm(
                 <label>{T::FieldCompanyKind.text(lang)}
                     <select name="company_kind">
                         <option value="">{T::Everyone.text(lang)}</option>
-                        {COMPANY_KINDS.into_iter().map(|k| view! { <option value=k selected=k == company>{k}</option> }).collect_view()}
+                        {CompanyKind::ALL.into_iter().map(|k| view! { <option value=k.as_str() selected=k.as_str() == company>{company_kind_text(k).text(lang)}</option> }).collect_view()}
                     </select>
                 </label>
                 <label>{T::FieldStarts.text(lang)}<input name="starts" type="date" value=starts/></label>
@@ -334,7 +338,7 @@ fn OrderQueue(
                 <table data-testid="orders-admin">
                     <thead><tr>
                         <th></th><th>"#"</th><th>{T::FieldReward.text(lang)}</th><th>{T::Participant.text(lang)}</th>
-                        <th class="num">{T::PointsUnit.text(lang)}</th><th>{T::Status.text(lang)}</th>
+                        <th class="num">{T::PointsHeader.text(lang)}</th><th>{T::Status.text(lang)}</th>
                     </tr></thead>
                     <tbody>
                         {list.into_iter().map(|o| view! {
@@ -415,7 +419,7 @@ pub fn AdminOrderPage() -> impl IntoView {
                                     }
                                 })}
                                 {move || cancel.value().get().and_then(|r| r.ok()).map(|b| view! {
-                                    <p class="note ok" role="status">{T::Refunded.with(lang, &[("points", &Points(b).to_string())])}</p>
+                                    <p class="note ok" role="status">{T::Refunded.with(lang, &[("points", &crate::i18n::points(lang, b))])}</p>
                                 })}
                             }.into_any()
                         }

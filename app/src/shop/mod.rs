@@ -151,6 +151,7 @@ pub async fn redeem(
                         line.as_deref().unwrap_or(""),
                         city.as_deref().unwrap_or(""),
                         postcode.as_deref().unwrap_or(""),
+                        app_state()?.settings.country,
                     )?))
                 }
                 _ => None,
@@ -266,6 +267,21 @@ pub async fn notify_me(reward_id: i64) -> Result<(), AppError> {
                 leptos_axum::redirect(&format!("/shop/{reward_id}"));
             }
             Ok(())
+        }
+        .await,
+    )
+}
+
+/// Dismisses one of the caller's own notices on Home ("back in stock"). Another person's notice
+/// answers "not found".
+#[server(prefix = "/api", endpoint = "shop/notice_dismiss")]
+pub async fn notice_dismiss(id: i64) -> Result<(), AppError> {
+    use crate::domain::Role;
+    use crate::state::{app_state, reply, require, unix_now};
+    reply(
+        async {
+            let me = require(&[Role::Participant, Role::PartnerManager])?;
+            service::dismiss_notice(&app_state()?.db, me.id, id, unix_now()).await
         }
         .await,
     )

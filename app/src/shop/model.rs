@@ -129,6 +129,7 @@ impl NewAddress {
         line: &str,
         city: &str,
         postcode: &str,
+        country: crate::domain::Country,
     ) -> Result<NewAddress, AppError> {
         let bad = |field| AppError::Invalid { field };
         let postcode = postcode.trim();
@@ -141,7 +142,7 @@ impl NewAddress {
         }
         Ok(NewAddress {
             recipient: text(recipient, 120).ok_or(bad(Field::Recipient))?,
-            phone: crate::domain::Phone::parse(phone)
+            phone: crate::domain::Phone::parse_in(phone, country)
                 .map_err(|_| bad(Field::Phone))?
                 .to_string(),
             line: text(line, 200).ok_or(bad(Field::AddressLine))?,
@@ -171,6 +172,16 @@ pub struct RewardDetail {
 pub struct OrderEvent {
     pub status: OrderStatus,
     pub note: String,
+    pub at: i64,
+}
+
+/// Something Home tells the participant until they dismiss it: today, that a reward they asked
+/// to hear about is back in stock.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notice {
+    pub id: i64,
+    pub reward_id: i64,
+    pub title: String,
     pub at: i64,
 }
 
@@ -311,15 +322,18 @@ mod tests {
     fn addresses_are_checked_field_by_field() {
         let ok = NewAddress::parse(
             " Anna  Seller ",
-            "+7 900 000-00-01",
+            "8 900 000-00-01",
             "Lenina 1",
             "Kazan",
             "420000",
+            crate::domain::Country::Russia,
         )
         .unwrap();
         assert_eq!(ok.recipient, "Anna Seller");
         assert_eq!(ok.phone, "+79000000001");
-        let err = |r, p, l, c, z| NewAddress::parse(r, p, l, c, z).unwrap_err();
+        let err = |r, p, l, c, z| {
+            NewAddress::parse(r, p, l, c, z, crate::domain::Country::Russia).unwrap_err()
+        };
         assert_eq!(
             err("", "+79000000001", "x", "y", "12345"),
             AppError::Invalid {

@@ -3,11 +3,11 @@
 
 use super::model::{GoalProgress, OrderView, RewardCard, RewardDetail, ShopData, Sort};
 use super::{NotifyMe, Redeem, SetGoal, catalog, company_credits, my_order, my_orders, reward};
-use crate::domain::{OrderStatus, Points, RewardKind, iso_date};
+use crate::domain::{OrderStatus, RewardKind, iso_date};
 use crate::earn::tier_text;
 use crate::error::Field;
 use crate::forms::{FieldNote, Kept};
-use crate::i18n::{Lang, T};
+use crate::i18n::{Lang, T, points};
 use crate::ui::{
     ErrorNote, ErrorPanel, Loading, ParticipantShell, action_error, use_lang, use_session,
 };
@@ -56,10 +56,6 @@ fn sort_text(sort: Sort) -> T {
     }
 }
 
-fn points(n: i64, lang: Lang) -> String {
-    format!("{} {}", Points(n), T::PointsUnit.text(lang))
-}
-
 /// "Only 3 left", "Sold out", or nothing for plenty / unlimited.
 fn stock_note(card: &RewardCard, lang: Lang) -> Option<String> {
     match card.stock {
@@ -73,9 +69,9 @@ fn stock_note(card: &RewardCard, lang: Lang) -> Option<String> {
 fn Price(card: RewardCard, lang: Lang) -> impl IntoView {
     view! {
         <p class="price">
-            <strong>{points(card.price, lang)}</strong>
+            <strong>{points(lang, card.price)}</strong>
             {if card.missing > 0 {
-                view! { <span class="missing small" data-testid="missing">{T::PointsMissing.with(lang, &[("points", &Points(card.missing).to_string())])}</span> }.into_any()
+                view! { <span class="missing small" data-testid="missing">{T::PointsMissing.with(lang, &[("points", &points(lang, card.missing))])}</span> }.into_any()
             } else {
                 view! { <span class="afford small">{T::YouCanAfford.text(lang)}</span> }.into_any()
             }}
@@ -154,7 +150,7 @@ fn Catalog(
     let empty = d.rewards.is_empty();
     let goal = d.goal;
     view! {
-        <p class="muted small" data-testid="shop-balance">{T::YouHave.with(lang, &[("points", &points(d.balance, lang))])} " · " {T::TierLabel.text(lang)} ": " {tier_text(d.tier).text(lang)}</p>
+        <p class="muted small" data-testid="shop-balance">{T::YouHave.with(lang, &[("points", &points(lang, d.balance))])} " · " {T::TierLabel.text(lang)} ": " {tier_text(d.tier).text(lang)}</p>
         <nav class="chips" aria-label=T::Categories.text(lang)>
             <a class="chip" href=all_href aria-current=cat.is_empty().then_some("page")>{T::FilterAll.text(lang)}</a>
             {chips}
@@ -311,11 +307,11 @@ fn RewardView(
                 view! {
                     <section class="card confirm" aria-labelledby="confirm-label">
                         <h2 id="confirm-label">{T::ConfirmOrder.text(lang)}</h2>
-                        <p>{T::ConfirmText.with(lang, &[("points", &points(card.price, lang)), ("name", &card.title)])}</p>
+                        <p>{T::ConfirmText.with(lang, &[("points", &points(lang, card.price)), ("name", &card.title)])}</p>
                         // An order that cannot be placed has no balance after it: the price
                         // above already says what is missing.
                         {(card.missing == 0).then(|| view! {
-                            <p class="muted small">{T::BalanceAfter.with(lang, &[("points", &points(d.balance - card.price, lang))])}</p>
+                            <p class="muted small">{T::BalanceAfter.with(lang, &[("points", &points(lang, d.balance - card.price))])}</p>
                         })}
                         <ActionForm action=redeem>
                             <input type="hidden" name="reward_id" value=id_for_order.clone()/>
@@ -323,7 +319,7 @@ fn RewardView(
                             {(card.kind == RewardKind::Physical).then(|| view! { <AddressFields d=d.clone() lang=lang k=kept.clone()/> })}
                             <ErrorNote error=Signal::stored(kept.error_except(if card.kind == RewardKind::Physical { &ADDRESS_FIELDS } else { &[] }))/>
                             <button type="submit" class="primary wide" data-testid="redeem" disabled=move || !can_order || redeem.pending().get()>
-                                {T::OrderFor.with(lang, &[("points", &points(card.price, lang))])}
+                                {T::OrderFor.with(lang, &[("points", &points(lang, card.price))])}
                             </button>
                         </ActionForm>
                     </section>
@@ -400,14 +396,14 @@ pub fn OrderCard(o: OrderView, lang: Lang) -> impl IntoView {
                 <a href=href><strong>{T::OrderNo.with(lang, &[("n", &o.id.to_string())])}</strong></a>
                 <span class=format!("badge status-{}", o.status.as_str()) data-testid="order-status">{status_text(o.status).text(lang)}</span>
             </p>
-            <p>{o.title.clone()} " · " {points(o.points, lang)}</p>
+            <p>{o.title.clone()} " · " {points(lang, o.points)}</p>
             {o.voucher.clone().map(|v| if o.status == OrderStatus::Cancelled {
                 view! { <p class="voucher void">{T::VoucherVoid.text(lang)} " " <s data-testid="voucher-void">{v}</s></p> }.into_any()
             } else {
                 view! { <p class="voucher">{T::YourVoucher.text(lang)} " " <code data-testid="voucher">{v}</code></p> }.into_any()
             })}
             {(o.kind == RewardKind::Charity && o.status != OrderStatus::Cancelled).then(|| view! {
-                <p class="receipt" data-testid="receipt">{T::CharityReceipt.with(lang, &[("points", &points(o.points, lang)), ("name", &o.who), ("date", &iso_date(o.created_at))])}</p>
+                <p class="receipt" data-testid="receipt">{T::CharityReceipt.with(lang, &[("points", &points(lang, o.points)), ("name", &o.who), ("date", &iso_date(o.created_at))])}</p>
             })}
             {o.company.clone().map(|c| view! { <p class="small">{T::CreditFor.with(lang, &[("name", &c)])}</p> })}
             {o.address.clone().map(|a| view! { <p class="small">{T::DeliveryAddress.text(lang)} ": " {a}</p> })}
@@ -455,7 +451,7 @@ pub fn OrdersPage() -> impl IntoView {
                             view! { <p class="muted">{T::NoOrders.text(lang)}</p> }.into_any()
                         } else {
                             list.into_iter().map(|o| view! {
-                                <p class="card small">{T::OrderNo.with(lang, &[("n", &o.id.to_string())])} " · " {o.who} " · " {points(o.points, lang)} " · " {status_text(o.status).text(lang)}</p>
+                                <p class="card small">{T::OrderNo.with(lang, &[("n", &o.id.to_string())])} " · " {o.who} " · " {points(lang, o.points)} " · " {status_text(o.status).text(lang)}</p>
                             }).collect_view().into_any()
                         }}
                     })
@@ -530,18 +526,18 @@ fn GoalView(g: GoalProgress, lang: Lang) -> impl IntoView {
             Some((product, units)) => T::GoalUnits.with(
                 lang,
                 &[
-                    ("points", &points(missing, lang)),
+                    ("points", &points(lang, missing)),
                     ("n", &units.to_string()),
                     ("name", product),
                 ],
             ),
-            None => T::PointsMissing.with(lang, &[("points", &Points(missing).to_string())]),
+            None => T::PointsMissing.with(lang, &[("points", &points(lang, missing))]),
         }
     };
     view! {
         <section class="card goal" data-testid="goal">
             <span class="label">{T::YourGoal.text(lang)}</span>
-            <p><a href=href><strong>{g.title.clone()}</strong></a> " · " {points(g.price, lang)}</p>
+            <p><a href=href><strong>{g.title.clone()}</strong></a> " · " {points(lang, g.price)}</p>
             <progress max="100" value=pct.to_string() aria-label=T::YourGoal.text(lang)>{format!("{pct}%")}</progress>
             <p class="small" data-testid="goal-line">{line}</p>
         </section>

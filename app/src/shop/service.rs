@@ -700,6 +700,7 @@ pub async fn cancel(
         .bind(now)
         .execute(&mut *tx)
         .await?;
+        tell_waiting_if_back(&mut tx, reward_id, now).await?;
     }
     sqlx::query("UPDATE orders SET status = 'cancelled', updated_at = $2 WHERE id = $1")
         .bind(order_id)
@@ -810,6 +811,82 @@ pub async fn goal_progress(
             units_to_cover(missing, if n > 0 { sum / n } else { 0 }).map(|u| (name, u))
         }),
     }))
+}
+
+/// Tells everyone waiting for `reward_id` that it is back, if it is: called in the transaction
+/// that raised its stock, after the raise. Invariant: when the reward's stock is above 0 (or
+/// unlimited), each waiting person gets exactly one notice and stops waiting, in this same
+/// transaction; a reward still sold out changes nothing. Returns how many were told.
+pub async fn tell_waiting_if_back(
+    tx: &mut Transaction<'_, Any>,
+    reward_id: i64,
+    now: i64,
+) -> Result<u64, AppError> {
+    // A withdrawn reward tells no one yet: they are told when it is active and in stock.
+    let found: Option<(Option<i64>, i64)> =
+        sqlx::query_as("SELECT stock, active FROM rewards WHERE id = $1")
+            .bind(reward_id)
+            .fetch_optional(&mut **tx)
+            .await?;
+    match found {
+        Some((Some(n), 1)) if n > 0 => {}
+        Some((None, 1)) => {}
+        _ => return Ok(0),
+    }
+    let told = sqlx::query(
+        "INSERT INTO notices (user_id, kind, reward_id, created_at) \
+         SELECT user_id, 'back_in_stock', reward_id, $2 FROM stock_alerts WHERE reward_id = $1",
+    )
+    .bind(reward_id)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected();
+    sqlx::query("DELETE FROM stock_alerts WHERE reward_id = $1")
+        .bind(reward_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(told)
+}
+
+/// The participant's notices not yet dismissed, newest first.
+pub async fn notices(conn: &mut AnyConnection, user: i64) -> Result<Vec<Notice>, AppError> {
+    let rows = sqlx::query(
+        "SELECT n.id, n.reward_id, r.title, n.created_at FROM notices n \
+         JOIN rewards r ON r.id = n.reward_id \
+         WHERE n.user_id = $1 AND n.dismissed_at IS NULL ORDER BY n.id DESC LIMIT 10",
+    )
+    .bind(user)
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Notice {
+                id: r.try_get("id")?,
+                reward_id: r.try_get("reward_id")?,
+                title: r.try_get("title")?,
+                at: r.try_get("created_at")?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(AppError::from)
+}
+
+/// Dismisses one of the participant's own notices (someone else's answers "not found").
+pub async fn dismiss_notice(db: &Db, user: i64, id: i64, now: i64) -> Result<(), AppError> {
+    let mut conn = db.pool.acquire().await?;
+    let done = sqlx::query(
+        "UPDATE notices SET dismissed_at = COALESCE(dismissed_at, $3) WHERE id = $1 AND user_id = $2",
+    )
+    .bind(id)
+    .bind(user)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
 }
 
 /// "Tell me when it is back": stored once per participant and reward.
