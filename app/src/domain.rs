@@ -441,6 +441,42 @@ impl EntryKind {
     }
 }
 
+/// Words typed into a search box that becomes a SQL `LIKE`: at most [`Search::MAX`] characters
+/// (a longer pattern is refused, not sent to the database to fail there), matched literally —
+/// `%` and `_` are themselves, not wildcards.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Search(String);
+
+impl Search {
+    pub const MAX: usize = 200;
+
+    /// Trimmed and lower-cased; `None` when longer than [`Search::MAX`] or holding a control
+    /// character (a search box sends neither).
+    pub fn parse(input: &str) -> Option<Search> {
+        let s = input.trim();
+        (s.chars().count() <= Self::MAX && !s.contains(char::is_control))
+            .then(|| Search(s.to_lowercase()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// `%words%` for `LIKE $n ESCAPE '\'`, with `\`, `%` and `_` escaped.
+    pub fn contains_pattern(&self) -> String {
+        let mut out = String::with_capacity(self.0.len() + 2);
+        out.push('%');
+        for c in self.0.chars() {
+            if matches!(c, '\\' | '%' | '_') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        out.push('%');
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -989,5 +1025,22 @@ mod org_domain_tests {
         for k in CompanyKind::ALL {
             assert_eq!(CompanyKind::parse(k.as_str()), Some(k));
         }
+    }
+
+    #[test]
+    fn a_search_is_capped_and_matches_wildcards_literally() {
+        assert_eq!(
+            Search::parse("  Drill 50%_off ")
+                .unwrap()
+                .contains_pattern(),
+            "%drill 50\\%\\_off%"
+        );
+        assert_eq!(
+            Search::parse("a\\b").unwrap().contains_pattern(),
+            "%a\\\\b%"
+        );
+        assert!(Search::parse(&"я".repeat(Search::MAX)).is_some());
+        assert!(Search::parse(&"я".repeat(Search::MAX + 1)).is_none());
+        assert!(Search::parse("drill\0").is_none());
     }
 }

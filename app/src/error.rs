@@ -122,6 +122,18 @@ pub enum AppError {
     TaxIdTaken,
     /// The join request was approved or rejected already.
     AlreadyDecided,
+    // Refused at the edge, before any server function reads the request.
+    /// A field holds a control character (NUL and the like) where text is expected; `input` names
+    /// the field as the form sent it.
+    ControlCharacter {
+        input: String,
+    },
+    /// The request's body is larger than any form of the app sends (`max_kb`).
+    RequestTooLarge {
+        max_kb: i64,
+    },
+    /// `/api/…` answers `POST` only.
+    MethodNotAllowed,
 }
 
 impl AppError {
@@ -174,6 +186,9 @@ impl AppError {
             AppError::Transport { .. } => "transport",
             AppError::CompanySuspended => "company_suspended",
             AppError::NoCompany => "no_company",
+            AppError::ControlCharacter { .. } => "control_character",
+            AppError::RequestTooLarge { .. } => "request_too_large",
+            AppError::MethodNotAllowed => "method_not_allowed",
             AppError::GraceOver => "grace_over",
             AppError::LeftCompany { .. } => "left_company",
             AppError::PhoneTaken => "phone_taken",
@@ -229,6 +244,9 @@ impl AppError {
             AppError::SendFailed => 503,
             AppError::Internal | AppError::Transport { .. } => 500,
             AppError::CompanySuspended | AppError::LeftCompany { .. } | AppError::NoCompany => 403,
+            AppError::ControlCharacter { .. } => 422,
+            AppError::RequestTooLarge { .. } => 413,
+            AppError::MethodNotAllowed => 405,
             AppError::PhoneTaken
             | AppError::TaxIdTaken
             | AppError::AlreadyDecided
@@ -323,6 +341,13 @@ impl AppError {
             AppError::Transport { .. } => T::ErrNetwork.text(lang).into(),
             AppError::CompanySuspended => T::ErrCompanySuspended.text(lang).into(),
             AppError::NoCompany => T::ErrNoCompany.text(lang).into(),
+            AppError::ControlCharacter { input } => {
+                T::ErrControlCharacter.with(lang, &[("field", input)])
+            }
+            AppError::RequestTooLarge { max_kb } => {
+                T::ErrRequestTooLarge.with(lang, &[("n", &crate::i18n::grouped(*max_kb))])
+            }
+            AppError::MethodNotAllowed => T::ErrMethodNotAllowed.text(lang).into(),
             AppError::GraceOver => T::ErrGraceOver.text(lang).into(),
             AppError::LeftCompany { until } => {
                 T::ErrLeftCompany.with(lang, &[("date", &crate::domain::iso_date(*until))])
@@ -393,6 +418,8 @@ pub enum Field {
     /// The "yes, I mean it" box of an action that is hard to take back.
     Confirm,
     PersonnelNo,
+    /// Words to look for (a search box).
+    Search,
 }
 
 impl Field {
@@ -448,6 +475,7 @@ impl Field {
             Field::PersonName => T::HintPersonName,
             Field::Confirm => T::HintConfirm,
             Field::PersonnelNo => T::HintPersonnelNo,
+            Field::Search => T::HintSearch,
         }
     }
 }
@@ -524,6 +552,9 @@ struct Wire {
     message: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     tries_left: Option<u32>,
+    /// The field of a request, as the form named it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    input: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     retry_after_secs: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -565,6 +596,7 @@ impl From<AppError> for Wire {
             status: e.status(),
             message: e.message(Lang::En),
             tries_left: None,
+            input: None,
             retry_after_secs: None,
             detail: None,
             character: None,
@@ -605,7 +637,10 @@ impl From<AppError> for Wire {
                 w.from = Some(from);
                 w.to = Some(to);
             }
-            AppError::UploadTooLarge { max_kb } => w.max_kb = Some(max_kb),
+            AppError::UploadTooLarge { max_kb } | AppError::RequestTooLarge { max_kb } => {
+                w.max_kb = Some(max_kb)
+            }
+            AppError::ControlCharacter { input } => w.input = Some(input),
             AppError::LeftCompany { until } => w.until = Some(until),
             _ => {}
         }
@@ -707,6 +742,13 @@ impl TryFrom<Wire> for AppError {
             "join_code_unknown" => AppError::JoinCodeUnknown,
             "tax_id_taken" => AppError::TaxIdTaken,
             "already_decided" => AppError::AlreadyDecided,
+            "control_character" => AppError::ControlCharacter {
+                input: w.input.unwrap_or_default(),
+            },
+            "request_too_large" => AppError::RequestTooLarge {
+                max_kb: w.max_kb.unwrap_or(0),
+            },
+            "method_not_allowed" => AppError::MethodNotAllowed,
             other => return Err(format!("unknown error code {other}")),
         })
     }
@@ -800,6 +842,14 @@ mod tests {
             AppError::AlreadyDecided,
             AppError::Invalid {
                 field: Field::TaxId,
+            },
+            AppError::ControlCharacter {
+                input: "code".into(),
+            },
+            AppError::RequestTooLarge { max_kb: 2048 },
+            AppError::MethodNotAllowed,
+            AppError::Invalid {
+                field: Field::Search,
             },
         ];
         for e in all {

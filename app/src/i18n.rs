@@ -391,6 +391,9 @@ messages! {
     AdminAudit { en: "Audit log", ru: "Журнал изменений" }
     Changes { en: "Before and after", ru: "До и после" }
     ErrBadRequest { en: "The request was incomplete or malformed.", ru: "Запрос неполный или некорректный." }
+    ErrControlCharacter { en: "The field “{field}” holds a control character (such as NUL). Type it again as plain text.", ru: "В поле «{field}» есть управляющий символ (например, NUL). Введите его заново обычным текстом." }
+    ErrRequestTooLarge { en: "The request is too large: at most {n} KB.", ru: "Запрос слишком большой: не более {n} КБ." }
+    ErrMethodNotAllowed { en: "This address answers POST requests only.", ru: "Этот адрес принимает только запросы POST." }
     ErrUnitEmpty { en: "Type or scan the code printed on the unit.", ru: "Введите или отсканируйте код, напечатанный на товаре." }
     ErrUnitChar { en: "“{ch}” is not used in our codes. Codes use digits and the letters A–Z except I, L, O and U.", ru: "Символ «{ch}» не встречается в наших кодах. В кодах есть цифры и латинские буквы, кроме I, L, O и U." }
     ErrUnitLength { en: "A code has 16 characters, like ABCD-EFGH-JKMN-PQRS. Check that nothing is missing.", ru: "В коде 16 символов, например ABCD-EFGH-JKMN-PQRS. Проверьте, что ничего не пропущено." }
@@ -669,6 +672,7 @@ messages! {
     ErrNoCompany { en: "You are not a member of a partner company, so scans do not earn points. Ask your manager for the company's join code to join.", ru: "Вы не состоите в компании-партнёре, поэтому сканирование не приносит баллов. Чтобы вступить, попросите у руководителя код компании." }
     ErrGraceOver { en: "The grace period is over and this person's points have expired, so they cannot be reinstated. Invite them again instead.", ru: "Льготный период закончился, баллы сотрудника сгорели, восстановить его нельзя. Пригласите его заново." }
     CsvStaffHeader { en: "name,personnel number,phone,role,status,period from,period to,points earned,points spent,balance,last activity", ru: "имя,табельный номер,телефон,роль,статус,период с,период по,начислено баллов,потрачено баллов,баланс,последняя активность" }
+    HintSearch { en: "Search: at most 200 characters.", ru: "Поиск: не более 200 символов." }
     HintPersonnelNo { en: "Personnel number: up to 32 letters, digits, dashes, dots or slashes; leave empty to remove it.", ru: "Табельный номер: до 32 букв, цифр, дефисов, точек или косых черт; оставьте пустым, чтобы убрать." }
     PersonnelNoLabel { en: "Personnel number", ru: "Табельный номер" }
     PersonnelNoLead { en: "Your company's own number for this person. It appears in the staff export for payroll.", ru: "Номер сотрудника в вашей компании. Он попадает в выгрузку сотрудников для расчёта зарплаты." }

@@ -157,6 +157,7 @@ pub fn router(state: AppState, opts: HttpOptions) -> Router {
             request_context,
         ))
         .layer(middleware::from_fn(bad_arguments_are_400))
+        .layer(middleware::from_fn(api_edge))
         .with_state(state);
     for (name, value) in security {
         app = app.layer(SetResponseHeaderLayer::if_not_present(
@@ -226,6 +227,133 @@ async fn server_fns(State(state): State<AppState>, req: Request<Body>, next: Nex
         Some(fields) => with_flash(&settings, &path, fields, response).await,
         None => response,
     }
+}
+
+/// The edge of `/api`: what no server function should have to think about is answered here, with
+/// the JSON error every client reads. After it, a request that reaches a server function is a
+/// `POST` to a registered endpoint whose body is at most [`FORM_BODY_LIMIT`] bytes of UTF-8, with
+/// no control character in any field but those that carry what a scanner read.
+async fn api_edge(req: Request, next: Next) -> Response {
+    use app::error::AppError;
+    let path = req.uri().path();
+    if !path.starts_with("/api/") {
+        return next.run(req).await;
+    }
+    if !registered(path) {
+        return app_error_response(&AppError::NotFound);
+    }
+    if req.method() != axum::http::Method::POST {
+        let mut res = app_error_response(&AppError::MethodNotAllowed);
+        res.headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("POST"));
+        return res;
+    }
+    let too_large = AppError::RequestTooLarge {
+        max_kb: (FORM_BODY_LIMIT / 1024) as i64,
+    };
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > FORM_BODY_LIMIT as u64) {
+        return app_error_response(&too_large);
+    }
+    let endpoint = path["/api/".len()..].to_string();
+    let form = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_none_or(|v| v.starts_with("application/x-www-form-urlencoded"));
+    let (parts, body) = req.into_parts();
+    let bytes = match axum::body::to_bytes(body, FORM_BODY_LIMIT).await {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let over = std::error::Error::source(&e)
+                .is_some_and(|s| s.is::<http_body_util::LengthLimitError>());
+            return app_error_response(&if over {
+                too_large
+            } else {
+                AppError::BadRequest {
+                    detail: "the request body could not be read".into(),
+                }
+            });
+        }
+    };
+    if let Err(e) = check_body(&endpoint, form, &bytes) {
+        return app_error_response(&e);
+    }
+    next.run(Request::from_parts(parts, Body::from(bytes)))
+        .await
+}
+
+/// Whether `path` is a server function's (the framework's registry, read once).
+fn registered(path: &str) -> bool {
+    static PATHS: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    PATHS
+        .get_or_init(|| {
+            leptos::server_fn::axum::server_fn_paths()
+                .map(|(p, _)| p.to_string())
+                .collect()
+        })
+        .contains(path)
+}
+
+/// Fields that carry what a scanner read, where control characters are part of the text (a GS1
+/// group separator) and the claim itself decides, counts and records a refusal.
+fn carries_scanned_text(endpoint: &str, field: &str) -> bool {
+    matches!(
+        (endpoint, field),
+        ("earn/claim", "code") | ("earn/claim_batch", "codes[]" | "codes")
+    )
+}
+
+/// A body is text: UTF-8 once its percent escapes are decoded, and, in a form, no control
+/// character (but tab and line breaks) in a field that does not carry scanned text.
+fn check_body(endpoint: &str, form: bool, bytes: &[u8]) -> Result<(), app::error::AppError> {
+    use app::error::AppError;
+    let not_utf8 = || AppError::BadRequest {
+        detail: "the request body is not valid UTF-8".into(),
+    };
+    if !form {
+        return std::str::from_utf8(bytes)
+            .map(|_| ())
+            .map_err(|_| not_utf8());
+    }
+    let decode = |raw: &[u8]| -> Result<String, AppError> {
+        let plus_as_space: Vec<u8> = raw
+            .iter()
+            .map(|&b| if b == b'+' { b' ' } else { b })
+            .collect();
+        let bytes: Vec<u8> = percent_encoding::percent_decode(&plus_as_space).collect();
+        String::from_utf8(bytes).map_err(|_| not_utf8())
+    };
+    for pair in bytes.split(|&b| b == b'&').filter(|p| !p.is_empty()) {
+        let (key, value) = match pair.iter().position(|&b| b == b'=') {
+            Some(i) => (&pair[..i], &pair[i + 1..]),
+            None => (pair, &pair[pair.len()..]),
+        };
+        let (key, value) = (decode(key)?, decode(value)?);
+        let control =
+            |s: &str| s.contains(|c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
+        if control(&key) || (control(&value) && !carries_scanned_text(endpoint, &key)) {
+            return Err(AppError::ControlCharacter {
+                input: key
+                    .chars()
+                    .take(64)
+                    .map(|c| {
+                        if c.is_control() {
+                            char::REPLACEMENT_CHARACTER
+                        } else {
+                            c
+                        }
+                    })
+                    .collect(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// A form body larger than this is refused (CSV imports pasted into a form are the largest).

@@ -286,12 +286,11 @@ pub mod db {
         })
     }
 
-    pub async fn products(db: &Db, q: &str) -> Result<Vec<ProductRow>, AppError> {
-        let like = format!("%{}%", q.trim().to_lowercase());
+    pub async fn products(db: &Db, q: &crate::domain::Search) -> Result<Vec<ProductRow>, AppError> {
         let rows = sqlx::query(&format!(
-            "{PRODUCT_COLUMNS} WHERE LOWER(p.sku) LIKE $1 OR LOWER(p.name) LIKE $1 ORDER BY p.sku LIMIT 500"
+            "{PRODUCT_COLUMNS} WHERE LOWER(p.sku) LIKE $1 ESCAPE '\\' OR LOWER(p.name) LIKE $1 ESCAPE '\\' ORDER BY p.sku LIMIT 500"
         ))
-        .bind(like)
+        .bind(q.contains_pattern())
         .fetch_all(&db.pool)
         .await?;
         rows.iter()
@@ -538,7 +537,12 @@ pub mod db {
     pub async fn export_csv(db: &Db) -> Result<String, AppError> {
         let mut out = CSV_HEADER.join(",");
         out.push('\n');
-        for p in products(db, "").await? {
+        for p in products(
+            db,
+            &crate::domain::Search::parse("").expect("empty is a search"),
+        )
+        .await?
+        {
             let cells = [
                 p.sku,
                 p.name,
@@ -648,7 +652,12 @@ pub async fn list_products(q: Option<String>) -> Result<Vec<ProductRow>, AppErro
     reply(
         async {
             require(&[Role::Admin])?;
-            db::products(&app_state()?.db, q.as_deref().unwrap_or("")).await
+            let q = crate::domain::Search::parse(q.as_deref().unwrap_or("")).ok_or(
+                AppError::Invalid {
+                    field: crate::error::Field::Search,
+                },
+            )?;
+            db::products(&app_state()?.db, &q).await
         }
         .await,
     )

@@ -148,7 +148,12 @@ impl UnitCode {
                     }
                 }
                 None => {
-                    bad.get_or_insert(c);
+                    // A control character (NUL and the like) is named by a visible stand-in.
+                    bad.get_or_insert(if c.is_control() {
+                        char::REPLACEMENT_CHARACTER
+                    } else {
+                        c
+                    });
                 }
             }
             count += 1;
@@ -178,12 +183,15 @@ impl UnitCode {
             return Err(CodeError::WrongLength { len });
         }
         let whole = UnitCode::parse(text);
-        if whole.is_ok() || !text.contains([':', '/', '?', '=', '&', '#']) {
+        // Control characters separate parts too: GS1 payloads use the group separator (0x1D), and
+        // whatever else a scanner or a hostile client sends is read the same way on every path.
+        let separates = |c: char| matches!(c, ':' | '/' | '?' | '=' | '&' | '#') || c.is_control();
+        if whole.is_ok() || !text.contains(separates) {
             return whole;
         }
         let mut best: Option<(CodeError, usize)> = None;
         for piece in text
-            .split(|c: char| matches!(c, ':' | '/' | '?' | '=' | '&' | '#') || c.is_whitespace())
+            .split(|c: char| separates(c) || c.is_whitespace())
             .rev()
             .filter(|p| !p.is_empty())
         {
@@ -205,7 +213,12 @@ impl UnitCode {
                 }
             }
         }
-        Err(best.map_or(CodeError::Empty, |(e, _)| e))
+        // Nothing but separators: what was wrong with the whole text (a bare NUL is a bad
+        // character, not an empty field).
+        match (best, whole) {
+            (Some((e, _)), _) | (None, Err(e)) => Err(e),
+            (None, Ok(code)) => Ok(code),
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -513,6 +526,23 @@ mod tests {
         assert_eq!(
             UnitCode::from_scanned(&format!("https://example.com/c/{bad}?x=1")),
             Err(CodeError::BadCharacter('U'))
+        );
+    }
+
+    #[test]
+    fn control_characters_in_scanned_text_separate_parts_and_are_never_echoed() {
+        let code = UnitCode::from_bits(0x1234_5678_9abc_def0_1234);
+        // A GS1 payload's group separator, or a NUL a client put in front.
+        for text in [
+            format!("\u{1d}{code}"),
+            format!("\0/{}", code.grouped()),
+            format!("(01)123\u{1d}{code}"),
+        ] {
+            assert_eq!(UnitCode::from_scanned(&text), Ok(code.clone()), "{text:?}");
+        }
+        assert_eq!(
+            UnitCode::from_scanned("\0"),
+            Err(CodeError::BadCharacter(char::REPLACEMENT_CHARACTER))
         );
     }
 

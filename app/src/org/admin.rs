@@ -244,14 +244,12 @@ pub async fn admin_participants(
     reply(
         async {
             require(&[Role::Admin])?;
-            let q = q.unwrap_or_default();
-            if q.chars().count() > 80 {
-                return Err(AppError::Invalid {
-                    field: Field::Participant,
-                });
-            }
+            let q =
+                crate::domain::Search::parse(&q.unwrap_or_default()).ok_or(AppError::Invalid {
+                    field: Field::Search,
+                })?;
             let mut conn = app_state()?.db.pool.acquire().await?;
-            db::people(&mut conn, q.trim(), company).await
+            db::people(&mut conn, &q, company).await
         }
         .await,
     )
@@ -527,21 +525,20 @@ pub mod db {
 
     pub async fn people(
         conn: &mut AnyConnection,
-        q: &str,
+        q: &crate::domain::Search,
         company: Option<i64>,
     ) -> Result<Vec<PersonRow>, AppError> {
-        let digits: String = q.chars().filter(char::is_ascii_digit).collect();
-        let like = format!("%{}%", q.to_lowercase());
+        let digits: String = q.as_str().chars().filter(char::is_ascii_digit).collect();
         let rows = sqlx::query(
             "SELECT u.id, u.name, u.phone, u.role, u.kind, u.status, u.company_id, c.name FROM users u \
              LEFT JOIN partner_companies c ON c.id = u.company_id \
              WHERE u.role <> 'admin' AND ($1 < 0 OR u.company_id = $1) \
-             AND ($2 = '' OR LOWER(u.name) LIKE $3 OR ($4 <> '' AND u.phone LIKE $5)) \
+             AND ($2 = '' OR LOWER(u.name) LIKE $3 ESCAPE '\\' OR ($4 <> '' AND u.phone LIKE $5)) \
              ORDER BY u.name, u.id LIMIT 100",
         )
         .bind(company.unwrap_or(-1))
-        .bind(q)
-        .bind(&like)
+        .bind(q.as_str())
+        .bind(q.contains_pattern())
         .bind(&digits)
         .bind(format!("%{digits}%"))
         .fetch_all(conn)

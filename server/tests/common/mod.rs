@@ -2,6 +2,8 @@
 //! that is dropped afterwards), the app state over it, and the real router on a random port.
 #![allow(dead_code)]
 
+pub mod api;
+
 use app::domain::Phone;
 use app::i18n::Lang;
 use app::state::{AppState, CodeSender, Db, SendError, Settings};
