@@ -134,6 +134,8 @@ pub enum AppError {
     },
     /// `/api/…` answers `POST` only.
     MethodNotAllowed,
+    /// A state-changing request sent by another site's page (its `Origin` or `Referer`).
+    CrossSite,
 }
 
 impl AppError {
@@ -189,6 +191,7 @@ impl AppError {
             AppError::ControlCharacter { .. } => "control_character",
             AppError::RequestTooLarge { .. } => "request_too_large",
             AppError::MethodNotAllowed => "method_not_allowed",
+            AppError::CrossSite => "cross_site_request",
             AppError::GraceOver => "grace_over",
             AppError::LeftCompany { .. } => "left_company",
             AppError::PhoneTaken => "phone_taken",
@@ -247,6 +250,7 @@ impl AppError {
             AppError::ControlCharacter { .. } => 422,
             AppError::RequestTooLarge { .. } => 413,
             AppError::MethodNotAllowed => 405,
+            AppError::CrossSite => 403,
             AppError::PhoneTaken
             | AppError::TaxIdTaken
             | AppError::AlreadyDecided
@@ -348,6 +352,7 @@ impl AppError {
                 T::ErrRequestTooLarge.with(lang, &[("n", &crate::i18n::grouped(*max_kb))])
             }
             AppError::MethodNotAllowed => T::ErrMethodNotAllowed.text(lang).into(),
+            AppError::CrossSite => T::ErrCrossSite.text(lang).into(),
             AppError::GraceOver => T::ErrGraceOver.text(lang).into(),
             AppError::LeftCompany { until } => {
                 T::ErrLeftCompany.with(lang, &[("date", &crate::domain::iso_date(*until))])
@@ -420,6 +425,10 @@ pub enum Field {
     PersonnelNo,
     /// Words to look for (a search box).
     Search,
+    /// The codes of one batch claim (the offline queue's).
+    Codes,
+    /// One of the caller's saved delivery addresses.
+    SavedAddress,
 }
 
 impl Field {
@@ -476,6 +485,8 @@ impl Field {
             Field::Confirm => T::HintConfirm,
             Field::PersonnelNo => T::HintPersonnelNo,
             Field::Search => T::HintSearch,
+            Field::Codes => T::HintCodes,
+            Field::SavedAddress => T::HintSavedAddress,
         }
     }
 }
@@ -749,6 +760,7 @@ impl TryFrom<Wire> for AppError {
                 max_kb: w.max_kb.unwrap_or(0),
             },
             "method_not_allowed" => AppError::MethodNotAllowed,
+            "cross_site_request" => AppError::CrossSite,
             other => return Err(format!("unknown error code {other}")),
         })
     }
@@ -848,6 +860,7 @@ mod tests {
             },
             AppError::RequestTooLarge { max_kb: 2048 },
             AppError::MethodNotAllowed,
+            AppError::CrossSite,
             AppError::Invalid {
                 field: Field::Search,
             },

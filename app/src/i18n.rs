@@ -393,6 +393,7 @@ messages! {
     ErrBadRequest { en: "The request was incomplete or malformed.", ru: "Запрос неполный или некорректный." }
     ErrControlCharacter { en: "The field “{field}” holds a control character (such as NUL). Type it again as plain text.", ru: "В поле «{field}» есть управляющий символ (например, NUL). Введите его заново обычным текстом." }
     ErrRequestTooLarge { en: "The request is too large: at most {n} KB.", ru: "Запрос слишком большой: не более {n} КБ." }
+    ErrCrossSite { en: "This request came from another site and was refused. Open Workwell itself and try again.", ru: "Запрос пришёл с другого сайта и отклонён. Откройте сам Workwell и повторите." }
     ErrMethodNotAllowed { en: "This address answers POST requests only.", ru: "Этот адрес принимает только запросы POST." }
     ErrUnitEmpty { en: "Type or scan the code printed on the unit.", ru: "Введите или отсканируйте код, напечатанный на товаре." }
     ErrUnitChar { en: "“{ch}” is not used in our codes. Codes use digits and the letters A–Z except I, L, O and U.", ru: "Символ «{ch}» не встречается в наших кодах. В кодах есть цифры и латинские буквы, кроме I, L, O и U." }
@@ -672,6 +673,8 @@ messages! {
     ErrNoCompany { en: "You are not a member of a partner company, so scans do not earn points. Ask your manager for the company's join code to join.", ru: "Вы не состоите в компании-партнёре, поэтому сканирование не приносит баллов. Чтобы вступить, попросите у руководителя код компании." }
     ErrGraceOver { en: "The grace period is over and this person's points have expired, so they cannot be reinstated. Invite them again instead.", ru: "Льготный период закончился, баллы сотрудника сгорели, восстановить его нельзя. Пригласите его заново." }
     CsvStaffHeader { en: "name,personnel number,phone,role,status,period from,period to,points earned,points spent,balance,last activity", ru: "имя,табельный номер,телефон,роль,статус,период с,период по,начислено баллов,потрачено баллов,баланс,последняя активность" }
+    HintCodes { en: "Send 1 to 50 codes at once.", ru: "Отправьте от 1 до 50 кодов за раз." }
+    HintSavedAddress { en: "Pick one of your saved addresses, or type a new one.", ru: "Выберите один из сохранённых адресов или введите новый." }
     HintSearch { en: "Search: at most 200 characters.", ru: "Поиск: не более 200 символов." }
     HintPersonnelNo { en: "Personnel number: up to 32 letters, digits, dashes, dots or slashes; leave empty to remove it.", ru: "Табельный номер: до 32 букв, цифр, дефисов, точек или косых черт; оставьте пустым, чтобы убрать." }
     PersonnelNoLabel { en: "Personnel number", ru: "Табельный номер" }

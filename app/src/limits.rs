@@ -29,6 +29,22 @@ pub async fn check(
     Ok(())
 }
 
+/// Events in `bucket` inside the window (for limits that slow down rather than refuse).
+pub async fn count(
+    conn: &mut AnyConnection,
+    bucket: &str,
+    limit: RateLimit,
+    now: i64,
+) -> Result<i64, AppError> {
+    Ok(
+        sqlx::query_scalar("SELECT COUNT(*) FROM rate_events WHERE bucket = $1 AND at > $2")
+            .bind(bucket)
+            .bind(now - limit.window_secs)
+            .fetch_one(&mut *conn)
+            .await?,
+    )
+}
+
 pub async fn record(conn: &mut AnyConnection, bucket: &str, now: i64) -> Result<(), AppError> {
     sqlx::query("INSERT INTO rate_events (bucket, at) VALUES ($1, $2)")
         .bind(bucket)

@@ -203,6 +203,9 @@ pub struct RequestContext {
     pub session_hash: Option<String>,
     pub lang: Lang,
     pub ip: IpAddr,
+    /// The client asked for HTML (`Accept: text/html`): a browser navigating, which is sent to a
+    /// sign-in page, where a script gets the JSON error.
+    pub browser: bool,
 }
 
 pub fn app_state() -> Result<AppState, AppError> {

@@ -158,6 +158,10 @@ pub fn router(state: AppState, opts: HttpOptions) -> Router {
         ))
         .layer(middleware::from_fn(bad_arguments_are_400))
         .layer(middleware::from_fn(api_edge))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            same_site_only,
+        ))
         .with_state(state);
     for (name, value) in security {
         app = app.layer(SetResponseHeaderLayer::if_not_present(
@@ -266,11 +270,14 @@ async fn api_edge(req: Request, next: Next) -> Response {
         .and_then(|v| v.to_str().ok())
         .is_none_or(|v| v.starts_with("application/x-www-form-urlencoded"));
     let (parts, body) = req.into_parts();
-    let bytes = match axum::body::to_bytes(body, FORM_BODY_LIMIT).await {
-        Ok(bytes) => bytes,
+    use http_body_util::BodyExt;
+    let bytes = match http_body_util::Limited::new(body, FORM_BODY_LIMIT)
+        .collect()
+        .await
+    {
+        Ok(collected) => collected.to_bytes(),
         Err(e) => {
-            let over = std::error::Error::source(&e)
-                .is_some_and(|s| s.is::<http_body_util::LengthLimitError>());
+            let over = e.is::<http_body_util::LengthLimitError>();
             return app_error_response(&if over {
                 too_large
             } else {
@@ -285,6 +292,85 @@ async fn api_edge(req: Request, next: Next) -> Response {
     }
     next.run(Request::from_parts(parts, Body::from(bytes)))
         .await
+}
+
+/// `scheme://host[:port]` of a URL (an `Origin` is one already; a `Referer` is cut to it).
+fn origin_of(url: &str) -> Option<&str> {
+    let rest = url.find("://").map(|i| i + 3)?;
+    let end = url[rest..]
+        .find(['/', '?', '#'])
+        .map_or(url.len(), |i| rest + i);
+    (end > rest).then(|| &url[..end])
+}
+
+/// Whether `origin` is this site: the public URL's origin, or the address the request itself was
+/// sent to (its `Host`), so the server is also usable on its own address.
+fn is_own_origin(origin: &str, public_url: &str, host: Option<&str>) -> bool {
+    let origin = origin.trim_end_matches('/');
+    if origin_of(public_url).is_some_and(|o| o.eq_ignore_ascii_case(origin)) {
+        return true;
+    }
+    host.is_some_and(|h| {
+        origin.split_once("://").is_some_and(|(scheme, authority)| {
+            matches!(scheme, "http" | "https") && authority.eq_ignore_ascii_case(h)
+        })
+    })
+}
+
+/// Cross-site requests are refused: a state-changing request (any method but GET, HEAD and
+/// OPTIONS) whose `Origin` — or, when a browser sent none, `Referer` — is another site's answers
+/// 403 `cross_site_request` before anything runs. A request with neither header is a script's,
+/// not a page's (browsers send `Origin` on every cross-site POST), and passes; cookies are
+/// `SameSite=Lax` besides. A redirect never leaves the site: an absolute `Location` to another
+/// origin (the framework sends form posts back to their `Referer`) becomes its path.
+async fn same_site_only(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    use axum::http::Method;
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let public_url = &state.settings.public_url;
+    if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        let header_text = |name| {
+            req.headers()
+                .get(name)
+                .and_then(|v: &HeaderValue| v.to_str().ok())
+        };
+        let sent_by = match header_text(header::ORIGIN) {
+            Some(origin) => Some(origin.to_string()),
+            None => {
+                header_text(header::REFERER).map(|r| origin_of(r).unwrap_or("null").to_string())
+            }
+        };
+        if let Some(origin) = sent_by {
+            if !is_own_origin(&origin, public_url, host.as_deref()) {
+                tracing::warn!(origin = %origin, path = %req.uri().path(), "cross-site request refused");
+                return app_error_response(&app::error::AppError::CrossSite);
+            }
+        }
+    }
+    let mut res = next.run(req).await;
+    let foreign = res
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|l| {
+            origin_of(l).map(|o| (o.len(), is_own_origin(o, public_url, host.as_deref())))
+        })
+        .and_then(|(len, own)| (!own).then_some(len));
+    if let Some(len) = foreign {
+        let location = res.headers()[header::LOCATION].to_str().unwrap_or("/")[len..].to_string();
+        let path = if location.starts_with('/') && !location.starts_with("//") {
+            location
+        } else {
+            format!("/{}", location.trim_start_matches('/'))
+        };
+        if let Ok(v) = HeaderValue::from_str(&path) {
+            res.headers_mut().insert(header::LOCATION, v);
+        }
+    }
+    res
 }
 
 /// Whether `path` is a server function's (the framework's registry, read once).
@@ -603,18 +689,56 @@ async fn request_context(
         })
         .unwrap_or_default();
     let ip = client_ip(&req, opts.trust_proxy);
+    let browser = accepts_html(req.headers());
     req.extensions_mut().insert(RequestContext {
         user,
         session_hash,
         lang,
         ip,
+        browser,
     });
     next.run(req).await
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{is_hashed_asset, latest_error_only};
+    use super::{is_hashed_asset, is_own_origin, latest_error_only, origin_of};
+
+    #[test]
+    fn only_this_sites_origins_are_its_own() {
+        let public = "https://loyalty.example.com";
+        assert_eq!(
+            origin_of("https://a.example/x?y"),
+            Some("https://a.example")
+        );
+        assert_eq!(
+            origin_of("http://127.0.0.1:3100"),
+            Some("http://127.0.0.1:3100")
+        );
+        assert_eq!(origin_of("/relative"), None);
+        assert!(is_own_origin("https://loyalty.example.com", public, None));
+        assert!(is_own_origin(
+            "http://127.0.0.1:3000",
+            public,
+            Some("127.0.0.1:3000")
+        ));
+        assert!(!is_own_origin(
+            "http://evil.example",
+            public,
+            Some("127.0.0.1:3000")
+        ));
+        assert!(!is_own_origin("null", public, Some("127.0.0.1:3000")));
+        assert!(!is_own_origin(
+            "https://loyalty.example.com.evil.example",
+            public,
+            None
+        ));
+        assert!(!is_own_origin(
+            "ftp://127.0.0.1:3000",
+            public,
+            Some("127.0.0.1:3000")
+        ));
+    }
 
     #[test]
     fn a_repeated_refusal_leaves_one_error_in_the_address() {

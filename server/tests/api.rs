@@ -398,9 +398,14 @@ async fn the_shop_over_http_refuses_bad_input_and_keeps_its_promises(db: Db) {
             Participant,
         )
         .await;
+    // Not a street that is too long: an address that is not one of theirs.
     assert_eq!(
-        (status, body["field"].as_str()),
-        (StatusCode::UNPROCESSABLE_ENTITY, Some("address_line")),
+        (status, body["field"].as_str(), body["message"].as_str()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("saved_address"),
+            Some("Pick one of your saved addresses, or type a new one.")
+        ),
         "{body}"
     );
     let (_, boat) = api
@@ -1326,15 +1331,20 @@ async fn a_queued_batch_credits_each_code_once_however_often_it_arrives(db: Db) 
         .await;
     assert_eq!(
         (status, body["field"].as_str()),
-        (StatusCode::UNPROCESSABLE_ENTITY, Some("count"))
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("codes"))
     );
     let many: Vec<(&str, &str)> = (0..51)
         .map(|_| ("codes[]", "ABCD-EFGH-JKMN-PQRS"))
         .collect();
     let (status, body) = api.call("earn/claim_batch", &many, Participant).await;
+    // The message says the batch limit, not a code batch's "1 to 100 000".
     assert_eq!(
-        (status, body["field"].as_str()),
-        (StatusCode::UNPROCESSABLE_ENTITY, Some("count"))
+        (status, body["field"].as_str(), body["message"].as_str()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("codes"),
+            Some("Send 1 to 50 codes at once.")
+        )
     );
     let (status, _) = api.call("earn/claim_batch", &form, Anonymous).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);

@@ -6,6 +6,7 @@ mod common;
 
 use app::state::Db;
 use common::api::*;
+use common::{ADMIN_EMAIL, ADMIN_PASSWORD, SELLER_PHONE, people, serve_behind_proxy, state};
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -228,26 +229,86 @@ async fn bodies_that_are_not_text_or_too_large_get_the_json_error(db: Db) {
         )
         .await;
     assert_eq!(code_of(&answer), (400, Some("bad_request")), "{}", answer.1);
-    let huge = format!("code={}", "A".repeat(3 * 1024 * 1024));
-    let answer = api.raw("join/invite", FORM, huge, Anonymous).await;
+    // Over the limit, declared or streamed. The server answers without reading the rest, so the
+    // request is written by hand: a client that stops at the first failed write never reads it.
+    let declared = oversized(&api.base, "/api/join/invite", false).await;
     assert_eq!(
-        code_of(&answer),
+        code_of(&declared),
         (413, Some("request_too_large")),
         "{}",
-        answer.1
+        declared.1
     );
-    assert_eq!(answer.1["max_kb"], 2048);
-    // Without a declared length (a streamed body), the same.
-    let chunks: Vec<Result<Vec<u8>, std::io::Error>> =
-        (0..40).map(|_| Ok(vec![b'A'; 100 * 1024])).collect();
-    let stream = reqwest::Body::wrap_stream(futures::stream::iter(chunks));
-    let answer = api.raw("admin/products_import", FORM, stream, Admin).await;
+    assert_eq!(declared.1["max_kb"], 2048);
+    let streamed = oversized(&api.base, "/api/earn/claim", true).await;
     assert_eq!(
-        code_of(&answer),
+        code_of(&streamed),
         (413, Some("request_too_large")),
         "{}",
-        answer.1
+        streamed.1
     );
+}
+
+/// Posts a 3 MB form body (with `Content-Length`, or chunked) over a raw connection, ignoring
+/// write errors once the server has stopped reading, and reads the answer.
+async fn oversized(base: &str, path: &str, chunked: bool) -> (StatusCode, Value) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let addr = base.trim_start_matches("http://");
+    let mut conn = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let size = 3 * 1024 * 1024;
+    let length = if chunked {
+        "transfer-encoding: chunked".to_string()
+    } else {
+        format!("content-length: {}", size + 5)
+    };
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nhost: {addr}\r\naccept: application/json\r\n\
+         content-type: {FORM}\r\n{length}\r\nconnection: close\r\n\r\n{}",
+        if chunked { "5\r\ncode=\r\n" } else { "code=" }
+    );
+    conn.write_all(head.as_bytes()).await.unwrap();
+    let (mut read, mut write) = conn.into_split();
+    let writer = tokio::spawn(async move {
+        let chunk = vec![b'A'; 64 * 1024];
+        for _ in 0..size / chunk.len() {
+            let sent = if chunked {
+                let mut framed = format!("{:x}\r\n", chunk.len()).into_bytes();
+                framed.extend_from_slice(&chunk);
+                framed.extend_from_slice(b"\r\n");
+                write.write_all(&framed).await
+            } else {
+                write.write_all(&chunk).await
+            };
+            if sent.is_err() {
+                return;
+            }
+        }
+        let _ = write
+            .write_all(if chunked { b"0\r\n\r\n" } else { b"" })
+            .await;
+    });
+    let mut answer = Vec::new();
+    let _ = read.read_to_end(&mut answer).await;
+    writer.abort();
+    let text = String::from_utf8_lossy(&answer).to_string();
+    let status: u16 = text
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = text.split_once("\r\n\r\n").map_or("", |(_, b)| b);
+    // A chunked answer: the JSON is the one line that is an object.
+    let json = body
+        .lines()
+        .find_map(|l| {
+            serde_json::from_str::<Value>(l)
+                .ok()
+                .filter(Value::is_object)
+        })
+        .unwrap_or(Value::String(text.clone()));
+    (
+        StatusCode::from_u16(status).unwrap_or(StatusCode::IM_A_TEAPOT),
+        json,
+    )
 }
 
 /// Search boxes that become a SQL `LIKE` take at most 200 characters (a 50 kB pattern is a 422,
@@ -314,7 +375,233 @@ async fn wrong_methods_and_unknown_endpoints_get_the_json_error(db: Db) {
     }
 }
 
+/// The downloads and the label sheet answer as the README's "who may call what" says: without a
+/// session a script gets 401 with the JSON error and a browser the sign-in page; the wrong role
+/// 403 with the JSON error.
+async fn downloads_answer_a_script_401_and_a_browser_the_sign_in_page(db: Db) {
+    use Caller::*;
+    let api = Api::start(&db).await;
+    for (path, sign_in) in [
+        ("/admin/products.csv", "/admin/sign-in"),
+        ("/admin/batches/1/codes.csv", "/admin/sign-in"),
+        ("/admin/batches/1/labels", "/admin/sign-in"),
+        ("/admin/orders.csv", "/admin/sign-in"),
+        ("/team/staff.csv", "/sign-in"),
+    ] {
+        let script = api
+            .request(reqwest::Method::GET, path, Anonymous)
+            .header("accept", "application/json")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(script.status(), StatusCode::UNAUTHORIZED, "{path}");
+        let body: Value = script.json().await.unwrap();
+        assert_eq!(body["code"], "not_signed_in", "{path}");
+        let browser = api
+            .request(reqwest::Method::GET, path, Anonymous)
+            .header("accept", "text/html,application/xhtml+xml")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(browser.status(), StatusCode::SEE_OTHER, "{path}");
+        assert_eq!(browser.headers()["location"], sign_in, "{path}");
+        let wrong_role = api
+            .request(
+                reqwest::Method::GET,
+                path,
+                if sign_in == "/sign-in" {
+                    Admin
+                } else {
+                    Participant
+                },
+            )
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(wrong_role.status(), StatusCode::FORBIDDEN, "{path}");
+        let body: Value = wrong_role.json().await.unwrap();
+        assert_eq!(body["code"], "forbidden", "{path}");
+    }
+}
+
+/// Another site's page cannot make a signed-in admin's browser adjust points: a state-changing
+/// request whose `Origin` (or, without it, `Referer`) is another site's is refused before anything
+/// runs; and a form's answer never redirects off the site.
+async fn cross_site_requests_are_refused_and_redirects_stay_on_the_site(db: Db) {
+    use Caller::*;
+    let api = Api::start(&db).await;
+    let adjust = [
+        ("phone", SELLER_PHONE),
+        ("points", "500"),
+        ("reason", "Bonus for the fair"),
+    ];
+    let balance = || async {
+        let (_, home) = api.call("earn/home", &[], Participant).await;
+        home["balance"].as_i64().unwrap()
+    };
+    let before = balance().await;
+    for (name, value) in [
+        ("origin", "http://evil.example"),
+        ("referer", "http://evil.example/prize"),
+        ("origin", "null"),
+    ] {
+        let res = api
+            .request(reqwest::Method::POST, "/api/admin/adjust", Admin)
+            .header("accept", "application/json")
+            .header(name, value)
+            .form(&adjust)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "{name}: {value}");
+        let body: Value = res.json().await.unwrap();
+        assert_eq!(body["code"], "cross_site_request");
+    }
+    assert_eq!(balance().await, before, "nothing was adjusted");
+    // The site's own page (its Origin is the address it was served from) is answered.
+    let res = api
+        .request(reqwest::Method::POST, "/api/admin/adjust", Admin)
+        .header("accept", "application/json")
+        .header("origin", &api.base)
+        .form(&adjust)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status(),
+        StatusCode::OK,
+        "{}",
+        res.text().await.unwrap()
+    );
+    assert_eq!(balance().await, before + 500);
+    // A plain form post is sent back to its page, and only ever to a page of this site.
+    let res = api
+        .request(
+            reqwest::Method::POST,
+            "/api/profile/set_language",
+            Anonymous,
+        )
+        .header("accept", "text/html")
+        .header("origin", &api.base)
+        .header("referer", "http://evil.example/x?y=1")
+        .form(&[("lang", "ru")])
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_redirection(), "{}", res.status());
+    assert_eq!(res.headers()["location"], "/x?y=1");
+}
+
+/// Invitation and join codes cannot be probed without limit: ten unknown ones from one address
+/// in ten minutes (through either step of joining) and the next is 429 with `Retry-After`; every
+/// refusal is kept for fraud review.
+async fn join_codes_cannot_be_probed_without_limit(db: Db) {
+    use Caller::*;
+    let api = Api::start(&db).await;
+    for i in 0..6 {
+        let answer = api
+            .call("join/invite", &[("code", &format!("GUESS{i}"))], Anonymous)
+            .await;
+        assert_eq!(code_of(&answer), (404, Some("not_found")), "{}", answer.1);
+    }
+    for i in 0..4 {
+        let answer = api
+            .call(
+                "join/request_code",
+                &[
+                    ("phone", "+79005550177"),
+                    ("name", "Probe Person"),
+                    ("join_code", &format!("JCODE{i}")),
+                    ("kind", "seller"),
+                ],
+                Anonymous,
+            )
+            .await;
+        assert_eq!(
+            code_of(&answer),
+            (404, Some("join_code_unknown")),
+            "{}",
+            answer.1
+        );
+    }
+    let res = api
+        .request(reqwest::Method::POST, "/api/join/invite", Anonymous)
+        .header("accept", "application/json")
+        .form(&[("code", "GUESS-NEXT")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    let retry: u64 = res.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=600).contains(&retry), "{retry}");
+    let kept: Vec<(String, String)> =
+        sqlx::query_as("SELECT input, reason FROM join_failures ORDER BY id")
+            .fetch_all(&db.pool)
+            .await
+            .unwrap();
+    assert_eq!(kept.len(), 10);
+    assert_eq!(kept[0], ("GUESS0".to_string(), "not_found".to_string()));
+    assert_eq!(
+        kept[9],
+        ("JCODE3".to_string(), "join_code_unknown".to_string())
+    );
+}
+
+/// Wrong passwords from anywhere cannot lock the real admin out: they lock the address they come
+/// from; across addresses they only slow the account down, and the admin finds them in the audit
+/// log.
+async fn an_attacker_cannot_lock_the_admin_out(db: Db) {
+    people(&db).await;
+    let (state, _) = state(&db);
+    let base = format!("http://{}", serve_behind_proxy(state).await);
+    let http = reqwest::Client::new();
+    let sign_in = |from: &'static str, password: &'static str| {
+        http.post(format!("{base}/api/auth/admin_sign_in"))
+            .header("accept", "application/json")
+            .header("x-forwarded-for", from)
+            .form(&[("email", ADMIN_EMAIL), ("password", password)])
+            .send()
+    };
+    for _ in 0..10 {
+        let res = sign_in("203.0.113.9", "guess").await.unwrap();
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    }
+    // The attacker's address is locked, even with the right password…
+    let res = sign_in("203.0.113.9", ADMIN_PASSWORD).await.unwrap();
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    // …the admin at the office is not: slowed down, and let in.
+    let started = std::time::Instant::now();
+    let res = sign_in("198.51.100.7", ADMIN_PASSWORD).await.unwrap();
+    assert_eq!(
+        res.status(),
+        StatusCode::OK,
+        "{}",
+        res.text().await.unwrap()
+    );
+    assert!(started.elapsed() >= std::time::Duration::from_millis(900));
+    let told: Vec<String> = sqlx::query_scalar(
+        "SELECT after_json FROM audit_log WHERE action = 'admin.password_failures'",
+    )
+    .fetch_all(&db.pool)
+    .await
+    .unwrap();
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert!(
+        told[0].contains("\"failures\":10") && told[0].contains("203.0.113.9"),
+        "{}",
+        told[0]
+    );
+}
+
 on_both_databases!(
+    an_attacker_cannot_lock_the_admin_out,
+    join_codes_cannot_be_probed_without_limit,
+    cross_site_requests_are_refused_and_redirects_stay_on_the_site,
+    downloads_answer_a_script_401_and_a_browser_the_sign_in_page,
     control_characters_are_refused_at_the_edge_naming_the_field,
     a_wrapped_guess_is_counted_and_recorded_like_any_other,
     bodies_that_are_not_text_or_too_large_get_the_json_error,

@@ -1126,9 +1126,26 @@ async fn managers_see_their_staff_and_leavers_keep_points_for_the_grace_period(d
         w.get(Admin, "/team/staff.csv").await.status(),
         StatusCode::FORBIDDEN
     );
+    // Without a session a script gets the JSON error, a browser the sign-in page.
+    let anonymous = w.get(Anonymous, "/team/staff.csv").await;
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(
-        w.get(Anonymous, "/team/staff.csv").await.status(),
-        StatusCode::SEE_OTHER
+        anonymous.json::<serde_json::Value>().await.unwrap()["code"],
+        "not_signed_in"
+    );
+    let browser = w
+        .http
+        .get(format!("{}/team/staff.csv", w.base))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            browser.status(),
+            browser.headers()["location"].to_str().unwrap()
+        ),
+        (StatusCode::SEE_OTHER, "/sign-in")
     );
     assert_eq!(
         w.get(Manager, "/team/staff.csv?period=decade")

@@ -304,7 +304,7 @@ async fn refusals_say_what_is_wrong_and_change_nothing(db: Db) {
     assert_eq!(
         service::redeem(&db, &who, parcel, None, Some(Delivery::Saved(999_999)), NOW).await,
         Err(AppError::Invalid {
-            field: Field::AddressLine
+            field: Field::SavedAddress
         })
     );
     let empty = reward(&db, admin, "voucher", 100, None, "").await;

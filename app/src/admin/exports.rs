@@ -13,14 +13,25 @@ use axum::response::{IntoResponse, Response};
 fn admin_only(ctx: &RequestContext) -> Result<(), Response> {
     match &ctx.user {
         Some(u) if u.role == Role::Admin => Ok(()),
-        Some(_) => Err((StatusCode::FORBIDDEN, "Admins only.").into_response()),
-        None => Err(axum::response::Redirect::to("/admin/sign-in").into_response()),
+        Some(_) => Err(failed(crate::error::AppError::Forbidden)),
+        None => Err(signed_out(ctx, "/admin/sign-in")),
     }
 }
 
+/// A download asked for without a session: a browser is sent to `sign_in` (303), a script gets
+/// the JSON error (401), as the server functions answer.
+pub(crate) fn signed_out(ctx: &RequestContext, sign_in: &str) -> Response {
+    if ctx.browser {
+        axum::response::Redirect::to(sign_in).into_response()
+    } else {
+        failed(crate::error::AppError::NotSignedIn)
+    }
+}
+
+/// The JSON error with its status, as every server function answers it.
 pub(crate) fn failed(e: crate::error::AppError) -> Response {
     let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    (status, e.message(crate::i18n::Lang::En)).into_response()
+    (status, axum::Json(e)).into_response()
 }
 
 pub(crate) fn download(body: String, filename: &str) -> Response {

@@ -214,7 +214,15 @@ pub async fn open_session(
     Ok((user, token))
 }
 
-/// Admin sign-in by e-mail and password. Failures are counted per address and per IP.
+/// Admin sign-in by e-mail and password.
+///
+/// Wrong passwords lock out the address they come from, not the account: ten for one e-mail
+/// from one client address (`password_per_email`) or thirty from one address in all
+/// (`password_per_ip`) within 15 minutes, and that address is refused. Across all addresses an
+/// account's failures only slow it down — past the same ten, every answer for that e-mail waits a
+/// second more per further failure (at most five) — so nobody can lock the real admin out from
+/// somewhere else; and the admin is told in the audit log (`admin.password_failures`) when the
+/// account-wide count reaches ten.
 pub async fn admin_sign_in(
     state: &AppState,
     email: &Email,
@@ -223,12 +231,18 @@ pub async fn admin_sign_in(
     now: i64,
 ) -> Result<(SessionUser, String), AppError> {
     let s = &state.settings;
-    let email_bucket = format!("pw:email:{}", email.as_str());
+    let account_bucket = format!("pw:email:{}", email.as_str());
+    let lock_bucket = format!("pw:email-ip:{}:{ip}", email.as_str());
     let ip_bucket = format!("pw:ip:{ip}");
-    {
+    let account_failures = {
         let mut conn = state.db.pool.acquire().await?;
-        limits::check(&mut conn, &email_bucket, s.password_per_email, now).await?;
+        limits::check(&mut conn, &lock_bucket, s.password_per_email, now).await?;
         limits::check(&mut conn, &ip_bucket, s.password_per_ip, now).await?;
+        limits::count(&mut conn, &account_bucket, s.password_per_email, now).await?
+    };
+    let over = account_failures - s.password_per_email.max + 1;
+    if over > 0 {
+        tokio::time::sleep(std::time::Duration::from_secs(over.min(5) as u64)).await;
     }
     let row =
         sqlx::query("SELECT id, password_hash FROM users WHERE email = $1 AND role = 'admin'")
@@ -244,8 +258,28 @@ pub async fn admin_sign_in(
     let ok = verify_password(hash.as_deref().unwrap_or(DUMMY_HASH), password) && user_id.is_some();
     let mut tx = state.db.begin_write().await?;
     if !ok {
-        limits::record(&mut tx, &email_bucket, now).await?;
+        // Invariant: one failure is one event in each of the three buckets, with the audit row
+        // (for a real admin) when the account-wide count reaches the limit, all in this
+        // transaction.
+        limits::record(&mut tx, &account_bucket, now).await?;
+        limits::record(&mut tx, &lock_bucket, now).await?;
         limits::record(&mut tx, &ip_bucket, now).await?;
+        if let Some(admin) = user_id.filter(|_| account_failures + 1 == s.password_per_email.max) {
+            crate::admin::audit::write(
+                &mut tx,
+                None,
+                "admin.password_failures",
+                &format!("user:{admin}"),
+                None::<&()>,
+                Some(&serde_json::json!({
+                    "failures": account_failures + 1,
+                    "window_minutes": s.password_per_email.window_secs / 60,
+                    "last_ip": ip,
+                })),
+                now,
+            )
+            .await?;
+        }
         tx.commit().await?;
         return Err(AppError::BadCredentials);
     }

@@ -253,7 +253,7 @@ pub async fn claim_batch(codes: Vec<String>) -> Result<BatchResult, AppError> {
             let codes: Vec<String> = codes.into_iter().filter(|c| !c.trim().is_empty()).collect();
             if codes.is_empty() || codes.len() > BATCH_MAX {
                 return Err(AppError::Invalid {
-                    field: Field::Count,
+                    field: Field::Codes,
                 });
             }
             // One scan per unit however it was spelt (case, spaces, dashes, its label's URL):

@@ -11,7 +11,7 @@ use crate::i18n::{Lang, T};
 use crate::state::{AppState, RequestContext, unix_now};
 use axum::Extension;
 use axum::extract::State;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 pub async fn staff_csv(
     State(state): State<AppState>,
@@ -19,7 +19,7 @@ pub async fn staff_csv(
     uri: axum::http::Uri,
 ) -> Response {
     let me = match &ctx.user {
-        None => return axum::response::Redirect::to("/sign-in").into_response(),
+        None => return crate::admin::exports::signed_out(&ctx, "/sign-in"),
         Some(u) if u.role != Role::PartnerManager => return failed(AppError::Forbidden),
         Some(u) if u.status == crate::domain::UserStatus::Pending => {
             return failed(AppError::AccountPending);

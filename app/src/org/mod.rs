@@ -515,11 +515,11 @@ pub async fn my_membership() -> Result<Membership, AppError> {
 /// What an invitation link leads to. Open to everyone: the code itself is the secret.
 #[server(prefix = "/api", endpoint = "join/invite")]
 pub async fn join_invite(code: String) -> Result<JoinTarget, AppError> {
-    use crate::state::{app_state, reply, unix_now};
+    use crate::state::{app_state, reply, request_context, unix_now};
     reply(
         async {
-            let mut conn = app_state()?.db.pool.acquire().await?;
-            service::join_target(&mut conn, Some(&code), None, unix_now()).await
+            let ip = request_context()?.ip.to_string();
+            service::guarded_join_target(&app_state()?.db, &ip, Some(&code), None, unix_now()).await
         }
         .await,
     )
@@ -545,8 +545,10 @@ pub async fn join_request_code(
             let join = JoinForm::parse(&name, invite, join_code, kind)?;
             let phone = Phone::parse_in(&phone, app_state()?.settings.country)?;
             {
+                let target = join
+                    .guarded_target(&state.db, &ctx.ip.to_string(), now)
+                    .await?;
                 let mut conn = state.db.pool.acquire().await?;
-                let target = join.target(&mut conn, now).await?;
                 service::check_phone_can_join(&mut conn, &phone, target.company_id).await?;
             }
             crate::auth::service::request_code_for(
@@ -587,6 +589,9 @@ pub async fn join_verify(
             let join = JoinForm::parse(&name, invite, join_code, kind)?;
             let phone = Phone::parse_in(&phone, app_state()?.settings.country)?;
             let code = OtpCode::parse(&code).ok_or(AppError::CodeFormat)?;
+            // Step two is no way round the guessing limit of step one.
+            join.guarded_target(&state.db, &ctx.ip.to_string(), now)
+                .await?;
             let (_, token) =
                 service::join(&state, &phone, &code, &join, &ctx.ip.to_string(), now).await?;
             set_cookie(SESSION_COOKIE, &token, state.settings.session_ttl_secs);
@@ -657,6 +662,27 @@ impl JoinForm {
             }
         }
         url
+    }
+
+    /// [`JoinForm::target`] counted against the caller's address (see
+    /// [`service::guarded_join_target`]).
+    #[cfg(feature = "ssr")]
+    pub async fn guarded_target(
+        &self,
+        db: &crate::state::Db,
+        ip: &str,
+        now: i64,
+    ) -> Result<JoinTarget, AppError> {
+        match &self.via {
+            JoinVia::Invite(code) => {
+                service::guarded_join_target(db, ip, Some(code), None, now).await
+            }
+            JoinVia::JoinCode(code, kind) => {
+                let mut t = service::guarded_join_target(db, ip, None, Some(code), now).await?;
+                t.kind = Some(*kind);
+                Ok(t)
+            }
+        }
     }
 
     #[cfg(feature = "ssr")]

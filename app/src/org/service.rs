@@ -435,6 +435,59 @@ pub async fn revoke_invite(
     Ok(())
 }
 
+/// Refused guesses at invitation and join codes one client address may make: ten in ten minutes,
+/// then 429 with `Retry-After`, as for unit codes.
+pub const JOIN_GUESSES: crate::state::RateLimit = crate::state::RateLimit {
+    max: 10,
+    window_secs: 10 * 60,
+};
+
+/// [`join_target`] for a caller at `ip`, slowed down like unit codes: each unknown invitation or
+/// join code is recorded in `join_failures` for fraud review and counted; the eleventh within ten
+/// minutes is refused before any lookup.
+pub async fn guarded_join_target(
+    db: &Db,
+    ip: &str,
+    invite: Option<&str>,
+    join_code: Option<&str>,
+    now: i64,
+) -> Result<JoinTarget, AppError> {
+    let bucket = format!("join-fail:ip:{ip}");
+    let result = {
+        let mut conn = db.pool.acquire().await?;
+        crate::limits::check(&mut conn, &bucket, JOIN_GUESSES, now).await?;
+        join_target(&mut conn, invite, join_code, now).await
+    };
+    if let Err(e @ (AppError::NotFound | AppError::JoinCodeUnknown)) = &result {
+        // Invariant: a refused guess is recorded and counted together, or neither is.
+        let input: String = invite
+            .or(join_code)
+            .unwrap_or("")
+            .chars()
+            .take(64)
+            .map(|c| {
+                if c.is_control() {
+                    char::REPLACEMENT_CHARACTER
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let mut tx = db.begin_write().await?;
+        sqlx::query("INSERT INTO join_failures (ip, input, reason, at) VALUES ($1, $2, $3, $4)")
+            .bind(ip)
+            .bind(&input)
+            .bind(e.code())
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        crate::limits::record(&mut tx, &bucket, now).await?;
+        tx.commit().await?;
+        tracing::info!(ip, reason = e.code(), "join code refused");
+    }
+    result
+}
+
 /// Where an invitation or a join code leads, refused with the precise reason when it leads
 /// nowhere (unknown, expired, revoked, used up, or the company is suspended).
 pub async fn join_target(

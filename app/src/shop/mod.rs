@@ -141,9 +141,13 @@ pub async fn redeem(
                 });
             }
             let delivery = match address_id.as_deref().map(str::trim) {
-                Some(id) if !id.is_empty() && id != "new" => Some(service::Delivery::Saved(
-                    id.parse().map_err(|_| AppError::AddressNeeded)?,
-                )),
+                Some(id) if !id.is_empty() && id != "new" => {
+                    Some(service::Delivery::Saved(id.parse().map_err(|_| {
+                        AppError::Invalid {
+                            field: crate::error::Field::SavedAddress,
+                        }
+                    })?))
+                }
                 _ if recipient.as_deref().is_some_and(|r| !r.trim().is_empty()) => {
                     Some(service::Delivery::New(model::NewAddress::parse(
                         recipient.as_deref().unwrap_or(""),

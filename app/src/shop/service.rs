@@ -298,7 +298,7 @@ pub async fn redeem(
                 .into_iter()
                 .find(|a| a.id == id)
                 .ok_or(AppError::Invalid {
-                    field: crate::error::Field::AddressLine,
+                    field: crate::error::Field::SavedAddress,
                 })?;
             Some(a.one_line())
         }

@@ -211,7 +211,17 @@ pub fn phone(p: &str) -> Phone {
 
 /// The real router, served on a random local port.
 pub async fn serve(state: AppState) -> SocketAddr {
-    let app = workwell::http::router(state, workwell::http::HttpOptions { trust_proxy: false });
+    serve_with(state, false).await
+}
+
+/// The real router behind a proxy we trust: the client address is taken from `X-Forwarded-For`,
+/// so one test can be many clients.
+pub async fn serve_behind_proxy(state: AppState) -> SocketAddr {
+    serve_with(state, true).await
+}
+
+async fn serve_with(state: AppState, trust_proxy: bool) -> SocketAddr {
+    let app = workwell::http::router(state, workwell::http::HttpOptions { trust_proxy });
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move {
