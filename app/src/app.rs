@@ -25,6 +25,8 @@ use leptos_router::{
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = initial_lang();
+    // The response's nonce: the Content-Security-Policy runs no inline script without it.
+    let nonce = leptos::nonce::use_nonce().map(|n| n.to_string());
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -40,12 +42,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // The phone's queue of scans waiting for signal; runs before the app starts.
                 <script defer src="/queue.js"></script>
                 <AutoReload options=options.clone()/>
-                <script type="module" inner_html=hydration_script(&options)></script>
+                <script type="module" nonce=nonce.clone() inner_html=hydration_script(&options)></script>
                 <MetaTags/>
             </head>
             <body>
                 <App/>
-                <script inner_html=pwa_script(lang)></script>
+                <script nonce=nonce inner_html=pwa_script(lang)></script>
             </body>
         </html>
     }

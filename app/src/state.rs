@@ -206,6 +206,9 @@ pub struct RequestContext {
     /// The client asked for HTML (`Accept: text/html`): a browser navigating, which is sent to a
     /// sign-in page, where a script gets the JSON error.
     pub browser: bool,
+    /// This response's script nonce: the page's own inline scripts carry it, and the
+    /// `Content-Security-Policy` allows no other inline script.
+    pub nonce: String,
 }
 
 pub fn app_state() -> Result<AppState, AppError> {

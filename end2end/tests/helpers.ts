@@ -63,8 +63,18 @@ export function demoPhones(projectName: string) {
 /** Fails every test of the file on an error in the browser console (a hydration mismatch, a panic in
  * the WASM). The 4xx answers tests provoke on purpose are logged by the browser as failed loads. */
 export function failOnConsoleErrors(test: TestType<any, any>) {
-  test.beforeEach(async ({ page }) => {
+  test.beforeEach(async ({ page }, info) => {
     const errors: string[] = [];
+    // A script or style the Content-Security-Policy refused fails the test too (Chromium also
+    // logs these as console errors; the event says which directive refused what).
+    if (info.project.name !== "no-js") {
+      await page.exposeFunction("__cspViolation", (what: string) => errors.push(`CSP violation: ${what}`));
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (e) =>
+          (window as any).__cspViolation(`${e.violatedDirective} refused ${e.blockedURI || "inline"}`),
+        );
+      });
+    }
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("console", (m) => {
       if (m.type() === "error" && !/status of 4\d\d/.test(m.text())) errors.push(m.text());

@@ -48,11 +48,6 @@ pub fn router(state: AppState, opts: HttpOptions) -> Router {
             "permissions-policy",
             "camera=(self), microphone=(), geolocation=()",
         ),
-        (
-            "content-security-policy",
-            "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
-             img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
-        ),
     ];
     if state.settings.secure_cookies {
         security.push((
@@ -135,7 +130,7 @@ pub fn router(state: AppState, opts: HttpOptions) -> Router {
         .leptos_routes_with_context(
             &state,
             routes,
-            move || provide_context(context_state.clone()),
+            move || provide_page_context(&context_state),
             {
                 let options = state.leptos_options.clone();
                 move || shell(options.clone())
@@ -147,7 +142,7 @@ pub fn router(state: AppState, opts: HttpOptions) -> Router {
         >(
             {
                 let s = state.clone();
-                move || provide_context(s.clone())
+                move || provide_page_context(&s)
             },
             shell,
         ))
@@ -169,6 +164,14 @@ pub fn router(state: AppState, opts: HttpOptions) -> Router {
             HeaderValue::from_static(value),
         ));
     }
+    // Responses without a page of ours (files, the health check) get the policy with no inline
+    // script at all; pages get theirs, with this response's nonce, from `request_context`.
+    if let Ok(csp) = HeaderValue::from_str(&content_security_policy(None)) {
+        app = app.layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("content-security-policy"),
+            csp,
+        ));
+    }
     app.layer(CompressionLayer::new())
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
@@ -176,6 +179,29 @@ pub fn router(state: AppState, opts: HttpOptions) -> Router {
             tracing::info_span!("request", id = %id, method = %req.method(), path = %req.uri().path())
         }))
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+}
+
+/// What a page's render reads besides the framework's own: the app state, and this response's
+/// script nonce (the framework's streaming scripts and the shell's carry it; `request_context`
+/// puts the same one in the `Content-Security-Policy`).
+fn provide_page_context(state: &AppState) {
+    provide_context(state.clone());
+    if let Some(ctx) = app::state::try_request_context() {
+        provide_context(leptos::nonce::Nonce::from_value(ctx.nonce));
+    }
+}
+
+/// The Content-Security-Policy: scripts only from this site, or inline with this response's
+/// `nonce` (the page's start-up and install scripts, `app::app::shell`); WASM may be compiled.
+/// Styles allow inline `style` attributes (progress bars and chart widths are set that way);
+/// nothing else inline.
+fn content_security_policy(nonce: Option<&str>) -> String {
+    let inline = nonce.map_or(String::new(), |n| format!(" 'nonce-{n}'"));
+    format!(
+        "default-src 'self'; script-src 'self'{inline} 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
+         img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; \
+         form-action 'self'; object-src 'none'"
+    )
 }
 
 /// Server functions the framework does not know (a mistyped endpoint): its own answer.
@@ -690,14 +716,22 @@ async fn request_context(
         .unwrap_or_default();
     let ip = client_ip(&req, opts.trust_proxy);
     let browser = accepts_html(req.headers());
+    // 122 random bits, fresh for every response.
+    let nonce = uuid::Uuid::new_v4().simple().to_string();
     req.extensions_mut().insert(RequestContext {
         user,
         session_hash,
         lang,
         ip,
         browser,
+        nonce: nonce.clone(),
     });
-    next.run(req).await
+    let mut res = next.run(req).await;
+    if let Ok(csp) = HeaderValue::from_str(&content_security_policy(Some(&nonce))) {
+        res.headers_mut()
+            .insert(HeaderName::from_static("content-security-policy"), csp);
+    }
+    res
 }
 
 #[cfg(test)]

@@ -294,6 +294,10 @@ pub fn AdminOrdersPage() -> impl IntoView {
                 <a class="button secondary" rel="external" download
                     href=move || format!("/admin/orders.csv?status={}&kind={}", get("status"), get("kind"))>{T::ExportCsv.text(lang)}</a>
             </form>
+            // Above the list, not in it: the orders moved may have left the filtered list empty.
+            {move || bulk.value().get().and_then(|r| r.ok()).map(|n| view! {
+                <p class="note ok" role="status">{T::OrdersMoved.with(lang, &[("n", &n.to_string())])}</p>
+            })}
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match orders.await {
@@ -356,9 +360,6 @@ fn OrderQueue(
             </div>
             <StatusFields lang=lang/>
             <ErrorNote error=action_error(bulk)/>
-            {move || bulk.value().get().and_then(|r| r.ok()).map(|n| view! {
-                <p class="note ok" role="status">{T::OrdersMoved.with(lang, &[("n", &n.to_string())])}</p>
-            })}
             <button type="submit" class="primary">{T::ApplyToSelected.text(lang)}</button>
         </ActionForm>
     }
