@@ -170,7 +170,7 @@ impl Email {
             && !domain.starts_with('.')
             && !domain.ends_with('.')
             && e.len() <= 254
-            && !e.chars().any(char::is_whitespace);
+            && !e.chars().any(|c| c.is_whitespace() || c.is_control());
         ok.then_some(Email(e))
     }
 
@@ -596,7 +596,7 @@ mod tests {
             Email::parse(" Admin@Workwell.Demo ").unwrap().as_str(),
             "admin@workwell.demo"
         );
-        for bad in ["", "admin", "@x.io", "a@b", "a@@b.io", "a b@c.io", "a@.io"] {
+        for bad in ["", "admin", "@x.io", "a@b", "a@@b.io", "a b@c.io", "a@.io", "a\u{1}b@c.io", "a@c.io\u{7f}"] {
             assert!(Email::parse(bad).is_none(), "{bad} should be refused");
         }
     }

@@ -410,6 +410,7 @@ pub async fn reject(id: i64, reason: String, confirm: Option<String>) -> Result<
 
 /// An action that is hard to take back is taken only with its "yes, I mean it" box ticked
 /// (`confirm=on`), with or without JavaScript.
+#[cfg(feature = "ssr")]
 fn confirmed(confirm: Option<&str>) -> Result<(), AppError> {
     match confirm.map(str::trim) {
         Some("on" | "true" | "yes" | "1") => Ok(()),
