@@ -596,7 +596,17 @@ mod tests {
             Email::parse(" Admin@Workwell.Demo ").unwrap().as_str(),
             "admin@workwell.demo"
         );
-        for bad in ["", "admin", "@x.io", "a@b", "a@@b.io", "a b@c.io", "a@.io", "a\u{1}b@c.io", "a@c.io\u{7f}"] {
+        for bad in [
+            "",
+            "admin",
+            "@x.io",
+            "a@b",
+            "a@@b.io",
+            "a b@c.io",
+            "a@.io",
+            "a\u{1}b@c.io",
+            "a@c.io\u{7f}",
+        ] {
             assert!(Email::parse(bad).is_none(), "{bad} should be refused");
         }
     }

@@ -302,17 +302,25 @@ pub async fn balance(conn: &mut AnyConnection, user_id: i64) -> Result<i64, AppE
     Ok(points.unwrap_or(0))
 }
 
-/// Points accrued since `since`, less the accruals reversed (a refund of a redemption, a positive
-/// reversal, is not earning); the tier is based on this.
+/// How far back a tier looks: the points earned in the last 365 days.
+pub const TIER_WINDOW_SECS: i64 = 365 * 24 * 3600;
+
+/// The ledger entries that count as earning (for tiers and caps): accruals, less the accruals
+/// reversed. A refund of a redemption is a positive reversal and is not earning. One SQL
+/// predicate, so every place that sums earning sums the same entries.
+pub const EARNING_ENTRIES: &str = "(kind = 'accrual' OR (kind = 'reversal' AND points < 0))";
+
+/// Points accrued since `since`, less the accruals reversed (see [`EARNING_ENTRIES`]); the tier
+/// is based on this.
 pub async fn earned_since(
     conn: &mut AnyConnection,
     user_id: i64,
     since: i64,
 ) -> Result<i64, AppError> {
-    let sum: Option<i64> = sqlx::query_scalar(
+    let sum: Option<i64> = sqlx::query_scalar(&format!(
         "SELECT CAST(SUM(points) AS BIGINT) FROM ledger_entries \
-         WHERE user_id = $1 AND created_at >= $2 AND (kind = 'accrual' OR (kind = 'reversal' AND points < 0))",
-    )
+         WHERE user_id = $1 AND created_at >= $2 AND {EARNING_ENTRIES}"
+    ))
     .bind(user_id)
     .bind(since)
     .fetch_one(conn)

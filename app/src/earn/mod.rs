@@ -77,7 +77,6 @@ pub struct HistoryPageData {
 
 pub const HISTORY_PAGE_SIZE: i64 = 30;
 #[cfg(feature = "ssr")]
-const YEAR_SECS: i64 = 365 * 24 * 3600;
 
 /// Balance, tier and the five latest entries of the signed-in participant.
 #[server(prefix = "/api", endpoint = "earn/home")]
@@ -88,7 +87,9 @@ pub async fn home_summary() -> Result<HomeData, AppError> {
         async {
             let me = require(&[Role::Participant, Role::PartnerManager])?;
             let mut conn = app_state()?.db.pool.acquire().await?;
-            let earned = ledger::earned_since(&mut conn, me.id, unix_now() - YEAR_SECS).await?;
+            let earned =
+                ledger::earned_since(&mut conn, me.id, unix_now() - ledger::TIER_WINDOW_SECS)
+                    .await?;
             Ok(HomeData {
                 balance: ledger::balance(&mut conn, me.id).await?,
                 tier: Tier::for_points_earned(earned),

@@ -18,7 +18,6 @@ pub const FAILED_CLAIMS: RateLimit = RateLimit {
     max: 10,
     window_secs: 10 * 60,
 };
-const YEAR_SECS: i64 = 365 * 24 * 3600;
 
 /// What a successful claim tells the participant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -139,21 +138,22 @@ async fn find_code(
     user_id: i64,
     now: i64,
 ) -> Result<Option<CodeRow>, AppError> {
-    let row = sqlx::query(
+    let row = sqlx::query(&format!(
         "SELECT uc.id, uc.status, uc.claimed_by, uc.claimed_at, p.id, p.name, p.category_id, \
          p.base_points, p.price, p.active, c.rate_points, c.rate_per, c.tip, \
          u.kind, u.company_id, pc.region, \
          (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM ledger_entries \
-          WHERE user_id = $2 AND created_at >= $3 AND (kind = 'accrual' OR (kind = 'reversal' AND points < 0))), \
+          WHERE user_id = $2 AND created_at >= $3 AND {}), \
          u.status, pc.status \
          FROM unit_codes uc JOIN products p ON p.id = uc.product_id \
          LEFT JOIN product_categories c ON c.id = p.category_id \
          JOIN users u ON u.id = $2 LEFT JOIN partner_companies pc ON pc.id = u.company_id \
          WHERE uc.code = $1",
-    )
+        ledger::EARNING_ENTRIES
+    ))
     .bind(code.as_str())
     .bind(user_id)
-    .bind(now - YEAR_SECS)
+    .bind(now - ledger::TIER_WINDOW_SECS)
     .fetch_optional(conn)
     .await?;
     let Some(r) = row else { return Ok(None) };

@@ -10,8 +10,6 @@ use crate::error::AppError;
 use crate::state::Db;
 use sqlx::{Any, AnyConnection, Row, Transaction};
 
-const YEAR_SECS: i64 = 365 * 24 * 3600;
-
 /// What decides which rewards a participant sees and may order.
 #[derive(Clone, Debug)]
 pub struct Shopper {
@@ -36,7 +34,7 @@ pub async fn shopper(
     .fetch_optional(&mut *conn)
     .await?
     .ok_or(AppError::NotFound)?;
-    let earned = ledger::earned_since(&mut *conn, user_id, now - YEAR_SECS).await?;
+    let earned = ledger::earned_since(&mut *conn, user_id, now - ledger::TIER_WINDOW_SECS).await?;
     Ok(Shopper {
         user_id,
         company_id: row.try_get(0)?,
