@@ -128,3 +128,30 @@ test("scan: a delivery counts typed codes like camera reads, and the field is re
   await field.press("Enter");
   await expect(page.getByText(`Already scanned: ${code}`)).toBeVisible();
 });
+
+test("admin in Russian: the adjustment note takes the CLDR plural form of the new balance", async ({ page, context, baseURL }) => {
+  await signInAsAdmin(page);
+  await context.addCookies([{ name: "ww_lang", value: "ru", url: baseURL! }]);
+  // Node's own CLDR rules are the oracle: one (1, 21, 101…), few (2–4, 22…), many (5–20, 25…).
+  const rules = new Intl.PluralRules("ru");
+  const word = { one: "балл", few: "балла", many: "баллов", other: "балла" } as Record<string, string>;
+  const adjust = async (points: number) => {
+    await page.goto("/admin/adjust");
+    await page.locator("input[name=phone]").fill("+79000000006");
+    await page.locator("input[name=points]").fill(String(points));
+    await page.locator("input[name=reason]").fill("Проверка склонения");
+    await page.locator("main button[type=submit]").click();
+    const note = page.getByRole("status");
+    await expect(note).toHaveText(/^Готово: у .+ теперь [\d\u202f]+ (балл|балла|баллов)\.$/);
+    const text = (await note.textContent())!;
+    const n = Number(text.match(/теперь ([\d\u202f]+) /)![1].replace(/\D/g, ""));
+    expect(text.endsWith(` ${word[rules.select(n)]}.`), `${n}: ${text}`).toBe(true);
+    return n;
+  };
+  // Land the balance on …21, then …22, then …25: the three Russian forms in turn.
+  const start = await adjust(1);
+  const first = await adjust(((21 - (start % 100)) + 100) % 100 || 100);
+  expect(first % 100).toBe(21);
+  expect(await adjust(1)).toBe(first + 1);
+  expect(await adjust(3)).toBe(first + 4);
+});
