@@ -179,61 +179,58 @@ impl Email {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Role {
-    Participant,
-    PartnerManager,
-    Admin,
+/// Declares an enum that is stored in the database (and sent in forms) as text, once: each
+/// variant with its text. Gives `ALL` (in declaration order), `as_str`, and `parse` (which trims
+/// and is exact otherwise). Derives, serde attributes and other methods stay with the enum.
+macro_rules! stored_enum {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)+ }) => {
+        $(#[$meta])*
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)+
+        }
+
+        impl $name {
+            pub const ALL: [$name; [$($text),+].len()] = [$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text,)+
+                }
+            }
+
+            pub fn parse(s: &str) -> Option<$name> {
+                match s.trim() {
+                    $($text => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+stored_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum Role {
+        Participant = "participant",
+        PartnerManager = "partner_manager",
+        Admin = "admin",
+    }
 }
 
 impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Participant => "participant",
-            Role::PartnerManager => "partner_manager",
-            Role::Admin => "admin",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Role> {
-        match s {
-            "participant" => Some(Role::Participant),
-            "partner_manager" => Some(Role::PartnerManager),
-            "admin" => Some(Role::Admin),
-            _ => None,
-        }
-    }
-
     /// Roles that use the participant app (a partner manager can earn too).
     pub fn uses_participant_app(self) -> bool {
         matches!(self, Role::Participant | Role::PartnerManager)
     }
 }
 
-/// What a participant does in the field; earning rules and messages differ by it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ParticipantKind {
-    Seller,
-    Foreman,
-    Engineer,
-}
-
-impl ParticipantKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ParticipantKind::Seller => "seller",
-            ParticipantKind::Foreman => "foreman",
-            ParticipantKind::Engineer => "engineer",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ParticipantKind> {
-        match s {
-            "seller" => Some(ParticipantKind::Seller),
-            "foreman" => Some(ParticipantKind::Foreman),
-            "engineer" => Some(ParticipantKind::Engineer),
-            _ => None,
-        }
+stored_enum! {
+    /// What a participant does in the field; earning rules and messages differ by it.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum ParticipantKind {
+        Seller = "seller",
+        Foreman = "foreman",
+        Engineer = "engineer",
     }
 }
 
@@ -248,13 +245,15 @@ impl fmt::Display for Points {
     }
 }
 
-/// A level earned by points accrued over the last twelve months.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Tier {
-    Base,
-    Silver,
-    Gold,
+stored_enum! {
+    /// A level earned by points accrued over the last twelve months.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Tier {
+        Base = "base",
+        Silver = "silver",
+        Gold = "gold",
+    }
 }
 
 impl Tier {
@@ -281,61 +280,25 @@ impl Tier {
     }
 }
 
-impl Tier {
-    pub const ALL: [Tier; 3] = [Tier::Base, Tier::Silver, Tier::Gold];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Tier::Base => "base",
-            Tier::Silver => "silver",
-            Tier::Gold => "gold",
-        }
+stored_enum! {
+    /// What a reward is, which decides what happens after it is ordered.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum RewardKind {
+        /// A code from a pool uploaded by the admin, handed over at once.
+        Voucher = "voucher",
+        /// A subscription or service; an admin enters the certificate number.
+        Certificate = "certificate",
+        /// A thing sent to a delivery address.
+        Physical = "physical",
+        /// Points turned into a donation in the participant's name.
+        Charity = "charity",
+        /// Points turned into a credit note for the participant's partner company.
+        CompanyCredit = "company_credit",
     }
-
-    pub fn parse(s: &str) -> Option<Tier> {
-        Tier::ALL.into_iter().find(|t| t.as_str() == s.trim())
-    }
-}
-
-/// What a reward is, which decides what happens after it is ordered.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RewardKind {
-    /// A code from a pool uploaded by the admin, handed over at once.
-    Voucher,
-    /// A subscription or service; an admin enters the certificate number.
-    Certificate,
-    /// A thing sent to a delivery address.
-    Physical,
-    /// Points turned into a donation in the participant's name.
-    Charity,
-    /// Points turned into a credit note for the participant's partner company.
-    CompanyCredit,
 }
 
 impl RewardKind {
-    pub const ALL: [RewardKind; 5] = [
-        RewardKind::Voucher,
-        RewardKind::Certificate,
-        RewardKind::Physical,
-        RewardKind::Charity,
-        RewardKind::CompanyCredit,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RewardKind::Voucher => "voucher",
-            RewardKind::Certificate => "certificate",
-            RewardKind::Physical => "physical",
-            RewardKind::Charity => "charity",
-            RewardKind::CompanyCredit => "company_credit",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<RewardKind> {
-        RewardKind::ALL.into_iter().find(|k| k.as_str() == s.trim())
-    }
-
     /// Where a new order of this kind stands once placed: a voucher is handed over at once
     /// (ready to use, and still cancellable if it does not work), a donation is made at once;
     /// everything else waits for an admin.
@@ -348,46 +311,22 @@ impl RewardKind {
     }
 }
 
-/// Where an order is. `placed → processing → shipped | ready → delivered`, or `cancelled` from any
-/// state before `delivered`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OrderStatus {
-    Placed,
-    Processing,
-    Shipped,
-    Ready,
-    Delivered,
-    Cancelled,
+stored_enum! {
+    /// Where an order is. `placed → processing → shipped | ready → delivered`, or `cancelled` from any
+    /// state before `delivered`.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum OrderStatus {
+        Placed = "placed",
+        Processing = "processing",
+        Shipped = "shipped",
+        Ready = "ready",
+        Delivered = "delivered",
+        Cancelled = "cancelled",
+    }
 }
 
 impl OrderStatus {
-    pub const ALL: [OrderStatus; 6] = [
-        OrderStatus::Placed,
-        OrderStatus::Processing,
-        OrderStatus::Shipped,
-        OrderStatus::Ready,
-        OrderStatus::Delivered,
-        OrderStatus::Cancelled,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OrderStatus::Placed => "placed",
-            OrderStatus::Processing => "processing",
-            OrderStatus::Shipped => "shipped",
-            OrderStatus::Ready => "ready",
-            OrderStatus::Delivered => "delivered",
-            OrderStatus::Cancelled => "cancelled",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<OrderStatus> {
-        OrderStatus::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s.trim())
-    }
-
     /// Whether an order may move from `self` to `to` (cancelling has its own path, with a refund).
     pub fn can_move_to(self, to: OrderStatus) -> bool {
         use OrderStatus::*;
@@ -404,40 +343,16 @@ impl OrderStatus {
     }
 }
 
-/// Kinds of ledger entries (see the glossary in the product brief).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum EntryKind {
-    Accrual,
-    Pending,
-    Redemption,
-    Reversal,
-    Adjustment,
-    Expiry,
-}
-
-impl EntryKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntryKind::Accrual => "accrual",
-            EntryKind::Pending => "pending",
-            EntryKind::Redemption => "redemption",
-            EntryKind::Reversal => "reversal",
-            EntryKind::Adjustment => "adjustment",
-            EntryKind::Expiry => "expiry",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<EntryKind> {
-        [
-            EntryKind::Accrual,
-            EntryKind::Pending,
-            EntryKind::Redemption,
-            EntryKind::Reversal,
-            EntryKind::Adjustment,
-            EntryKind::Expiry,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == s)
+stored_enum! {
+    /// Kinds of ledger entries (see the glossary in the product brief).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum EntryKind {
+        Accrual = "accrual",
+        Pending = "pending",
+        Redemption = "redemption",
+        Reversal = "reversal",
+        Adjustment = "adjustment",
+        Expiry = "expiry",
     }
 }
 
@@ -847,67 +762,26 @@ pub fn month_start(unix_secs: i64) -> i64 {
     days_from_civil(y, m, 1) * 86_400
 }
 
-/// Where an account stands. Blocked accounts cannot sign in; pending ones can only see that they
-/// wait for approval; leavers keep their points for a grace period but no longer earn.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum UserStatus {
-    Pending,
-    Active,
-    Blocked,
-    Left,
-}
-
-impl UserStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            UserStatus::Pending => "pending",
-            UserStatus::Active => "active",
-            UserStatus::Blocked => "blocked",
-            UserStatus::Left => "left",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<UserStatus> {
-        match s {
-            "pending" => Some(UserStatus::Pending),
-            "active" => Some(UserStatus::Active),
-            "blocked" => Some(UserStatus::Blocked),
-            "left" => Some(UserStatus::Left),
-            _ => None,
-        }
+stored_enum! {
+    /// Where an account stands. Blocked accounts cannot sign in; pending ones can only see that they
+    /// wait for approval; leavers keep their points for a grace period but no longer earn.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum UserStatus {
+        Pending = "pending",
+        Active = "active",
+        Blocked = "blocked",
+        Left = "left",
     }
 }
 
-/// What a partner company does; rewards and campaigns can be aimed at one kind.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum CompanyKind {
-    Dealer,
-    ServiceCentre,
-    Installer,
-    Distributor,
-}
-
-impl CompanyKind {
-    pub const ALL: [CompanyKind; 4] = [
-        CompanyKind::Dealer,
-        CompanyKind::ServiceCentre,
-        CompanyKind::Installer,
-        CompanyKind::Distributor,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CompanyKind::Dealer => "dealer",
-            CompanyKind::ServiceCentre => "service_centre",
-            CompanyKind::Installer => "installer",
-            CompanyKind::Distributor => "distributor",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<CompanyKind> {
-        CompanyKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s.trim())
+stored_enum! {
+    /// What a partner company does; rewards and campaigns can be aimed at one kind.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum CompanyKind {
+        Dealer = "dealer",
+        ServiceCentre = "service_centre",
+        Installer = "installer",
+        Distributor = "distributor",
     }
 }
 
@@ -1052,5 +926,36 @@ mod org_domain_tests {
         assert!(Search::parse(&"я".repeat(Search::MAX)).is_some());
         assert!(Search::parse(&"я".repeat(Search::MAX + 1)).is_none());
         assert!(Search::parse("drill\0").is_none());
+    }
+
+    #[test]
+    fn every_stored_enum_reads_back_what_it_stores() {
+        fn check<T: Copy + PartialEq + std::fmt::Debug>(
+            all: &[T],
+            text: fn(T) -> &'static str,
+            parse: fn(&str) -> Option<T>,
+        ) {
+            let mut seen = std::collections::HashSet::new();
+            for &v in all {
+                assert!(seen.insert(text(v)), "{v:?}: its text is another variant's");
+                assert_eq!(parse(text(v)), Some(v));
+                assert_eq!(parse(&format!(" {} ", text(v))), Some(v), "trimmed");
+            }
+            assert_eq!(parse("no such"), None);
+        }
+        check(&Role::ALL, Role::as_str, Role::parse);
+        check(
+            &ParticipantKind::ALL,
+            ParticipantKind::as_str,
+            ParticipantKind::parse,
+        );
+        check(&Tier::ALL, Tier::as_str, Tier::parse);
+        check(&RewardKind::ALL, RewardKind::as_str, RewardKind::parse);
+        check(&OrderStatus::ALL, OrderStatus::as_str, OrderStatus::parse);
+        check(&EntryKind::ALL, EntryKind::as_str, EntryKind::parse);
+        check(&UserStatus::ALL, UserStatus::as_str, UserStatus::parse);
+        check(&CompanyKind::ALL, CompanyKind::as_str, CompanyKind::parse);
+        assert_eq!(CompanyKind::ServiceCentre.as_str(), "service_centre");
+        assert_eq!(EntryKind::ALL.len(), 6);
     }
 }
