@@ -76,7 +76,6 @@ pub struct HistoryPageData {
 }
 
 pub const HISTORY_PAGE_SIZE: i64 = 30;
-#[cfg(feature = "ssr")]
 
 /// Balance, tier and the five latest entries of the signed-in participant.
 #[server(prefix = "/api", endpoint = "earn/home")]
