@@ -356,6 +356,22 @@ stored_enum! {
     }
 }
 
+/// Untrusted text made safe to store and to show: at most `max_chars` characters, each control
+/// character (NUL, which PostgreSQL's text refuses, ESC, …) replaced by U+FFFD. For what is kept
+/// as it was sent — refused codes for fraud review, a field's name in an error.
+pub fn printable(text: &str, max_chars: usize) -> String {
+    text.chars()
+        .take(max_chars)
+        .map(|c| {
+            if c.is_control() {
+                char::REPLACEMENT_CHARACTER
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// Words typed into a search box that becomes a SQL `LIKE`: at most [`Search::MAX`] characters
 /// (a longer pattern is refused, not sent to the database to fail there), matched literally —
 /// `%` and `_` are themselves, not wildcards.

@@ -451,17 +451,7 @@ fn check_body(endpoint: &str, form: bool, bytes: &[u8]) -> Result<(), app::error
             |s: &str| s.contains(|c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
         if control(&key) || (control(&value) && !carries_scanned_text(endpoint, &key)) {
             return Err(AppError::ControlCharacter {
-                input: key
-                    .chars()
-                    .take(64)
-                    .map(|c| {
-                        if c.is_control() {
-                            char::REPLACEMENT_CHARACTER
-                        } else {
-                            c
-                        }
-                    })
-                    .collect(),
+                input: app::domain::printable(&key, 64),
             });
         }
     }

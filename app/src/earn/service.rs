@@ -81,19 +81,8 @@ async fn record_failure(
     ip: Option<&str>,
     now: i64,
 ) -> Result<(), AppError> {
-    // Kept for fraud review as it was sent, cut to 200 characters, control characters (which
-    // PostgreSQL's text refuses, and which no screen should print) shown as U+FFFD.
-    let input: String = input
-        .chars()
-        .take(200)
-        .map(|c| {
-            if c.is_control() {
-                char::REPLACEMENT_CHARACTER
-            } else {
-                c
-            }
-        })
-        .collect();
+    // Kept for fraud review as it was sent, made safe to store.
+    let input = crate::domain::printable(input, 200);
     let mut tx = db.begin_write().await?;
     sqlx::query(
         "INSERT INTO claim_failures (user_id, input, code, reason, ip, at) VALUES ($1, $2, $3, $4, $5, $6)",

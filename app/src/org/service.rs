@@ -460,19 +460,7 @@ pub async fn guarded_join_target(
     };
     if let Err(e @ (AppError::NotFound | AppError::JoinCodeUnknown)) = &result {
         // Invariant: a refused guess is recorded and counted together, or neither is.
-        let input: String = invite
-            .or(join_code)
-            .unwrap_or("")
-            .chars()
-            .take(64)
-            .map(|c| {
-                if c.is_control() {
-                    char::REPLACEMENT_CHARACTER
-                } else {
-                    c
-                }
-            })
-            .collect();
+        let input = crate::domain::printable(invite.or(join_code).unwrap_or(""), 64);
         let mut tx = db.begin_write().await?;
         sqlx::query("INSERT INTO join_failures (ip, input, reason, at) VALUES ($1, $2, $3, $4)")
             .bind(ip)
