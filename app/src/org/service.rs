@@ -784,6 +784,11 @@ pub async fn decide(
     Ok(())
 }
 
+/// The people a caller of `scope` may act on, with the person's id in `$1` and the scope in `$2`
+/// (a company id, or -1 for an admin): anyone but admins who belongs to a company, of that
+/// company only. Another company's person is "not found".
+const IN_SCOPE: &str = "role <> 'admin' AND company_id IS NOT NULL AND ($2 < 0 OR company_id = $2)";
+
 /// Marks a person of `scope` as a leaver. Their points stay for the grace period.
 pub async fn deactivate(
     db: &Db,
@@ -793,10 +798,9 @@ pub async fn deactivate(
     now: i64,
 ) -> Result<(), AppError> {
     let mut tx = db.begin_write().await?;
-    let found: Option<(Option<i64>, String)> = sqlx::query_as(
-        "SELECT company_id, status FROM users WHERE id = $1 AND role <> 'admin' \
-         AND company_id IS NOT NULL AND ($2 < 0 OR company_id = $2)",
-    )
+    let found: Option<(Option<i64>, String)> = sqlx::query_as(&format!(
+        "SELECT company_id, status FROM users WHERE id = $1 AND {IN_SCOPE}"
+    ))
     .bind(user_id)
     .bind(scope.unwrap_or(-1))
     .fetch_optional(&mut *tx)
@@ -840,10 +844,9 @@ pub async fn set_personnel_no(
     now: i64,
 ) -> Result<(), AppError> {
     let mut tx = db.begin_write().await?;
-    let before: Option<(Option<String>,)> = sqlx::query_as(
-        "SELECT personnel_no FROM users WHERE id = $1 AND role <> 'admin' \
-         AND company_id IS NOT NULL AND ($2 < 0 OR company_id = $2)",
-    )
+    let before: Option<(Option<String>,)> = sqlx::query_as(&format!(
+        "SELECT personnel_no FROM users WHERE id = $1 AND {IN_SCOPE}"
+    ))
     .bind(user_id)
     .bind(scope.unwrap_or(-1))
     .fetch_optional(&mut *tx)
@@ -883,10 +886,9 @@ pub async fn reinstate(
     now: i64,
 ) -> Result<(), AppError> {
     let mut tx = db.begin_write().await?;
-    let found: Option<(String, Option<i64>)> = sqlx::query_as(
-        "SELECT status, left_at FROM users WHERE id = $1 AND role <> 'admin' \
-         AND company_id IS NOT NULL AND ($2 < 0 OR company_id = $2)",
-    )
+    let found: Option<(String, Option<i64>)> = sqlx::query_as(&format!(
+        "SELECT status, left_at FROM users WHERE id = $1 AND {IN_SCOPE}"
+    ))
     .bind(user_id)
     .bind(scope.unwrap_or(-1))
     .fetch_optional(&mut *tx)
