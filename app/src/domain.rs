@@ -180,9 +180,24 @@ impl Email {
 }
 
 /// Declares an enum that is stored in the database (and sent in forms) as text, once: each
-/// variant with its text. Gives `ALL` (in declaration order), `as_str`, and `parse` (which trims
-/// and is exact otherwise). Derives, serde attributes and other methods stay with the enum.
+/// variant with its text and, where people see it, its translated label (`=> Key`, a key of
+/// [`crate::i18n::T`]). Gives `ALL` (in declaration order), `as_str`, `parse` (which trims and is
+/// exact otherwise), `label` when labelled, and on the server the database encoding (as its text,
+/// through sqlx's `Any`), so a row struct can hold the enum itself. Adding a value is one line here;
+/// the compiler then finds every `match` that must say what it means.
 macro_rules! stored_enum {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal => $label:ident,)+ }) => {
+        stored_enum! { $(#[$meta])* pub enum $name { $($(#[$vmeta])* $variant = $text,)+ } }
+
+        impl $name {
+            /// What people read for this value.
+            pub fn label(self) -> crate::i18n::T {
+                match self {
+                    $($name::$variant => crate::i18n::T::$label,)+
+                }
+            }
+        }
+    };
     ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)+ }) => {
         $(#[$meta])*
         pub enum $name {
@@ -203,6 +218,33 @@ macro_rules! stored_enum {
                     $($text => Some($name::$variant),)+
                     _ => None,
                 }
+            }
+        }
+
+        #[cfg(feature = "ssr")]
+        impl sqlx::Type<sqlx::Any> for $name {
+            fn type_info() -> sqlx::any::AnyTypeInfo {
+                <String as sqlx::Type<sqlx::Any>>::type_info()
+            }
+        }
+
+        #[cfg(feature = "ssr")]
+        impl<'r> sqlx::Decode<'r, sqlx::Any> for $name {
+            fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+                let text = <String as sqlx::Decode<'r, sqlx::Any>>::decode(value)?;
+                $name::parse(&text).ok_or_else(|| {
+                    format!(concat!("unknown ", stringify!($name), " {:?} in the database"), text).into()
+                })
+            }
+        }
+
+        #[cfg(feature = "ssr")]
+        impl<'q> sqlx::Encode<'q, sqlx::Any> for $name {
+            fn encode_by_ref(
+                &self,
+                buf: &mut <sqlx::Any as sqlx::Database>::ArgumentBuffer<'q>,
+            ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+                <&'q str as sqlx::Encode<'q, sqlx::Any>>::encode(self.as_str(), buf)
             }
         }
     };

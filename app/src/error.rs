@@ -894,3 +894,26 @@ mod tests {
         );
     }
 }
+
+/// The one translation of an error into an HTTP answer outside the server functions (plain
+/// handlers, the `/api` edge): its status, `Retry-After` when rate limited, and the JSON body
+/// every client reads. Server functions get the same from the router's middleware.
+#[cfg(feature = "ssr")]
+impl axum::response::IntoResponse for AppError {
+    fn into_response(self) -> axum::response::Response {
+        use axum::http::{HeaderValue, StatusCode, header};
+        let status =
+            StatusCode::from_u16(self.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let retry = match &self {
+            AppError::RateLimited { retry_after_secs } => {
+                HeaderValue::from_str(&retry_after_secs.to_string()).ok()
+            }
+            _ => None,
+        };
+        let mut res = (status, axum::Json(self)).into_response();
+        if let Some(v) = retry {
+            res.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+        res
+    }
+}

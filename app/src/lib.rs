@@ -7,6 +7,8 @@
 pub mod admin;
 pub mod app;
 pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod call;
 pub mod domain;
 pub mod earn;
 pub mod error;
@@ -16,6 +18,7 @@ pub mod i18n;
 pub mod limits;
 pub mod org;
 pub mod profile;
+pub mod session;
 pub mod shop;
 #[cfg(feature = "ssr")]
 pub mod state;

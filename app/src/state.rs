@@ -2,15 +2,13 @@
 //! the database handle, settings, the per-request context, and the small helpers every server
 //! function uses (who is calling, what time it is, how an error becomes a response).
 
-use crate::auth::SessionUser;
-use crate::domain::{Phone, Role};
+use crate::domain::Phone;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use axum::http::request::Parts;
 use leptos::config::LeptosOptions;
 use leptos::prelude::*;
 use sqlx::{Any, AnyPool, Transaction};
-use std::net::IpAddr;
 use std::sync::Arc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -195,21 +193,7 @@ pub struct AppState {
     pub sender: Arc<dyn CodeSender>,
 }
 
-/// What the server knows about a request before any page or server function runs; the session
-/// middleware puts it in the request's extensions.
-#[derive(Clone, Debug)]
-pub struct RequestContext {
-    pub user: Option<SessionUser>,
-    pub session_hash: Option<String>,
-    pub lang: Lang,
-    pub ip: IpAddr,
-    /// The client asked for HTML (`Accept: text/html`): a browser navigating, which is sent to a
-    /// sign-in page, where a script gets the JSON error.
-    pub browser: bool,
-    /// This response's script nonce: the page's own inline scripts carry it, and the
-    /// `Content-Security-Policy` allows no other inline script.
-    pub nonce: String,
-}
+pub use crate::session::RequestContext;
 
 pub fn app_state() -> Result<AppState, AppError> {
     use_context::<AppState>().ok_or_else(|| {
@@ -230,51 +214,11 @@ pub fn request_context() -> Result<RequestContext, AppError> {
     })
 }
 
-/// The signed-in caller, if their role is one of `roles`. Someone still waiting for their
-/// company's approval may call nothing that needs a role.
-pub fn require(roles: &[Role]) -> Result<SessionUser, AppError> {
-    let user = request_context()?.user.ok_or(AppError::NotSignedIn)?;
-    if !roles.contains(&user.role) {
-        Err(AppError::Forbidden)
-    } else if user.status == crate::domain::UserStatus::Pending {
-        Err(AppError::AccountPending)
-    } else {
-        Ok(user)
-    }
-}
-
 pub fn unix_now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0)
-}
-
-/// Turns a server function's result into the HTTP answer: a typed error gets its 4xx/5xx status
-/// (and `Retry-After` when rate limited). A plain HTML form post keeps the framework's redirect back
-/// to the form, which carries the error in the URL so the page can show it without WASM.
-pub fn reply<T>(result: Result<T, AppError>) -> Result<T, AppError> {
-    if let Err(e) = &result {
-        if let Some(opts) = use_context::<leptos_axum::ResponseOptions>() {
-            if let AppError::RateLimited { retry_after_secs } = e {
-                if let Ok(v) = axum::http::HeaderValue::from_str(&retry_after_secs.to_string()) {
-                    opts.insert_header(axum::http::header::RETRY_AFTER, v);
-                }
-            }
-            if is_api_call() && !is_plain_form_post() {
-                if let Ok(status) = axum::http::StatusCode::from_u16(e.status()) {
-                    opts.set_status(status);
-                }
-            }
-        }
-    }
-    result
-}
-
-/// Server functions are also called directly while a page renders; only a request to `/api/…`
-/// itself should take the error's status.
-fn is_api_call() -> bool {
-    use_context::<Parts>().is_some_and(|p| p.uri.path().starts_with("/api/"))
 }
 
 /// A browser form post without JavaScript (it asks for HTML back).

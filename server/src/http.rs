@@ -1,9 +1,11 @@
 //! The HTTP surface: pages, server functions under `/api`, `/healthz`, static files, and the
 //! middleware every request passes (request id, trace, session, security headers, compression).
 
-use app::auth::{LANG_COOKIE, SESSION_COOKIE, service};
+use app::auth::service;
 use app::i18n::Lang;
-use app::state::{AppState, RequestContext, unix_now};
+use app::session::RequestContext;
+use app::session::{LANG_COOKIE, SESSION_COOKIE};
+use app::state::{AppState, unix_now};
 use app::{App, shell};
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Request, State};
@@ -151,7 +153,7 @@ pub fn router(state: AppState, opts: HttpOptions) -> Router {
             (state.clone(), opts),
             request_context,
         ))
-        .layer(middleware::from_fn(bad_arguments_are_400))
+        .layer(middleware::from_fn(errors_take_their_status))
         .layer(middleware::from_fn(api_edge))
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -555,24 +557,34 @@ async fn with_flash(
     Response::from_parts(parts, Body::from(bytes))
 }
 
-/// Arguments that cannot be read are refused by the framework before our code runs, and answered
-/// with 500; they are the caller's mistake, so this says 400.
-async fn bad_arguments_are_400(req: Request, next: Next) -> Response {
+/// Every server function's error gets its HTTP status here, once: the framework answers a failed
+/// server function with 500 and the error (its `serverfnerror` header marks such answers); this reads
+/// the error back and gives the answer the error's own status (404, 409, 422, …) and, when rate
+/// limited, `Retry-After`. Arguments the framework could not read become 400. A plain HTML form
+/// post is answered by the framework with a redirect back to the form, which this leaves alone.
+async fn errors_take_their_status(req: Request, next: Next) -> Response {
     let api = req.uri().path().starts_with("/api/");
     let res = next.run(req).await;
-    if api && res.status() == StatusCode::INTERNAL_SERVER_ERROR {
-        let (mut parts, body) = res.into_parts();
-        let bytes = axum::body::to_bytes(body, 64 * 1024)
-            .await
-            .unwrap_or_default();
-        if serde_json::from_slice::<serde_json::Value>(&bytes)
-            .is_ok_and(|v| v["code"] == "bad_request")
-        {
-            parts.status = StatusCode::BAD_REQUEST;
-        }
-        return Response::from_parts(parts, Body::from(bytes));
+    if !(api
+        && res.status() == StatusCode::INTERNAL_SERVER_ERROR
+        && res.headers().contains_key("serverfnerror"))
+    {
+        return res;
     }
-    res
+    let (mut parts, body) = res.into_parts();
+    let bytes = axum::body::to_bytes(body, 64 * 1024)
+        .await
+        .unwrap_or_default();
+    if let Ok(e) = serde_json::from_slice::<app::error::AppError>(&bytes) {
+        parts.status =
+            StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        if let app::error::AppError::RateLimited { retry_after_secs } = e {
+            if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
+                parts.headers.insert(header::RETRY_AFTER, v);
+            }
+        }
+    }
+    Response::from_parts(parts, Body::from(bytes))
 }
 
 /// Readiness: answers 200 only when the database answers.

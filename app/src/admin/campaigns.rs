@@ -1,6 +1,8 @@
 //! Campaigns (time-boxed multipliers and bonuses), the program's earning settings, a preview of what
 //! a claim would earn, and the audit log. Admins only.
 
+#[cfg(feature = "ssr")]
+use crate::call::Call;
 use crate::earn::rules::{self, Campaign, Effect, MAX_FACTOR};
 use crate::error::{AppError, Field};
 use serde::{Deserialize, Serialize};
@@ -414,15 +416,8 @@ pub mod db {
 
 #[leptos::server(prefix = "/api", endpoint = "admin/campaigns")]
 pub async fn list_campaigns() -> Result<Vec<CampaignRow>, AppError> {
-    use crate::domain::Role;
-    use crate::state::{app_state, reply, require};
-    reply(
-        async {
-            require(&[Role::Admin])?;
-            db::list(&app_state()?.db).await
-        }
-        .await,
-    )
+    let call = Call::new(crate::call::ADMINS)?;
+    db::list(call.db()).await
 }
 
 /// Creates a campaign, or with `id` updates it. Lists (`skus`, `categories`) are comma separated;
@@ -443,28 +438,21 @@ pub async fn save_campaign(
     budget: String,
     active: Option<String>,
 ) -> Result<Campaign, AppError> {
-    use crate::domain::Role;
-    use crate::state::{app_state, reply, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::Admin])?;
-            let input = CampaignInput::parse(
-                &name,
-                &starts,
-                &ends,
-                &skus,
-                &categories,
-                &region,
-                &company_id,
-                &effect,
-                &value,
-                &budget,
-                active.as_deref().is_some_and(super::catalog::truthy),
-            )?;
-            db::save(&app_state()?.db, me.id, id, &input, unix_now()).await
-        }
-        .await,
-    )
+    let call = Call::new(crate::call::ADMINS)?;
+    let input = CampaignInput::parse(
+        &name,
+        &starts,
+        &ends,
+        &skus,
+        &categories,
+        &region,
+        &company_id,
+        &effect,
+        &value,
+        &budget,
+        active.as_deref().is_some_and(super::catalog::truthy),
+    )?;
+    db::save(call.db(), call.user.id, id, &input, call.now).await
 }
 
 /// "A `kind` at `tier` scanning `sku` on `date` earns …". `kind`: seller, foreman, engineer;
@@ -478,68 +466,49 @@ pub async fn preview_award(
     region: Option<String>,
     company_id: Option<String>,
 ) -> Result<Preview, AppError> {
-    use crate::domain::{ParticipantKind, Role, Sku, Tier, parse_iso_date};
-    use crate::state::{app_state, reply, request_context, require};
-    reply(
-        async {
-            require(&[Role::Admin])?;
-            let sku = Sku::parse(&sku).ok_or(AppError::Invalid {
-                field: Field::Product,
-            })?;
-            let kind = ParticipantKind::parse(kind.trim())
-                .ok_or(AppError::Invalid { field: Field::Kind })?;
-            let tier = match tier.trim() {
-                "base" => Tier::Base,
-                "silver" => Tier::Silver,
-                "gold" => Tier::Gold,
-                _ => return Err(AppError::Invalid { field: Field::Kind }),
-            };
-            // Midday, so a campaign that runs that day counts whatever its hours.
-            let at = parse_iso_date(&date).ok_or(AppError::Invalid {
-                field: Field::Dates,
-            })? + 43_200;
-            let company_id = match company_id
-                .as_deref()
-                .map(str::trim)
-                .filter(|c| !c.is_empty())
-            {
-                None => None,
-                Some(c) => Some(c.parse().map_err(|_| AppError::Invalid {
-                    field: Field::Company,
-                })?),
-            };
-            let who = rules::ParticipantFacts {
-                kind: Some(kind),
-                tier,
-                company_id,
-                region: region
-                    .map(|r| r.trim().to_string())
-                    .filter(|r| !r.is_empty()),
-            };
-            db::preview(
-                &app_state()?.db,
-                sku.as_str(),
-                &who,
-                at,
-                request_context()?.lang,
-            )
-            .await
-        }
-        .await,
-    )
+    use crate::domain::{ParticipantKind, Sku, Tier, parse_iso_date};
+
+    let call = Call::new(crate::call::ADMINS)?;
+    let sku = Sku::parse(&sku).ok_or(AppError::Invalid {
+        field: Field::Product,
+    })?;
+    let kind =
+        ParticipantKind::parse(kind.trim()).ok_or(AppError::Invalid { field: Field::Kind })?;
+    let tier = match tier.trim() {
+        "base" => Tier::Base,
+        "silver" => Tier::Silver,
+        "gold" => Tier::Gold,
+        _ => return Err(AppError::Invalid { field: Field::Kind }),
+    };
+    // Midday, so a campaign that runs that day counts whatever its hours.
+    let at = parse_iso_date(&date).ok_or(AppError::Invalid {
+        field: Field::Dates,
+    })? + 43_200;
+    let company_id = match company_id
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        None => None,
+        Some(c) => Some(c.parse().map_err(|_| AppError::Invalid {
+            field: Field::Company,
+        })?),
+    };
+    let who = rules::ParticipantFacts {
+        kind: Some(kind),
+        tier,
+        company_id,
+        region: region
+            .map(|r| r.trim().to_string())
+            .filter(|r| !r.is_empty()),
+    };
+    db::preview(call.db(), sku.as_str(), &who, at, call.lang()).await
 }
 
 #[leptos::server(prefix = "/api", endpoint = "admin/audit")]
 pub async fn audit_log(before: Option<i64>) -> Result<Vec<AuditRow>, AppError> {
-    use crate::domain::Role;
-    use crate::state::{app_state, reply, require};
-    reply(
-        async {
-            require(&[Role::Admin])?;
-            db::audit_log(&app_state()?.db, before).await
-        }
-        .await,
-    )
+    let call = Call::new(crate::call::ADMINS)?;
+    db::audit_log(call.db(), before).await
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! Products and their categories: the things codes are printed for. Admins only.
 
+#[cfg(feature = "ssr")]
+use crate::call::Call;
 use crate::error::{AppError, Field};
 use serde::{Deserialize, Serialize};
 
@@ -612,15 +614,8 @@ impl CategoryInput {
 /// Categories, for the product form and the campaign form.
 #[leptos::server(prefix = "/api", endpoint = "admin/categories")]
 pub async fn list_categories() -> Result<Vec<CategoryRow>, AppError> {
-    use crate::domain::Role;
-    use crate::state::{app_state, reply, require};
-    reply(
-        async {
-            require(&[Role::Admin])?;
-            db::categories(&app_state()?.db).await
-        }
-        .await,
-    )
+    let call = Call::new(crate::call::ADMINS)?;
+    db::categories(call.db()).await
 }
 
 /// Creates a category, or updates the one with this code.
@@ -632,35 +627,19 @@ pub async fn save_category(
     rate_per: String,
     tip: String,
 ) -> Result<CategoryRow, AppError> {
-    use crate::domain::Role;
-    use crate::state::{app_state, reply, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::Admin])?;
-            let input = CategoryInput::parse(&code, &name, &rate_points, &rate_per, &tip)?;
-            db::save_category(&app_state()?.db, me.id, &input, unix_now()).await
-        }
-        .await,
-    )
+    let call = Call::new(crate::call::ADMINS)?;
+    let input = CategoryInput::parse(&code, &name, &rate_points, &rate_per, &tip)?;
+    db::save_category(call.db(), call.user.id, &input, call.now).await
 }
 
 /// Products whose SKU or name contains `q` (all when empty).
 #[leptos::server(prefix = "/api", endpoint = "admin/products")]
 pub async fn list_products(q: Option<String>) -> Result<Vec<ProductRow>, AppError> {
-    use crate::domain::Role;
-    use crate::state::{app_state, reply, require};
-    reply(
-        async {
-            require(&[Role::Admin])?;
-            let q = crate::domain::Search::parse(q.as_deref().unwrap_or("")).ok_or(
-                AppError::Invalid {
-                    field: crate::error::Field::Search,
-                },
-            )?;
-            db::products(&app_state()?.db, &q).await
-        }
-        .await,
-    )
+    let call = Call::new(crate::call::ADMINS)?;
+    let q = crate::domain::Search::parse(q.as_deref().unwrap_or("")).ok_or(AppError::Invalid {
+        field: crate::error::Field::Search,
+    })?;
+    db::products(call.db(), &q).await
 }
 
 /// Creates a product, or with `id` updates it. `active` is a checkbox: present means yes.
@@ -677,48 +656,34 @@ pub async fn save_product(
     active: Option<String>,
     image_url: String,
 ) -> Result<ProductRow, AppError> {
-    use crate::domain::Role;
-    use crate::state::{app_state, reply, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::Admin])?;
-            let input = ProductInput::parse(
-                &sku,
-                &name,
-                &gtin,
-                &category,
-                &base_points,
-                &price,
-                active.as_deref().is_some_and(truthy),
-                &image_url,
-            )?;
-            let db = app_state()?.db;
-            let mut tx = db.begin_write().await?;
-            let (row, _) = db::save_product(&mut tx, me.id, id, &input, false, unix_now()).await?;
-            tx.commit().await?;
-            Ok(row)
-        }
-        .await,
-    )
+    let call = Call::new(crate::call::ADMINS)?;
+    let input = ProductInput::parse(
+        &sku,
+        &name,
+        &gtin,
+        &category,
+        &base_points,
+        &price,
+        active.as_deref().is_some_and(truthy),
+        &image_url,
+    )?;
+    let db = call.db().clone();
+    let mut tx = db.begin_write().await?;
+    let (row, _) = db::save_product(&mut tx, call.user.id, id, &input, false, call.now).await?;
+    tx.commit().await?;
+    Ok(row)
 }
 
 /// Imports products from CSV text (header `sku,name,gtin,category,base_points,price,active`
 /// and optionally `,image_url`): new SKUs are created, known ones updated; all or nothing.
 #[leptos::server(prefix = "/api", endpoint = "admin/products_import")]
 pub async fn import_products(csv: String) -> Result<ImportReport, AppError> {
-    use crate::domain::Role;
-    use crate::state::{app_state, reply, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::Admin])?;
-            if csv.len() > 2_000_000 {
-                return Err(AppError::Invalid { field: Field::Csv });
-            }
-            let items = parse_products_csv(&csv)?;
-            db::import(&app_state()?.db, me.id, &items, unix_now()).await
-        }
-        .await,
-    )
+    let call = Call::new(crate::call::ADMINS)?;
+    if csv.len() > 2_000_000 {
+        return Err(AppError::Invalid { field: Field::Csv });
+    }
+    let items = parse_products_csv(&csv)?;
+    db::import(call.db(), call.user.id, &items, call.now).await
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! Code batches and unit codes: generating them, activating them at dispatch, voiding them, looking
 //! one up, reversing a claim; and manual point adjustments. Admins only.
 
+#[cfg(feature = "ssr")]
+use crate::call::Call;
 use crate::error::{AppError, Field};
 use serde::{Deserialize, Serialize};
 
@@ -502,100 +504,69 @@ pub mod db {
 
 #[leptos::server(prefix = "/api", endpoint = "admin/batches")]
 pub async fn list_batches() -> Result<Vec<BatchRow>, AppError> {
-    use crate::domain::Role;
-    use crate::state::{app_state, reply, require};
-    reply(
-        async {
-            require(&[Role::Admin])?;
-            db::batches(&app_state()?.db).await
-        }
-        .await,
-    )
+    let call = Call::new(crate::call::ADMINS)?;
+    db::batches(call.db()).await
 }
 
 #[leptos::server(prefix = "/api", endpoint = "admin/batch")]
 pub async fn get_batch(id: i64) -> Result<BatchDetail, AppError> {
-    use crate::domain::Role;
-    use crate::state::{app_state, reply, require};
-    reply(
-        async {
-            require(&[Role::Admin])?;
-            db::batch(&app_state()?.db, id, 500).await
-        }
-        .await,
-    )
+    let call = Call::new(crate::call::ADMINS)?;
+    db::batch(call.db(), id, 500).await
 }
 
 /// Generates `count` codes for the product `sku`. The batch starts inactive until dispatch.
 #[leptos::server(prefix = "/api", endpoint = "admin/batch_create")]
 pub async fn create_batch(sku: String, count: String, note: String) -> Result<BatchRow, AppError> {
-    use crate::domain::{Role, Sku};
-    use crate::state::{app_state, is_plain_form_post, reply, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::Admin])?;
-            let sku = Sku::parse(&sku).ok_or(AppError::Invalid {
-                field: Field::Product,
-            })?;
-            let count = crate::admin::catalog::parse_whole(&count, Field::Count, 1, MAX_BATCH)?;
-            if note.chars().count() > 200 {
-                return Err(AppError::Invalid { field: Field::Note });
-            }
-            let db = app_state()?.db;
-            let (id, _) =
-                db::generate(&db, Some(me.id), sku.as_str(), count, &note, unix_now()).await?;
-            if is_plain_form_post() {
-                leptos_axum::redirect(&format!("/admin/batches/{id}"));
-            }
-            Ok(db::batch(&db, id, 0).await?.batch)
-        }
-        .await,
+    use crate::domain::Sku;
+    use crate::state::is_plain_form_post;
+    let call = Call::new(crate::call::ADMINS)?;
+    let sku = Sku::parse(&sku).ok_or(AppError::Invalid {
+        field: Field::Product,
+    })?;
+    let count = crate::admin::catalog::parse_whole(&count, Field::Count, 1, MAX_BATCH)?;
+    if note.chars().count() > 200 {
+        return Err(AppError::Invalid { field: Field::Note });
+    }
+    let db = call.db().clone();
+    let (id, _) = db::generate(
+        &db,
+        Some(call.user.id),
+        sku.as_str(),
+        count,
+        &note,
+        call.now,
     )
+    .await?;
+    if is_plain_form_post() {
+        leptos_axum::redirect(&format!("/admin/batches/{id}"));
+    }
+    Ok(db::batch(&db, id, 0).await?.batch)
 }
 
 /// `status`: `active` (dispatched: codes become claimable) or `voided`.
 #[leptos::server(prefix = "/api", endpoint = "admin/batch_status")]
 pub async fn set_batch_status(id: i64, status: String) -> Result<BatchRow, AppError> {
-    use crate::domain::Role;
-    use crate::state::{app_state, reply, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::Admin])?;
-            db::set_batch_status(&app_state()?.db, me.id, id, status.trim(), unix_now()).await
-        }
-        .await,
-    )
+    let call = Call::new(crate::call::ADMINS)?;
+    db::set_batch_status(call.db(), call.user.id, id, status.trim(), call.now).await
 }
 
 /// Who claimed a code and when.
 #[leptos::server(prefix = "/api", endpoint = "admin/code")]
 pub async fn lookup_code(code: String) -> Result<CodeInfo, AppError> {
-    use crate::domain::Role;
     use crate::earn::code::UnitCode;
-    use crate::state::{app_state, reply, require};
-    reply(
-        async {
-            require(&[Role::Admin])?;
-            let code = UnitCode::from_scanned(&code)?;
-            db::lookup(&app_state()?.db, &code).await
-        }
-        .await,
-    )
+
+    let call = Call::new(crate::call::ADMINS)?;
+    let code = UnitCode::from_scanned(&code)?;
+    db::lookup(call.db(), &code).await
 }
 
 #[leptos::server(prefix = "/api", endpoint = "admin/code_void")]
 pub async fn void_code(code: String) -> Result<CodeInfo, AppError> {
-    use crate::domain::Role;
     use crate::earn::code::UnitCode;
-    use crate::state::{app_state, reply, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::Admin])?;
-            let code = UnitCode::from_scanned(&code)?;
-            db::void_code(&app_state()?.db, me.id, &code, unix_now()).await
-        }
-        .await,
-    )
+
+    let call = Call::new(crate::call::ADMINS)?;
+    let code = UnitCode::from_scanned(&code)?;
+    db::void_code(call.db(), call.user.id, &code, call.now).await
 }
 
 /// Reverses the claim of `code`; `then` is `reuse` (claimable again) or `void`.
@@ -605,23 +576,17 @@ pub async fn reverse_claim(
     reason: String,
     then: String,
 ) -> Result<CodeInfo, AppError> {
-    use crate::domain::Role;
     use crate::earn::code::UnitCode;
-    use crate::state::{app_state, reply, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::Admin])?;
-            let code = UnitCode::from_scanned(&code)?;
-            let reason = parse_reason(&reason)?;
-            let then = match then.trim() {
-                "reuse" => AfterReversal::Reusable,
-                "void" => AfterReversal::Void,
-                _ => return Err(AppError::Invalid { field: Field::Kind }),
-            };
-            db::reverse(&app_state()?.db, me.id, &code, &reason, then, unix_now()).await
-        }
-        .await,
-    )
+
+    let call = Call::new(crate::call::ADMINS)?;
+    let code = UnitCode::from_scanned(&code)?;
+    let reason = parse_reason(&reason)?;
+    let then = match then.trim() {
+        "reuse" => AfterReversal::Reusable,
+        "void" => AfterReversal::Void,
+        _ => return Err(AppError::Invalid { field: Field::Kind }),
+    };
+    db::reverse(call.db(), call.user.id, &code, &reason, then, call.now).await
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -637,24 +602,18 @@ pub async fn adjust_points(
     points: String,
     reason: String,
 ) -> Result<Adjusted, AppError> {
-    use crate::domain::{Phone, Role};
-    use crate::state::{app_state, reply, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::Admin])?;
-            let phone = Phone::parse_in(&phone, app_state()?.settings.country)?;
-            let points =
-                crate::admin::catalog::parse_whole(&points, Field::Points, -1_000_000, 1_000_000)?;
-            if points == 0 {
-                return Err(AppError::Invalid {
-                    field: Field::Points,
-                });
-            }
-            let reason = parse_reason(&reason)?;
-            let (name, balance) =
-                db::adjust(&app_state()?.db, me.id, &phone, points, &reason, unix_now()).await?;
-            Ok(Adjusted { name, balance })
-        }
-        .await,
-    )
+    use crate::domain::Phone;
+
+    let call = Call::new(crate::call::ADMINS)?;
+    let phone = Phone::parse_in(&phone, call.settings().country)?;
+    let points = crate::admin::catalog::parse_whole(&points, Field::Points, -1_000_000, 1_000_000)?;
+    if points == 0 {
+        return Err(AppError::Invalid {
+            field: Field::Points,
+        });
+    }
+    let reason = parse_reason(&reason)?;
+    let (name, balance) =
+        db::adjust(call.db(), call.user.id, &phone, points, &reason, call.now).await?;
+    Ok(Adjusted { name, balance })
 }

@@ -10,6 +10,8 @@ pub mod codes;
 pub mod exports;
 mod pages;
 
+#[cfg(feature = "ssr")]
+use crate::call::Call;
 pub use pages::*;
 
 use crate::domain::Points;
@@ -31,32 +33,25 @@ pub struct Overview {
 /// Program-wide counts. Admins only.
 #[server(prefix = "/api", endpoint = "admin/overview")]
 pub async fn admin_overview() -> Result<Overview, AppError> {
-    use crate::domain::Role;
-    use crate::state::{app_state, reply, require, unix_now};
-    reply(
-        async {
-            require(&[Role::Admin])?;
-            let db = app_state()?.db;
-            let (participants, companies, points_held, active_sessions): (i64, i64, i64, i64) =
-                sqlx::query_as(
-                    "SELECT \
-                   (SELECT COUNT(*) FROM users WHERE role IN ('participant', 'partner_manager')), \
-                   (SELECT COUNT(*) FROM partner_companies), \
-                   (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM balances), \
-                   (SELECT COUNT(*) FROM sessions WHERE expires_at > $1)",
-                )
-                .bind(unix_now())
-                .fetch_one(&db.pool)
-                .await?;
-            Ok(Overview {
-                participants,
-                companies,
-                points_held,
-                active_sessions,
-            })
-        }
-        .await,
-    )
+    let call = Call::new(crate::call::ADMINS)?;
+    let db = call.db().clone();
+    let (participants, companies, points_held, active_sessions): (i64, i64, i64, i64) =
+        sqlx::query_as(
+            "SELECT \
+           (SELECT COUNT(*) FROM users WHERE role IN ('participant', 'partner_manager')), \
+           (SELECT COUNT(*) FROM partner_companies), \
+           (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM balances), \
+           (SELECT COUNT(*) FROM sessions WHERE expires_at > $1)",
+        )
+        .bind(call.now)
+        .fetch_one(&db.pool)
+        .await?;
+    Ok(Overview {
+        participants,
+        companies,
+        points_held,
+        active_sessions,
+    })
 }
 
 #[component]

@@ -10,7 +10,7 @@ use crate::state::{AppState, Db, Settings};
 use hmac::{Hmac, Mac};
 use rand::Rng;
 use sha2::Sha256;
-use sqlx::{Any, AnyConnection, Row, Transaction};
+use sqlx::{Any, AnyConnection, Transaction};
 
 /// A keyed hash: what we store instead of a one-time code or a session token, so a copy of the
 /// database is not a key to anyone's account.
@@ -136,6 +136,15 @@ pub async fn verify_code(
     Ok((user, token))
 }
 
+/// The live one-time code of a phone, as `consume_code` reads it.
+#[derive(sqlx::FromRow)]
+struct OneTimeCodeRow {
+    id: i64,
+    code_hash: String,
+    expires_at: i64,
+    attempts: i64,
+}
+
 /// Checks a one-time code and marks it used, in a write transaction the caller goes on with (and
 /// commits). Invariants: a code is accepted at most once (single use), and after
 /// `otp_max_attempts` wrong tries never. A wrong try is counted (committed) before the refusal.
@@ -147,22 +156,22 @@ pub async fn consume_code(
 ) -> Result<Transaction<'static, Any>, AppError> {
     let s = &state.settings;
     let mut tx = state.db.begin_write().await?;
-    let row = sqlx::query(
+    let row = sqlx::query_as::<_, OneTimeCodeRow>(
         "SELECT id, code_hash, expires_at, attempts FROM one_time_codes \
          WHERE phone = $1 AND used_at IS NULL ORDER BY id DESC LIMIT 1",
     )
     .bind(phone.as_str())
     .fetch_optional(&mut *tx)
     .await?;
-    let Some(row) = row else {
+    let Some(OneTimeCodeRow {
+        id,
+        code_hash: hash,
+        expires_at,
+        attempts,
+    }) = row
+    else {
         return Err(AppError::CodeExpired);
     };
-    let (id, hash, expires_at, attempts): (i64, String, i64, i64) = (
-        row.try_get(0)?,
-        row.try_get(1)?,
-        row.try_get(2)?,
-        row.try_get(3)?,
-    );
     let max = i64::from(s.otp_max_attempts);
     if expires_at <= now {
         return Err(AppError::CodeExpired);
@@ -214,6 +223,13 @@ pub async fn open_session(
     Ok((user, token))
 }
 
+/// An admin account as password sign-in looks it up.
+#[derive(sqlx::FromRow)]
+struct AdminLoginRow {
+    id: i64,
+    password_hash: Option<String>,
+}
+
 /// Admin sign-in by e-mail and password.
 ///
 /// Wrong passwords lock out the address they come from, not the account: ten for one e-mail
@@ -244,13 +260,14 @@ pub async fn admin_sign_in(
     if over > 0 {
         tokio::time::sleep(std::time::Duration::from_secs(over.min(5) as u64)).await;
     }
-    let row =
-        sqlx::query("SELECT id, password_hash FROM users WHERE email = $1 AND role = 'admin'")
-            .bind(email.as_str())
-            .fetch_optional(&state.db.pool)
-            .await?;
-    let (user_id, hash): (Option<i64>, Option<String>) = match &row {
-        Some(r) => (Some(r.try_get(0)?), r.try_get(1)?),
+    let row = sqlx::query_as::<_, AdminLoginRow>(
+        "SELECT id, password_hash FROM users WHERE email = $1 AND role = 'admin'",
+    )
+    .bind(email.as_str())
+    .fetch_optional(&state.db.pool)
+    .await?;
+    let (user_id, hash): (Option<i64>, Option<String>) = match row {
+        Some(r) => (Some(r.id), r.password_hash),
         None => (None, None),
     };
     // Verify against a fixed hash when the account is unknown, so timing does not tell which
@@ -353,38 +370,48 @@ async fn create_session(
     Ok(token)
 }
 
-const USER_COLUMNS: &str = "SELECT u.id, u.role, u.kind, u.name, c.name, u.lang, u.status, c.status FROM users u \
+const USER_COLUMNS: &str = "SELECT u.id, u.role, u.kind, u.name, c.name AS company, u.lang, u.status, \
+     c.status AS company_status FROM users u \
      LEFT JOIN partner_companies c ON c.id = u.company_id";
 
-fn user_from_row(row: &sqlx::any::AnyRow) -> Result<SessionUser, sqlx::Error> {
-    let role: String = row.try_get(1)?;
-    let kind: Option<String> = row.try_get(2)?;
-    let lang: Option<String> = row.try_get(5)?;
-    let status: String = row.try_get(6)?;
-    let company_status: Option<String> = row.try_get(7)?;
-    Ok(SessionUser {
-        company_suspended: company_status.as_deref() == Some("suspended"),
-        status: UserStatus::parse(&status)
-            .ok_or_else(|| sqlx::Error::Decode(format!("unknown status {status}").into()))?,
-        id: row.try_get(0)?,
-        role: Role::parse(&role)
-            .ok_or_else(|| sqlx::Error::Decode(format!("unknown role {role}").into()))?,
-        kind: kind.as_deref().and_then(ParticipantKind::parse),
-        name: row.try_get(3)?,
-        company: row.try_get(4)?,
-        lang: lang.as_deref().and_then(Lang::parse),
-    })
+/// A row of [`USER_COLUMNS`]. An unknown role or status is a decoding error; an unknown kind or
+/// language reads as none.
+#[derive(sqlx::FromRow)]
+struct UserRow {
+    id: i64,
+    role: Role,
+    kind: Option<String>,
+    name: String,
+    company: Option<String>,
+    lang: Option<String>,
+    status: UserStatus,
+    company_status: Option<String>,
+}
+
+impl From<UserRow> for SessionUser {
+    fn from(row: UserRow) -> Self {
+        SessionUser {
+            company_suspended: row.company_status.as_deref() == Some("suspended"),
+            status: row.status,
+            id: row.id,
+            role: row.role,
+            kind: row.kind.as_deref().and_then(ParticipantKind::parse),
+            name: row.name,
+            company: row.company,
+            lang: row.lang.as_deref().and_then(Lang::parse),
+        }
+    }
 }
 
 async fn load_user(
     conn: &mut AnyConnection,
     user_id: i64,
 ) -> Result<Option<SessionUser>, AppError> {
-    let row = sqlx::query(&format!("{USER_COLUMNS} WHERE u.id = $1"))
+    let row = sqlx::query_as::<_, UserRow>(&format!("{USER_COLUMNS} WHERE u.id = $1"))
         .bind(user_id)
         .fetch_optional(conn)
         .await?;
-    Ok(row.as_ref().map(user_from_row).transpose()?)
+    Ok(row.map(SessionUser::from))
 }
 
 /// The user behind a session token, if the session is live and the account active.
@@ -396,7 +423,7 @@ pub async fn load_session(
     now: i64,
 ) -> Result<Option<(SessionUser, String)>, AppError> {
     let token_hash = keyed_hash(s, "session", token);
-    let row = sqlx::query(&format!(
+    let row = sqlx::query_as::<_, UserRow>(&format!(
         "{USER_COLUMNS} JOIN sessions s ON s.user_id = u.id \
          WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.status IN ('active', 'pending', 'left')"
     ))
@@ -404,11 +431,7 @@ pub async fn load_session(
     .bind(now)
     .fetch_optional(&db.pool)
     .await?;
-    Ok(row
-        .as_ref()
-        .map(user_from_row)
-        .transpose()?
-        .map(|u| (u, token_hash)))
+    Ok(row.map(|r| (SessionUser::from(r), token_hash)))
 }
 
 pub async fn end_session(db: &Db, token_hash: &str) -> Result<(), AppError> {

@@ -5,7 +5,7 @@
 use super::Activity;
 use crate::domain::EntryKind;
 use crate::error::AppError;
-use sqlx::{Any, AnyConnection, Row, Transaction};
+use sqlx::{Any, AnyConnection, Transaction};
 
 pub struct NewEntry<'a> {
     pub user_id: i64,
@@ -337,7 +337,7 @@ pub async fn entries(
     before: Option<i64>,
     limit: i64,
 ) -> Result<Vec<Activity>, AppError> {
-    let rows = sqlx::query(
+    let rows = sqlx::query_as::<_, ActivityRow>(
         "SELECT id, kind, points, reason, created_at, breakdown FROM ledger_entries \
          WHERE user_id = $1 AND id < $2 AND ($3 = '' OR kind = $3) ORDER BY id DESC LIMIT $4",
     )
@@ -347,10 +347,7 @@ pub async fn entries(
     .bind(limit)
     .fetch_all(conn)
     .await?;
-    rows.iter()
-        .map(activity)
-        .collect::<Result<_, sqlx::Error>>()
-        .map_err(AppError::from)
+    Ok(rows.into_iter().map(Activity::from).collect())
 }
 
 /// Entries newest first from `since` on (a partner manager sees their employee's movements from
@@ -361,7 +358,7 @@ pub async fn entries_since(
     since: i64,
     limit: i64,
 ) -> Result<Vec<Activity>, AppError> {
-    let rows = sqlx::query(
+    let rows = sqlx::query_as::<_, ActivityRow>(
         "SELECT id, kind, points, reason, created_at, breakdown FROM ledger_entries \
          WHERE user_id = $1 AND created_at >= $2 ORDER BY id DESC LIMIT $3",
     )
@@ -370,24 +367,32 @@ pub async fn entries_since(
     .bind(limit)
     .fetch_all(conn)
     .await?;
-    rows.iter()
-        .map(activity)
-        .collect::<Result<_, sqlx::Error>>()
-        .map_err(AppError::from)
+    Ok(rows.into_iter().map(Activity::from).collect())
 }
 
-fn activity(r: &sqlx::any::AnyRow) -> Result<Activity, sqlx::Error> {
-    let kind: String = r.try_get(1)?;
-    let breakdown: Option<String> = r.try_get(5)?;
-    Ok(Activity {
-        id: r.try_get(0)?,
-        kind: EntryKind::parse(&kind)
-            .ok_or_else(|| sqlx::Error::Decode(format!("unknown kind {kind}").into()))?,
-        points: r.try_get(2)?,
-        reason: r.try_get(3)?,
-        at: r.try_get(4)?,
-        lines: breakdown
-            .and_then(|b| serde_json::from_str(&b).ok())
-            .unwrap_or_default(),
-    })
+/// One row of the entry lists ([`entries`], [`entries_since`]).
+#[derive(sqlx::FromRow)]
+struct ActivityRow {
+    id: i64,
+    kind: EntryKind,
+    points: i64,
+    reason: String,
+    created_at: i64,
+    breakdown: Option<String>,
+}
+
+impl From<ActivityRow> for Activity {
+    fn from(r: ActivityRow) -> Activity {
+        Activity {
+            id: r.id,
+            kind: r.kind,
+            points: r.points,
+            reason: r.reason,
+            at: r.created_at,
+            lines: r
+                .breakdown
+                .and_then(|b| serde_json::from_str(&b).ok())
+                .unwrap_or_default(),
+        }
+    }
 }

@@ -11,6 +11,8 @@ pub mod scanned;
 #[cfg(feature = "ssr")]
 pub mod service;
 
+#[cfg(feature = "ssr")]
+use crate::call::Call;
 pub(crate) use pages::ActivityList;
 pub use pages::{HistoryPage, HomePage, ScanPage, tier_text};
 
@@ -80,37 +82,28 @@ pub const HISTORY_PAGE_SIZE: i64 = 30;
 /// Balance, tier and the five latest entries of the signed-in participant.
 #[server(prefix = "/api", endpoint = "earn/home")]
 pub async fn home_summary() -> Result<HomeData, AppError> {
-    use crate::domain::Role;
-    use crate::state::{app_state, reply, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::Participant, Role::PartnerManager])?;
-            let mut conn = app_state()?.db.pool.acquire().await?;
-            let earned =
-                ledger::earned_since(&mut conn, me.id, unix_now() - ledger::TIER_WINDOW_SECS)
-                    .await?;
-            Ok(HomeData {
-                balance: ledger::balance(&mut conn, me.id).await?,
-                tier: Tier::for_points_earned(earned),
-                earned_last_year: earned,
-                recent: ledger::entries(&mut conn, me.id, None, None, 5).await?,
-                order_updates: crate::shop::service::recent_events(&mut conn, me.id, 3).await?,
-                notices: crate::shop::service::notices(&mut conn, me.id).await?,
-                goal: {
-                    let balance = ledger::balance(&mut conn, me.id).await?;
-                    crate::shop::service::goal_progress(&mut conn, me.id, balance, unix_now())
-                        .await?
-                },
-                next_expiry: {
-                    let months = service::expiry_months(&mut conn).await?;
-                    ledger::next_expiry(&mut conn, me.id, months).await?
-                },
-                name: me.name,
-                company: me.company,
-            })
-        }
-        .await,
-    )
+    let call = Call::new(crate::call::PARTICIPANTS)?;
+    let mut conn = call.conn().await?;
+    let earned =
+        ledger::earned_since(&mut conn, call.user.id, call.now - ledger::TIER_WINDOW_SECS).await?;
+    Ok(HomeData {
+        balance: ledger::balance(&mut conn, call.user.id).await?,
+        tier: Tier::for_points_earned(earned),
+        earned_last_year: earned,
+        recent: ledger::entries(&mut conn, call.user.id, None, None, 5).await?,
+        order_updates: crate::shop::service::recent_events(&mut conn, call.user.id, 3).await?,
+        notices: crate::shop::service::notices(&mut conn, call.user.id).await?,
+        goal: {
+            let balance = ledger::balance(&mut conn, call.user.id).await?;
+            crate::shop::service::goal_progress(&mut conn, call.user.id, balance, call.now).await?
+        },
+        next_expiry: {
+            let months = service::expiry_months(&mut conn).await?;
+            ledger::next_expiry(&mut conn, call.user.id, months).await?
+        },
+        name: call.user.name,
+        company: call.user.company,
+    })
 }
 
 /// The signed-in participant's ledger, newest first, a page at a time, optionally one kind only
@@ -120,35 +113,27 @@ pub async fn history(
     before: Option<i64>,
     kind: Option<String>,
 ) -> Result<HistoryPageData, AppError> {
-    use crate::domain::Role;
     use crate::error::Field;
-    use crate::state::{app_state, reply, require};
-    reply(
-        async {
-            let me = require(&[Role::Participant, Role::PartnerManager])?;
-            let kind = match kind.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
-                None => None,
-                Some(k) => {
-                    Some(EntryKind::parse(k).ok_or(AppError::Invalid { field: Field::Kind })?)
-                }
-            };
-            let mut conn = app_state()?.db.pool.acquire().await?;
-            let mut entries =
-                ledger::entries(&mut conn, me.id, kind, before, HISTORY_PAGE_SIZE + 1).await?;
-            let more = entries.len() as i64 > HISTORY_PAGE_SIZE;
-            entries.truncate(HISTORY_PAGE_SIZE as usize);
-            let next_before = if more {
-                entries.last().map(|e| e.id)
-            } else {
-                None
-            };
-            Ok(HistoryPageData {
-                entries,
-                next_before,
-            })
-        }
-        .await,
-    )
+
+    let call = Call::new(crate::call::PARTICIPANTS)?;
+    let kind = match kind.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
+        None => None,
+        Some(k) => Some(EntryKind::parse(k).ok_or(AppError::Invalid { field: Field::Kind })?),
+    };
+    let mut conn = call.conn().await?;
+    let mut entries =
+        ledger::entries(&mut conn, call.user.id, kind, before, HISTORY_PAGE_SIZE + 1).await?;
+    let more = entries.len() as i64 > HISTORY_PAGE_SIZE;
+    entries.truncate(HISTORY_PAGE_SIZE as usize);
+    let next_before = if more {
+        entries.last().map(|e| e.id)
+    } else {
+        None
+    };
+    Ok(HistoryPageData {
+        entries,
+        next_before,
+    })
 }
 
 #[cfg(feature = "ssr")]
@@ -169,40 +154,25 @@ fn claim_result(c: service::Claimed, lang: crate::i18n::Lang) -> ClaimResult {
 /// ten minutes slow the participant down (429 with `Retry-After`).
 #[server(prefix = "/api", endpoint = "earn/claim")]
 pub async fn claim_code(code: String) -> Result<ClaimResult, AppError> {
-    use crate::domain::Role;
-    use crate::state::{app_state, reply, request_context, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::Participant, Role::PartnerManager])?;
-            let ctx = request_context()?;
-            let db = app_state()?.db;
-            let ip = ctx.ip.to_string();
-            let claimed = service::claim(&db, me.id, &code, Some(&ip), unix_now()).await?;
-            if crate::state::is_plain_form_post() {
-                // Without JavaScript the browser follows this to a page that shows the result.
-                leptos_axum::redirect(&format!("/scan?claimed={}", claimed.entry_id));
-            }
-            Ok(claim_result(claimed, ctx.lang))
-        }
-        .await,
-    )
+    let call = Call::new(crate::call::PARTICIPANTS)?;
+    let db = call.db().clone();
+    let ip = call.ip();
+    let claimed = service::claim(&db, call.user.id, &code, Some(&ip), call.now).await?;
+    if call.plain_form_post() {
+        // Without JavaScript the browser follows this to a page that shows the result.
+        leptos_axum::redirect(&format!("/scan?claimed={}", claimed.entry_id));
+    }
+    Ok(claim_result(claimed, call.ctx.lang))
 }
 
 /// One of the caller's own claims, read back by ledger entry id.
 #[server(prefix = "/api", endpoint = "earn/claimed")]
 pub async fn claimed(entry_id: i64) -> Result<ClaimResult, AppError> {
-    use crate::domain::Role;
-    use crate::state::{app_state, reply, request_context, require};
-    reply(
-        async {
-            let me = require(&[Role::Participant, Role::PartnerManager])?;
-            let lang = request_context()?.lang;
-            let mut conn = app_state()?.db.pool.acquire().await?;
-            let c = service::claimed_entry(&mut conn, me.id, entry_id).await?;
-            Ok(claim_result(c, lang))
-        }
-        .await,
-    )
+    let call = Call::new(crate::call::PARTICIPANTS)?;
+    let lang = call.lang();
+    let mut conn = call.conn().await?;
+    let c = service::claimed_entry(&mut conn, call.user.id, entry_id).await?;
+    Ok(claim_result(c, lang))
 }
 
 /// What became of one code of a batch.
@@ -244,60 +214,53 @@ pub const BATCH_MAX: usize = 50;
 /// Form-encoded as `codes[]=…&codes[]=…`.
 #[server(prefix = "/api", endpoint = "earn/claim_batch")]
 pub async fn claim_batch(codes: Vec<String>) -> Result<BatchResult, AppError> {
-    use crate::domain::Role;
     use crate::error::Field;
-    use crate::state::{app_state, reply, request_context, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::Participant, Role::PartnerManager])?;
-            let codes: Vec<String> = codes.into_iter().filter(|c| !c.trim().is_empty()).collect();
-            if codes.is_empty() || codes.len() > BATCH_MAX {
-                return Err(AppError::Invalid {
-                    field: Field::Codes,
-                });
+
+    let call = Call::new(crate::call::PARTICIPANTS)?;
+    let codes: Vec<String> = codes.into_iter().filter(|c| !c.trim().is_empty()).collect();
+    if codes.is_empty() || codes.len() > BATCH_MAX {
+        return Err(AppError::Invalid {
+            field: Field::Codes,
+        });
+    }
+    // One scan per unit however it was spelt (case, spaces, dashes, its label's URL):
+    // a unit queued twice in two spellings is credited once and not reported "already
+    // yours" in the same summary.
+    let mut seen = std::collections::HashSet::new();
+    let codes: Vec<String> = codes
+        .into_iter()
+        .filter(|c| seen.insert(crate::earn::code::UnitCode::queue_form(c)))
+        .collect();
+    let db = call.db().clone();
+    let ip = call.ip();
+    let mut result = BatchResult {
+        items: Vec::with_capacity(codes.len()),
+        credited: 0,
+        already: 0,
+        refused: 0,
+        points: 0,
+        balance: 0,
+    };
+    for code in codes {
+        let outcome = match service::claim(&db, call.user.id, &code, Some(&ip), call.now).await {
+            Ok(c) => {
+                result.credited += 1;
+                result.points += c.points;
+                BatchOutcome::Credited(claim_result(c, call.ctx.lang))
             }
-            // One scan per unit however it was spelt (case, spaces, dashes, its label's URL):
-            // a unit queued twice in two spellings is credited once and not reported "already
-            // yours" in the same summary.
-            let mut seen = std::collections::HashSet::new();
-            let codes: Vec<String> = codes
-                .into_iter()
-                .filter(|c| seen.insert(crate::earn::code::UnitCode::queue_form(c)))
-                .collect();
-            let ctx = request_context()?;
-            let db = app_state()?.db;
-            let ip = ctx.ip.to_string();
-            let mut result = BatchResult {
-                items: Vec::with_capacity(codes.len()),
-                credited: 0,
-                already: 0,
-                refused: 0,
-                points: 0,
-                balance: 0,
-            };
-            for code in codes {
-                let outcome = match service::claim(&db, me.id, &code, Some(&ip), unix_now()).await {
-                    Ok(c) => {
-                        result.credited += 1;
-                        result.points += c.points;
-                        BatchOutcome::Credited(claim_result(c, ctx.lang))
-                    }
-                    Err(AppError::ClaimedByYou { at }) => {
-                        result.already += 1;
-                        BatchOutcome::AlreadyYours { at }
-                    }
-                    Err(AppError::Internal) => return Err(AppError::Internal),
-                    Err(e) => {
-                        result.refused += 1;
-                        BatchOutcome::Refused(e)
-                    }
-                };
-                result.items.push(BatchItem { code, outcome });
+            Err(AppError::ClaimedByYou { at }) => {
+                result.already += 1;
+                BatchOutcome::AlreadyYours { at }
             }
-            let mut conn = db.pool.acquire().await?;
-            result.balance = ledger::balance(&mut conn, me.id).await?;
-            Ok(result)
-        }
-        .await,
-    )
+            Err(AppError::Internal) => return Err(AppError::Internal),
+            Err(e) => {
+                result.refused += 1;
+                BatchOutcome::Refused(e)
+            }
+        };
+        result.items.push(BatchItem { code, outcome });
+    }
+    let mut conn = db.pool.acquire().await?;
+    result.balance = ledger::balance(&mut conn, call.user.id).await?;
+    Ok(result)
 }

@@ -120,6 +120,61 @@ struct CodeRow {
     may_earn: bool,
 }
 
+/// [`find_code`]'s columns, by the names its SELECT gives them.
+#[derive(sqlx::FromRow)]
+struct FoundCodeRow {
+    code_id: i64,
+    code_status: String,
+    claimed_by: Option<i64>,
+    claimed_at: Option<i64>,
+    product_id: i64,
+    name: String,
+    category_id: Option<i64>,
+    base_points: i64,
+    price: Option<i64>,
+    active: i64,
+    rate_points: Option<i64>,
+    rate_per: Option<i64>,
+    tip: Option<String>,
+    kind: Option<String>,
+    company_id: Option<i64>,
+    region: Option<String>,
+    earned_year: i64,
+    user_status: String,
+    company_status: Option<String>,
+}
+
+impl From<FoundCodeRow> for CodeRow {
+    fn from(r: FoundCodeRow) -> CodeRow {
+        CodeRow {
+            may_earn: r.user_status == "active" && r.company_status.as_deref() != Some("suspended"),
+            id: r.code_id,
+            status: r.code_status,
+            claimed_by: r.claimed_by,
+            claimed_at: r.claimed_at,
+            product: ProductFacts {
+                id: r.product_id,
+                name: r.name,
+                category_id: r.category_id,
+                base_points: r.base_points,
+                price: r.price,
+            },
+            product_active: r.active == 1,
+            rate: r
+                .rate_points
+                .zip(r.rate_per)
+                .map(|(points, per)| Rate { points, per }),
+            tip: r.tip.unwrap_or_default(),
+            who: ParticipantFacts {
+                kind: r.kind.as_deref().and_then(ParticipantKind::parse),
+                tier: Tier::for_points_earned(r.earned_year.max(0)),
+                company_id: r.company_id,
+                region: r.region,
+            },
+        }
+    }
+}
+
 /// The code, its product and the claimant, in one read.
 async fn find_code(
     conn: &mut AnyConnection,
@@ -127,13 +182,14 @@ async fn find_code(
     user_id: i64,
     now: i64,
 ) -> Result<Option<CodeRow>, AppError> {
-    let row = sqlx::query(&format!(
-        "SELECT uc.id, uc.status, uc.claimed_by, uc.claimed_at, p.id, p.name, p.category_id, \
+    let row = sqlx::query_as::<_, FoundCodeRow>(&format!(
+        "SELECT uc.id AS code_id, uc.status AS code_status, uc.claimed_by, uc.claimed_at, \
+         p.id AS product_id, p.name, p.category_id, \
          p.base_points, p.price, p.active, c.rate_points, c.rate_per, c.tip, \
          u.kind, u.company_id, pc.region, \
          (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM ledger_entries \
-          WHERE user_id = $2 AND created_at >= $3 AND {}), \
-         u.status, pc.status \
+          WHERE user_id = $2 AND created_at >= $3 AND {}) AS earned_year, \
+         u.status AS user_status, pc.status AS company_status \
          FROM unit_codes uc JOIN products p ON p.id = uc.product_id \
          LEFT JOIN product_categories c ON c.id = p.category_id \
          JOIN users u ON u.id = $2 LEFT JOIN partner_companies pc ON pc.id = u.company_id \
@@ -145,38 +201,7 @@ async fn find_code(
     .bind(now - ledger::TIER_WINDOW_SECS)
     .fetch_optional(conn)
     .await?;
-    let Some(r) = row else { return Ok(None) };
-    let rate_points: Option<i64> = r.try_get(10)?;
-    let rate_per: Option<i64> = r.try_get(11)?;
-    let kind: Option<String> = r.try_get(13)?;
-    let earned_year: i64 = r.try_get(16)?;
-    let user_status: String = r.try_get(17)?;
-    let company_status: Option<String> = r.try_get(18)?;
-    Ok(Some(CodeRow {
-        may_earn: user_status == "active" && company_status.as_deref() != Some("suspended"),
-        id: r.try_get(0)?,
-        status: r.try_get(1)?,
-        claimed_by: r.try_get(2)?,
-        claimed_at: r.try_get(3)?,
-        product: ProductFacts {
-            id: r.try_get(4)?,
-            name: r.try_get(5)?,
-            category_id: r.try_get(6)?,
-            base_points: r.try_get(7)?,
-            price: r.try_get(8)?,
-        },
-        product_active: r.try_get::<i64, _>(9)? == 1,
-        rate: rate_points
-            .zip(rate_per)
-            .map(|(points, per)| Rate { points, per }),
-        tip: r.try_get::<Option<String>, _>(12)?.unwrap_or_default(),
-        who: ParticipantFacts {
-            kind: kind.as_deref().and_then(ParticipantKind::parse),
-            tier: Tier::for_points_earned(earned_year.max(0)),
-            company_id: r.try_get(14)?,
-            region: r.try_get(15)?,
-        },
-    }))
+    Ok(row.map(CodeRow::from))
 }
 
 /// The program's settings (role and tier factors, the daily cap).
@@ -434,13 +459,23 @@ async fn award_for(
     .map_err(|rules::Refusal::DailyCapReached { cap }| AppError::DailyCapReached { cap })
 }
 
+/// [`claimed_entry`]'s columns.
+#[derive(sqlx::FromRow)]
+struct ClaimedEntryRow {
+    points: i64,
+    breakdown: Option<String>,
+    code: String,
+    name: String,
+    tip: Option<String>,
+}
+
 /// A claim the participant made, read back (for the page after a plain form post).
 pub async fn claimed_entry(
     conn: &mut AnyConnection,
     user_id: i64,
     entry_id: i64,
 ) -> Result<Claimed, AppError> {
-    let row = sqlx::query(
+    let row = sqlx::query_as::<_, ClaimedEntryRow>(
         "SELECT e.points, e.breakdown, uc.code, p.name, c.tip FROM ledger_entries e \
          JOIN unit_codes uc ON uc.id = e.unit_code_id JOIN products p ON p.id = uc.product_id \
          LEFT JOIN product_categories c ON c.id = p.category_id \
@@ -451,17 +486,16 @@ pub async fn claimed_entry(
     .fetch_optional(&mut *conn)
     .await?
     .ok_or(AppError::NotFound)?;
-    let breakdown: Option<String> = row.try_get(1)?;
-    let tip: Option<String> = row.try_get(4)?;
     Ok(Claimed {
         entry_id,
-        code: UnitCode::from_trusted(row.try_get(2)?).grouped(),
-        product: row.try_get(3)?,
-        points: row.try_get(0)?,
-        lines: breakdown
+        code: UnitCode::from_trusted(row.code).grouped(),
+        product: row.name,
+        points: row.points,
+        lines: row
+            .breakdown
             .and_then(|b| serde_json::from_str(&b).ok())
             .unwrap_or_default(),
         balance: ledger::balance(conn, user_id).await?,
-        tip: tip.filter(|t| !t.trim().is_empty()),
+        tip: row.tip.filter(|t| !t.trim().is_empty()),
     })
 }

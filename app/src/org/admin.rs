@@ -2,6 +2,8 @@
 //! managers, and participants (search, block, move between companies with the history kept).
 
 use super::{CompanyCard, PendingRow, StaffRow};
+#[cfg(feature = "ssr")]
+use crate::call::Call;
 use crate::domain::{CompanyKind, ParticipantKind, Role, TaxId, UserStatus};
 use crate::error::{AppError, Field};
 use leptos::prelude::*;
@@ -138,35 +140,23 @@ impl CompanyInput {
 
 #[server(prefix = "/api", endpoint = "admin/companies")]
 pub async fn admin_companies() -> Result<Vec<CompanyRow>, AppError> {
-    use crate::state::{app_state, reply, require};
-    reply(
-        async {
-            require(&[Role::Admin])?;
-            let mut conn = app_state()?.db.pool.acquire().await?;
-            db::companies(&mut conn).await
-        }
-        .await,
-    )
+    let call = Call::new(crate::call::ADMINS)?;
+    let mut conn = call.conn().await?;
+    db::companies(&mut conn).await
 }
 
 #[server(prefix = "/api", endpoint = "admin/company")]
 pub async fn admin_company(id: i64) -> Result<CompanyDetail, AppError> {
-    use crate::state::{app_state, reply, require, unix_now};
-    reply(
-        async {
-            require(&[Role::Admin])?;
-            let mut conn = app_state()?.db.pool.acquire().await?;
-            let card = super::service::company(&mut conn, id).await?;
-            let from = super::Period::Year.start(unix_now());
-            let grace = super::service::grace_days(&mut conn).await?;
-            Ok(CompanyDetail {
-                staff: super::service::staff(&mut conn, id, None, from, grace).await?,
-                pending: super::service::pending(&mut conn, Some(id)).await?,
-                card,
-            })
-        }
-        .await,
-    )
+    let call = Call::new(crate::call::ADMINS)?;
+    let mut conn = call.conn().await?;
+    let card = super::service::company(&mut conn, id).await?;
+    let from = super::Period::Year.start(call.now);
+    let grace = super::service::grace_days(&mut conn).await?;
+    Ok(CompanyDetail {
+        staff: super::service::staff(&mut conn, id, None, from, grace).await?,
+        pending: super::service::pending(&mut conn, Some(id)).await?,
+        card,
+    })
 }
 
 /// Creates a company, or with `id` updates it (suspending it stops its people earning and
@@ -183,31 +173,26 @@ pub async fn admin_company_save(
     contact: Option<String>,
     join_code: Option<String>,
 ) -> Result<CompanyCard, AppError> {
-    use crate::state::{app_state, is_plain_form_post, reply, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::Admin])?;
-            let id = match id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-                None => None,
-                Some(s) => Some(s.parse::<i64>().map_err(|_| AppError::NotFound)?),
-            };
-            let input = CompanyInput::parse(
-                &name,
-                &tax_id,
-                &region,
-                &kind,
-                status.as_deref().unwrap_or(""),
-                contact.as_deref().unwrap_or(""),
-                join_code.as_deref().unwrap_or(""),
-            )?;
-            let card = db::save(&app_state()?.db, me.id, id, &input, unix_now()).await?;
-            if is_plain_form_post() {
-                leptos_axum::redirect(&format!("/admin/companies/{}", card.id));
-            }
-            Ok(card)
-        }
-        .await,
-    )
+    use crate::state::is_plain_form_post;
+    let call = Call::new(crate::call::ADMINS)?;
+    let id = match id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => None,
+        Some(s) => Some(s.parse::<i64>().map_err(|_| AppError::NotFound)?),
+    };
+    let input = CompanyInput::parse(
+        &name,
+        &tax_id,
+        &region,
+        &kind,
+        status.as_deref().unwrap_or(""),
+        contact.as_deref().unwrap_or(""),
+        join_code.as_deref().unwrap_or(""),
+    )?;
+    let card = db::save(call.db(), call.user.id, id, &input, call.now).await?;
+    if is_plain_form_post() {
+        leptos_axum::redirect(&format!("/admin/companies/{}", card.id));
+    }
+    Ok(card)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -220,18 +205,12 @@ pub struct CompaniesImported {
 /// that company, a new one creates it. All lines or none.
 #[server(prefix = "/api", endpoint = "admin/companies_import")]
 pub async fn admin_companies_import(csv: String) -> Result<CompaniesImported, AppError> {
-    use crate::state::{app_state, reply, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::Admin])?;
-            if csv.len() > 1_000_000 {
-                return Err(AppError::Invalid { field: Field::Csv });
-            }
-            let rows = CompanyInput::parse_csv(&csv)?;
-            db::import(&app_state()?.db, me.id, &rows, unix_now()).await
-        }
-        .await,
-    )
+    let call = Call::new(crate::call::ADMINS)?;
+    if csv.len() > 1_000_000 {
+        return Err(AppError::Invalid { field: Field::Csv });
+    }
+    let rows = CompanyInput::parse_csv(&csv)?;
+    db::import(call.db(), call.user.id, &rows, call.now).await
 }
 
 /// Participants and managers by name or phone (digits), optionally of one company.
@@ -240,48 +219,29 @@ pub async fn admin_participants(
     q: Option<String>,
     company: Option<i64>,
 ) -> Result<Vec<PersonRow>, AppError> {
-    use crate::state::{app_state, reply, require};
-    reply(
-        async {
-            require(&[Role::Admin])?;
-            let q =
-                crate::domain::Search::parse(&q.unwrap_or_default()).ok_or(AppError::Invalid {
-                    field: Field::Search,
-                })?;
-            let mut conn = app_state()?.db.pool.acquire().await?;
-            db::people(&mut conn, &q, company).await
-        }
-        .await,
-    )
+    let call = Call::new(crate::call::ADMINS)?;
+    let q = crate::domain::Search::parse(&q.unwrap_or_default()).ok_or(AppError::Invalid {
+        field: Field::Search,
+    })?;
+    let mut conn = call.conn().await?;
+    db::people(&mut conn, &q, company).await
 }
 
 /// Blocks (`blocked=on`: signed out everywhere, cannot sign in) or unblocks a person.
 #[server(prefix = "/api", endpoint = "admin/participant_block")]
 pub async fn admin_participant_block(id: i64, blocked: Option<String>) -> Result<(), AppError> {
-    use crate::state::{app_state, reply, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::Admin])?;
-            let blocked = matches!(blocked.as_deref(), Some("on" | "true" | "1"));
-            db::set_blocked(&app_state()?.db, me.id, id, blocked, unix_now()).await
-        }
-        .await,
-    )
+    let call = Call::new(crate::call::ADMINS)?;
+    let blocked = matches!(blocked.as_deref(), Some("on" | "true" | "1"));
+    db::set_blocked(call.db(), call.user.id, id, blocked, call.now).await
 }
 
 /// Moves a person to another company, with a reason; the move is kept in their history and the
 /// new company sees their figures from that day on.
 #[server(prefix = "/api", endpoint = "admin/participant_move")]
 pub async fn admin_participant_move(id: i64, company: i64, reason: String) -> Result<(), AppError> {
-    use crate::state::{app_state, reply, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::Admin])?;
-            let reason = crate::admin::codes::parse_reason(&reason)?;
-            db::move_person(&app_state()?.db, me.id, id, company, &reason, unix_now()).await
-        }
-        .await,
-    )
+    let call = Call::new(crate::call::ADMINS)?;
+    let reason = crate::admin::codes::parse_reason(&reason)?;
+    db::move_person(call.db(), call.user.id, id, company, &reason, call.now).await
 }
 
 /// Makes someone a partner manager of `company`: a person of that company is promoted; a new
@@ -293,16 +253,11 @@ pub async fn admin_manager_assign(
     name: Option<String>,
 ) -> Result<(), AppError> {
     use crate::domain::Phone;
-    use crate::state::{app_state, reply, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::Admin])?;
-            let phone = Phone::parse_in(&phone, app_state()?.settings.country)?;
-            let name = optional_name(name)?;
-            db::assign_manager(&app_state()?.db, me.id, company, &phone, name, unix_now()).await
-        }
-        .await,
-    )
+
+    let call = Call::new(crate::call::ADMINS)?;
+    let phone = Phone::parse_in(&phone, call.settings().country)?;
+    let name = optional_name(name)?;
+    db::assign_manager(call.db(), call.user.id, company, &phone, name, call.now).await
 }
 
 #[cfg(feature = "ssr")]

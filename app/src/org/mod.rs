@@ -13,6 +13,8 @@ pub(crate) mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;
 
+#[cfg(feature = "ssr")]
+use crate::call::Call;
 pub use admin::*;
 pub use admin_pages::{AdminCompaniesPage, AdminCompanyPage};
 pub use pages::{
@@ -252,47 +254,29 @@ fn optional(s: Option<String>) -> Option<String> {
 /// The manager's company: staff with the period's figures, totals, twelve months, approvals.
 #[server(prefix = "/api", endpoint = "org/team")]
 pub async fn my_team(period: Option<String>) -> Result<Team, AppError> {
-    use crate::state::{app_state, reply, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::PartnerManager])?;
-            let period = Period::parse(period.as_deref())?;
-            let mut conn = app_state()?.db.pool.acquire().await?;
-            let company = service::managed_company(&mut conn, me.id).await?;
-            service::team(&mut conn, company, period, unix_now()).await
-        }
-        .await,
-    )
+    let call = Call::new(crate::call::MANAGERS)?;
+    let period = Period::parse(period.as_deref())?;
+    let mut conn = call.conn().await?;
+    let company = service::managed_company(&mut conn, call.user.id).await?;
+    service::team(&mut conn, company, period, call.now).await
 }
 
 /// One employee of the manager's company (read-only). Anyone else's: not found.
 #[server(prefix = "/api", endpoint = "org/member")]
 pub async fn member(id: i64) -> Result<MemberDetail, AppError> {
-    use crate::state::{app_state, reply, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::PartnerManager, Role::Admin])?;
-            let mut conn = app_state()?.db.pool.acquire().await?;
-            let scope = service::scope(&mut conn, &me).await?;
-            service::member(&mut conn, scope, id, unix_now()).await
-        }
-        .await,
-    )
+    let call = Call::new(&[Role::PartnerManager, Role::Admin])?;
+    let mut conn = call.conn().await?;
+    let scope = service::scope(&mut conn, &call.user).await?;
+    service::member(&mut conn, scope, id, call.now).await
 }
 
 #[server(prefix = "/api", endpoint = "org/invites")]
 pub async fn invites() -> Result<Vec<InviteRow>, AppError> {
-    use crate::state::{app_state, reply, require};
-    reply(
-        async {
-            let me = require(&[Role::PartnerManager])?;
-            let state = app_state()?;
-            let mut conn = state.db.pool.acquire().await?;
-            let company = service::managed_company(&mut conn, me.id).await?;
-            service::invites(&mut conn, &state.settings.public_url, company).await
-        }
-        .await,
-    )
+    let call = Call::new(crate::call::MANAGERS)?;
+    let state = &call.state;
+    let mut conn = call.conn().await?;
+    let company = service::managed_company(&mut conn, call.user.id).await?;
+    service::invites(&mut conn, &state.settings.public_url, company).await
 }
 
 /// A new invitation link for the manager's company: the role it gives, how many days it stays
@@ -304,108 +288,85 @@ pub async fn invite_create(
     uses: Option<String>,
 ) -> Result<InviteRow, AppError> {
     use crate::admin::catalog::parse_whole;
-    use crate::state::{app_state, reply, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::PartnerManager])?;
-            let kind = parse_kind(&kind)?;
-            let days = match optional(days) {
-                None => INVITE_DEFAULT_DAYS,
-                Some(d) => parse_whole(&d, Field::Days, 1, INVITE_MAX_DAYS)?,
-            };
-            let uses = optional(uses)
-                .map(|u| parse_whole(&u, Field::Uses, 1, 1000))
-                .transpose()?;
-            let state = app_state()?;
-            let company = {
-                let mut conn = state.db.pool.acquire().await?;
-                service::managed_company(&mut conn, me.id).await?
-            };
-            service::create_invite(
-                &state.db,
-                &state.settings.public_url,
-                me.id,
-                company,
-                kind,
-                days,
-                uses,
-                unix_now(),
-            )
-            .await
-        }
-        .await,
+
+    let call = Call::new(crate::call::MANAGERS)?;
+    let kind = parse_kind(&kind)?;
+    let days = match optional(days) {
+        None => INVITE_DEFAULT_DAYS,
+        Some(d) => parse_whole(&d, Field::Days, 1, INVITE_MAX_DAYS)?,
+    };
+    let uses = optional(uses)
+        .map(|u| parse_whole(&u, Field::Uses, 1, 1000))
+        .transpose()?;
+    let state = &call.state;
+    let company = {
+        let mut conn = call.conn().await?;
+        service::managed_company(&mut conn, call.user.id).await?
+    };
+    service::create_invite(
+        &state.db,
+        &state.settings.public_url,
+        call.user.id,
+        company,
+        kind,
+        days,
+        uses,
+        call.now,
     )
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "org/invite_revoke")]
 pub async fn invite_revoke(id: i64) -> Result<(), AppError> {
-    use crate::state::{app_state, reply, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::PartnerManager])?;
-            let db = app_state()?.db;
-            let company = {
-                let mut conn = db.pool.acquire().await?;
-                service::managed_company(&mut conn, me.id).await?
-            };
-            service::revoke_invite(&db, me.id, company, id, unix_now()).await
-        }
-        .await,
-    )
+    let call = Call::new(crate::call::MANAGERS)?;
+    let db = call.db().clone();
+    let company = {
+        let mut conn = db.pool.acquire().await?;
+        service::managed_company(&mut conn, call.user.id).await?
+    };
+    service::revoke_invite(&db, call.user.id, company, id, call.now).await
 }
 
 /// Approves a join request of the manager's own company (admins: any).
 #[server(prefix = "/api", endpoint = "org/approve")]
 pub async fn approve(id: i64) -> Result<(), AppError> {
-    use crate::state::{app_state, reply, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::PartnerManager, Role::Admin])?;
-            let db = app_state()?.db;
-            let scope = {
-                let mut conn = db.pool.acquire().await?;
-                service::scope(&mut conn, &me).await?
-            };
-            service::decide(
-                &db,
-                me.id,
-                scope,
-                id,
-                service::Decision::Approve,
-                unix_now(),
-            )
-            .await
-        }
-        .await,
+    let call = Call::new(&[Role::PartnerManager, Role::Admin])?;
+    let db = call.db().clone();
+    let scope = {
+        let mut conn = db.pool.acquire().await?;
+        service::scope(&mut conn, &call.user).await?
+    };
+    service::decide(
+        &db,
+        call.user.id,
+        scope,
+        id,
+        service::Decision::Approve,
+        call.now,
     )
+    .await
 }
 
 /// Rejects a join request, with a reason the person sees (3–300 characters).
 #[server(prefix = "/api", endpoint = "org/reject")]
 pub async fn reject(id: i64, reason: String, confirm: Option<String>) -> Result<(), AppError> {
-    use crate::state::{app_state, reply, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::PartnerManager, Role::Admin])?;
-            let reason = crate::admin::codes::parse_reason(&reason)?;
-            confirmed(confirm.as_deref())?;
-            let db = app_state()?.db;
-            let scope = {
-                let mut conn = db.pool.acquire().await?;
-                service::scope(&mut conn, &me).await?
-            };
-            service::decide(
-                &db,
-                me.id,
-                scope,
-                id,
-                service::Decision::Reject(reason),
-                unix_now(),
-            )
-            .await
-        }
-        .await,
+    let call = Call::new(&[Role::PartnerManager, Role::Admin])?;
+    let reason = crate::admin::codes::parse_reason(&reason)?;
+    confirmed(confirm.as_deref())?;
+    let db = call.db().clone();
+    let scope = {
+        let mut conn = db.pool.acquire().await?;
+        service::scope(&mut conn, &call.user).await?
+    };
+    service::decide(
+        &db,
+        call.user.id,
+        scope,
+        id,
+        service::Decision::Reject(reason),
+        call.now,
     )
+    .await
 }
 
 /// An action that is hard to take back is taken only with its "yes, I mean it" box ticked
@@ -424,19 +385,13 @@ fn confirmed(confirm: Option<&str>) -> Result<(), AppError> {
 /// the program's grace period, then expires. Needs `confirm=on`.
 #[server(prefix = "/api", endpoint = "org/deactivate")]
 pub async fn deactivate(id: i64, confirm: Option<String>) -> Result<MemberDetail, AppError> {
-    use crate::state::{app_state, reply, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::PartnerManager, Role::Admin])?;
-            confirmed(confirm.as_deref())?;
-            let db = app_state()?.db;
-            let mut conn = db.pool.acquire().await?;
-            let scope = service::scope(&mut conn, &me).await?;
-            service::deactivate(&db, me.id, scope, id, unix_now()).await?;
-            service::member(&mut conn, scope, id, unix_now()).await
-        }
-        .await,
-    )
+    let call = Call::new(&[Role::PartnerManager, Role::Admin])?;
+    confirmed(confirm.as_deref())?;
+    let db = call.db().clone();
+    let mut conn = db.pool.acquire().await?;
+    let scope = service::scope(&mut conn, &call.user).await?;
+    service::deactivate(&db, call.user.id, scope, id, call.now).await?;
+    service::member(&mut conn, scope, id, call.now).await
 }
 
 /// A company's own number for one of its people (payroll): up to 32 letters, digits, `-`, `.`
@@ -461,54 +416,38 @@ pub fn parse_personnel_no(input: &str) -> Result<Option<String>, AppError> {
 /// anyone's. Another company's person answers "not found".
 #[server(prefix = "/api", endpoint = "org/personnel_no")]
 pub async fn set_personnel_no(id: i64, personnel_no: String) -> Result<MemberDetail, AppError> {
-    use crate::state::{app_state, reply, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::PartnerManager, Role::Admin])?;
-            let number = parse_personnel_no(&personnel_no)?;
-            let db = app_state()?.db;
-            let mut conn = db.pool.acquire().await?;
-            let scope = service::scope(&mut conn, &me).await?;
-            service::set_personnel_no(&db, me.id, scope, id, number.as_deref(), unix_now()).await?;
-            service::member(&mut conn, scope, id, unix_now()).await
-        }
-        .await,
-    )
+    let call = Call::new(&[Role::PartnerManager, Role::Admin])?;
+    let number = parse_personnel_no(&personnel_no)?;
+    let db = call.db().clone();
+    let mut conn = db.pool.acquire().await?;
+    let scope = service::scope(&mut conn, &call.user).await?;
+    service::set_personnel_no(&db, call.user.id, scope, id, number.as_deref(), call.now).await?;
+    service::member(&mut conn, scope, id, call.now).await
 }
 
 /// Takes back "Mark as left" while the leaver's grace period runs: active again in the same
 /// company, every point kept. After the grace period (points expired) it is refused.
 #[server(prefix = "/api", endpoint = "org/reinstate")]
 pub async fn reinstate(id: i64) -> Result<MemberDetail, AppError> {
-    use crate::state::{app_state, reply, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::PartnerManager, Role::Admin])?;
-            let db = app_state()?.db;
-            let mut conn = db.pool.acquire().await?;
-            let scope = service::scope(&mut conn, &me).await?;
-            service::reinstate(&db, me.id, scope, id, unix_now()).await?;
-            service::member(&mut conn, scope, id, unix_now()).await
-        }
-        .await,
-    )
+    let call = Call::new(&[Role::PartnerManager, Role::Admin])?;
+    let db = call.db().clone();
+    let mut conn = db.pool.acquire().await?;
+    let scope = service::scope(&mut conn, &call.user).await?;
+    service::reinstate(&db, call.user.id, scope, id, call.now).await?;
+    service::member(&mut conn, scope, id, call.now).await
 }
 
 /// The signed-in person's standing with their company (also for those still waiting).
 #[server(prefix = "/api", endpoint = "org/membership")]
 pub async fn my_membership() -> Result<Membership, AppError> {
-    use crate::state::{app_state, reply, request_context, unix_now};
-    reply(
-        async {
-            let me = request_context()?.user.ok_or(AppError::NotSignedIn)?;
-            if me.role == Role::Admin {
-                return Err(AppError::Forbidden);
-            }
-            let mut conn = app_state()?.db.pool.acquire().await?;
-            service::membership(&mut conn, me.id, unix_now()).await
-        }
-        .await,
-    )
+    // Pending people may ask too, so this is not `Call::new`.
+    let call = Call::open()?;
+    let me = call.user.clone().ok_or(AppError::NotSignedIn)?;
+    if me.role == Role::Admin {
+        return Err(AppError::Forbidden);
+    }
+    let mut conn = call.conn().await?;
+    service::membership(&mut conn, me.id, call.now).await
 }
 
 // ---------------------------------------------------------------- joining
@@ -516,14 +455,8 @@ pub async fn my_membership() -> Result<Membership, AppError> {
 /// What an invitation link leads to. Open to everyone: the code itself is the secret.
 #[server(prefix = "/api", endpoint = "join/invite")]
 pub async fn join_invite(code: String) -> Result<JoinTarget, AppError> {
-    use crate::state::{app_state, reply, request_context, unix_now};
-    reply(
-        async {
-            let ip = request_context()?.ip.to_string();
-            service::guarded_join_target(&app_state()?.db, &ip, Some(&code), None, unix_now()).await
-        }
-        .await,
-    )
+    let call = Call::open()?;
+    service::guarded_join_target(call.db(), &call.ip(), Some(&code), None, call.now).await
 }
 
 /// Step one of joining: checks the invitation (or join code), the name and role, and that the
@@ -537,35 +470,28 @@ pub async fn join_request_code(
     kind: Option<String>,
 ) -> Result<(), AppError> {
     use crate::domain::Phone;
-    use crate::state::{app_state, reply, request_context, unix_now};
-    reply(
-        async {
-            let ctx = request_context()?;
-            let state = app_state()?;
-            let now = unix_now();
-            let join = JoinForm::parse(&name, invite, join_code, kind)?;
-            let phone = Phone::parse_in(&phone, app_state()?.settings.country)?;
-            {
-                let target = join
-                    .guarded_target(&state.db, &ctx.ip.to_string(), now)
-                    .await?;
-                let mut conn = state.db.pool.acquire().await?;
-                service::check_phone_can_join(&mut conn, &phone, target.company_id).await?;
-            }
-            crate::auth::service::request_code_for(
-                &state,
-                &phone,
-                crate::auth::service::CodeFor::Joining,
-                &ctx.ip.to_string(),
-                ctx.lang,
-                now,
-            )
-            .await?;
-            leptos_axum::redirect(&join.verify_url(&phone));
-            Ok(())
-        }
-        .await,
+
+    let call = Call::open()?;
+    let state = &call.state;
+    let now = call.now;
+    let join = JoinForm::parse(&name, invite, join_code, kind)?;
+    let phone = Phone::parse_in(&phone, call.settings().country)?;
+    {
+        let target = join.guarded_target(&state.db, &call.ip(), now).await?;
+        let mut conn = call.conn().await?;
+        service::check_phone_can_join(&mut conn, &phone, target.company_id).await?;
+    }
+    crate::auth::service::request_code_for(
+        &state,
+        &phone,
+        crate::auth::service::CodeFor::Joining,
+        &call.ip(),
+        call.ctx.lang,
+        now,
     )
+    .await?;
+    leptos_axum::redirect(&join.verify_url(&phone));
+    Ok(())
 }
 
 /// Step two: the code from the text message. Creates the participant in the company (at once
@@ -581,26 +507,19 @@ pub async fn join_verify(
 ) -> Result<(), AppError> {
     use crate::auth::{SESSION_COOKIE, set_cookie};
     use crate::domain::{OtpCode, Phone};
-    use crate::state::{app_state, reply, request_context, unix_now};
-    reply(
-        async {
-            let ctx = request_context()?;
-            let state = app_state()?;
-            let now = unix_now();
-            let join = JoinForm::parse(&name, invite, join_code, kind)?;
-            let phone = Phone::parse_in(&phone, app_state()?.settings.country)?;
-            let code = OtpCode::parse(&code).ok_or(AppError::CodeFormat)?;
-            // Step two is no way round the guessing limit of step one.
-            join.guarded_target(&state.db, &ctx.ip.to_string(), now)
-                .await?;
-            let (_, token) =
-                service::join(&state, &phone, &code, &join, &ctx.ip.to_string(), now).await?;
-            set_cookie(SESSION_COOKIE, &token, state.settings.session_ttl_secs);
-            leptos_axum::redirect("/");
-            Ok(())
-        }
-        .await,
-    )
+
+    let call = Call::open()?;
+    let state = &call.state;
+    let now = call.now;
+    let join = JoinForm::parse(&name, invite, join_code, kind)?;
+    let phone = Phone::parse_in(&phone, call.settings().country)?;
+    let code = OtpCode::parse(&code).ok_or(AppError::CodeFormat)?;
+    // Step two is no way round the guessing limit of step one.
+    join.guarded_target(&state.db, &call.ip(), now).await?;
+    let (_, token) = service::join(&state, &phone, &code, &join, &call.ip(), now).await?;
+    set_cookie(SESSION_COOKIE, &token, state.settings.session_ttl_secs);
+    leptos_axum::redirect("/");
+    Ok(())
 }
 
 /// The joining form's fields, parsed: by invitation, or by join code with a chosen role.

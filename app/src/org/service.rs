@@ -11,7 +11,7 @@ use crate::domain::{CompanyKind, EntryKind, OtpCode, ParticipantKind, Phone, Rol
 use crate::earn::ledger::{self, NewEntry};
 use crate::error::{AppError, Field};
 use crate::state::{AppState, Db};
-use sqlx::{AnyConnection, Row};
+use sqlx::AnyConnection;
 
 const DAY: i64 = 86_400;
 
@@ -53,39 +53,89 @@ pub async fn grace_days(conn: &mut AnyConnection) -> Result<i64, AppError> {
 const COMPANY_COLUMNS: &str =
     "SELECT id, name, tax_id, region, kind, status, contact, join_code FROM partner_companies";
 
-fn company_from_row(r: &sqlx::any::AnyRow) -> Result<CompanyCard, sqlx::Error> {
-    let kind: String = r.try_get(4)?;
-    let status: String = r.try_get(5)?;
-    Ok(CompanyCard {
-        id: r.try_get(0)?,
-        name: r.try_get(1)?,
-        tax_id: r.try_get(2)?,
-        region: r.try_get(3)?,
-        kind: CompanyKind::parse(&kind)
-            .ok_or_else(|| sqlx::Error::Decode(format!("company kind {kind}").into()))?,
-        suspended: status == "suspended",
-        contact: r.try_get(6)?,
-        join_code: r.try_get(7)?,
-    })
+/// A row of [`COMPANY_COLUMNS`]. An unknown kind is a decoding error.
+#[derive(sqlx::FromRow)]
+struct CompanyRow {
+    id: i64,
+    name: String,
+    tax_id: String,
+    region: String,
+    kind: CompanyKind,
+    status: String,
+    contact: String,
+    join_code: Option<String>,
+}
+
+impl From<CompanyRow> for CompanyCard {
+    fn from(r: CompanyRow) -> Self {
+        CompanyCard {
+            id: r.id,
+            name: r.name,
+            tax_id: r.tax_id,
+            region: r.region,
+            kind: r.kind,
+            suspended: r.status == "suspended",
+            contact: r.contact,
+            join_code: r.join_code,
+        }
+    }
 }
 
 pub async fn company(conn: &mut AnyConnection, id: i64) -> Result<CompanyCard, AppError> {
-    let row = sqlx::query(&format!("{COMPANY_COLUMNS} WHERE id = $1"))
+    let row = sqlx::query_as::<_, CompanyRow>(&format!("{COMPANY_COLUMNS} WHERE id = $1"))
         .bind(id)
         .fetch_optional(conn)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(company_from_row(&row)?)
+    Ok(row.into())
 }
 
 pub async fn companies(conn: &mut AnyConnection) -> Result<Vec<CompanyCard>, AppError> {
-    let rows = sqlx::query(&format!("{COMPANY_COLUMNS} ORDER BY name, id"))
+    let rows = sqlx::query_as::<_, CompanyRow>(&format!("{COMPANY_COLUMNS} ORDER BY name, id"))
         .fetch_all(conn)
         .await?;
-    Ok(rows
-        .iter()
-        .map(company_from_row)
-        .collect::<Result<_, _>>()?)
+    Ok(rows.into_iter().map(CompanyCard::from).collect())
+}
+
+/// One person of [`staff`] as the query returns them. An unknown role or status is a decoding
+/// error; an unknown kind reads as none.
+#[derive(sqlx::FromRow)]
+struct StaffMemberRow {
+    id: i64,
+    name: String,
+    phone: Option<String>,
+    role: Role,
+    kind: Option<String>,
+    status: UserStatus,
+    left_at: Option<i64>,
+    balance: i64,
+    earned: i64,
+    spent: i64,
+    last_activity: Option<i64>,
+    personnel_no: Option<String>,
+}
+
+impl StaffMemberRow {
+    /// `grace` is the program's leaver grace period in days.
+    fn into_staff(self, grace: i64) -> StaffRow {
+        StaffRow {
+            id: self.id,
+            name: self.name,
+            phone: self.phone.unwrap_or_default(),
+            role: self.role,
+            kind: self.kind.as_deref().and_then(ParticipantKind::parse),
+            status: self.status,
+            balance: self.balance,
+            earned: self.earned,
+            spent: -self.spent,
+            last_activity: self.last_activity,
+            left_until: self
+                .left_at
+                .filter(|_| self.status == UserStatus::Left)
+                .map(|at| at + grace * DAY),
+            personnel_no: self.personnel_no,
+        }
+    }
 }
 
 /// A company's people (not those still waiting for approval) with the figures since `from`.
@@ -99,13 +149,13 @@ pub async fn staff(
     from: i64,
     grace: i64,
 ) -> Result<Vec<StaffRow>, AppError> {
-    let rows = sqlx::query(&format!(
-        "SELECT u.id, u.name, u.phone, u.role, u.kind, u.status, u.left_at, COALESCE(b.points, 0), \
+    let rows = sqlx::query_as::<_, StaffMemberRow>(&format!(
+        "SELECT u.id, u.name, u.phone, u.role, u.kind, u.status, u.left_at, COALESCE(b.points, 0) AS balance, \
          (SELECT CAST(COALESCE(SUM(e.points), 0) AS BIGINT) FROM ledger_entries e \
-          WHERE e.user_id = u.id AND e.created_at >= $2 AND e.created_at >= {SINCE_JOINED} AND {EARNED}), \
+          WHERE e.user_id = u.id AND e.created_at >= $2 AND e.created_at >= {SINCE_JOINED} AND {EARNED}) AS earned, \
          (SELECT CAST(COALESCE(SUM(e.points), 0) AS BIGINT) FROM ledger_entries e \
-          WHERE e.user_id = u.id AND e.created_at >= $2 AND e.created_at >= {SINCE_JOINED} AND {SPENT}), \
-         (SELECT MAX(e.created_at) FROM ledger_entries e WHERE e.user_id = u.id AND e.created_at >= {SINCE_JOINED}), \
+          WHERE e.user_id = u.id AND e.created_at >= $2 AND e.created_at >= {SINCE_JOINED} AND {SPENT}) AS spent, \
+         (SELECT MAX(e.created_at) FROM ledger_entries e WHERE e.user_id = u.id AND e.created_at >= {SINCE_JOINED}) AS last_activity, \
          u.personnel_no \
          FROM users u LEFT JOIN balances b ON b.user_id = u.id \
          WHERE u.company_id = $1 AND u.role <> 'admin' AND u.status <> 'pending' AND ($3 < 0 OR u.id = $3) \
@@ -116,34 +166,7 @@ pub async fn staff(
     .bind(user.unwrap_or(-1))
     .fetch_all(conn)
     .await?;
-    rows.iter()
-        .map(|r| {
-            let role: String = r.try_get(3)?;
-            let kind: Option<String> = r.try_get(4)?;
-            let status: String = r.try_get(5)?;
-            let status = UserStatus::parse(&status)
-                .ok_or_else(|| sqlx::Error::Decode(format!("status {status}").into()))?;
-            let left_at: Option<i64> = r.try_get(6)?;
-            Ok(StaffRow {
-                id: r.try_get(0)?,
-                name: r.try_get(1)?,
-                phone: r.try_get::<Option<String>, _>(2)?.unwrap_or_default(),
-                role: Role::parse(&role)
-                    .ok_or_else(|| sqlx::Error::Decode(format!("role {role}").into()))?,
-                kind: kind.as_deref().and_then(ParticipantKind::parse),
-                status,
-                balance: r.try_get(7)?,
-                earned: r.try_get(8)?,
-                spent: -r.try_get::<i64, _>(9)?,
-                last_activity: r.try_get(10)?,
-                left_until: left_at
-                    .filter(|_| status == UserStatus::Left)
-                    .map(|at| at + grace * DAY),
-                personnel_no: r.try_get(11)?,
-            })
-        })
-        .collect::<Result<_, sqlx::Error>>()
-        .map_err(AppError::from)
+    Ok(rows.into_iter().map(|r| r.into_staff(grace)).collect())
 }
 
 /// The company's last twelve calendar months, newest first.
@@ -180,35 +203,47 @@ pub async fn months(
     Ok(out)
 }
 
+/// A waiting join request as [`pending`] reads it. An unknown kind is a decoding error.
+#[derive(sqlx::FromRow)]
+struct PendingRequestRow {
+    request_id: i64,
+    user_id: i64,
+    name: String,
+    phone: Option<String>,
+    kind: ParticipantKind,
+    company: String,
+    created_at: i64,
+}
+
+impl From<PendingRequestRow> for PendingRow {
+    fn from(r: PendingRequestRow) -> Self {
+        PendingRow {
+            request_id: r.request_id,
+            user_id: r.user_id,
+            name: r.name,
+            phone: r.phone.unwrap_or_default(),
+            kind: r.kind,
+            company: r.company,
+            at: r.created_at,
+        }
+    }
+}
+
 /// Join requests waiting for a decision: one company's, or (admins) everyone's.
 pub async fn pending(
     conn: &mut AnyConnection,
     company: Option<i64>,
 ) -> Result<Vec<PendingRow>, AppError> {
-    let rows = sqlx::query(
-        "SELECT r.id, u.id, u.name, u.phone, r.kind, c.name, r.created_at FROM join_requests r \
+    let rows = sqlx::query_as::<_, PendingRequestRow>(
+        "SELECT r.id AS request_id, u.id AS user_id, u.name, u.phone, r.kind, c.name AS company, \
+         r.created_at FROM join_requests r \
          JOIN users u ON u.id = r.user_id JOIN partner_companies c ON c.id = r.company_id \
          WHERE r.status = 'pending' AND ($1 < 0 OR r.company_id = $1) ORDER BY r.id LIMIT 200",
     )
     .bind(company.unwrap_or(-1))
     .fetch_all(conn)
     .await?;
-    rows.iter()
-        .map(|r| {
-            let kind: String = r.try_get(4)?;
-            Ok(PendingRow {
-                request_id: r.try_get(0)?,
-                user_id: r.try_get(1)?,
-                name: r.try_get(2)?,
-                phone: r.try_get::<Option<String>, _>(3)?.unwrap_or_default(),
-                kind: ParticipantKind::parse(&kind)
-                    .ok_or_else(|| sqlx::Error::Decode(format!("kind {kind}").into()))?,
-                company: r.try_get(5)?,
-                at: r.try_get(6)?,
-            })
-        })
-        .collect::<Result<_, sqlx::Error>>()
-        .map_err(AppError::from)
+    Ok(rows.into_iter().map(PendingRow::from).collect())
 }
 
 pub fn totals(staff: &[StaffRow]) -> Totals {
@@ -312,44 +347,55 @@ fn new_invite_code() -> String {
         .collect()
 }
 
-fn invite_from_row(r: &sqlx::any::AnyRow, public_url: &str) -> Result<InviteRow, sqlx::Error> {
-    let code: String = r.try_get(1)?;
-    let kind: String = r.try_get(2)?;
-    let revoked_at: Option<i64> = r.try_get(6)?;
-    let link = format!("{public_url}/join/{code}");
-    Ok(InviteRow {
-        id: r.try_get(0)?,
-        qr_svg: crate::admin::exports::qr_svg_of(&link).unwrap_or_default(),
-        link,
-        code,
-        kind: ParticipantKind::parse(&kind)
-            .ok_or_else(|| sqlx::Error::Decode(format!("kind {kind}").into()))?,
-        uses: r.try_get(3)?,
-        max_uses: r.try_get(4)?,
-        expires_at: r.try_get(5)?,
-        revoked: revoked_at.is_some(),
-        created_at: r.try_get(7)?,
-    })
-}
-
 const INVITE_COLUMNS: &str =
     "SELECT id, code, kind, uses, max_uses, expires_at, revoked_at, created_at FROM invites";
+
+/// A row of [`INVITE_COLUMNS`]. An unknown kind is a decoding error.
+#[derive(sqlx::FromRow)]
+struct InviteRecordRow {
+    id: i64,
+    code: String,
+    kind: ParticipantKind,
+    uses: i64,
+    max_uses: Option<i64>,
+    expires_at: i64,
+    revoked_at: Option<i64>,
+    created_at: i64,
+}
+
+impl InviteRecordRow {
+    fn into_invite(self, public_url: &str) -> InviteRow {
+        let link = format!("{public_url}/join/{}", self.code);
+        InviteRow {
+            id: self.id,
+            qr_svg: crate::admin::exports::qr_svg_of(&link).unwrap_or_default(),
+            link,
+            code: self.code,
+            kind: self.kind,
+            uses: self.uses,
+            max_uses: self.max_uses,
+            expires_at: self.expires_at,
+            revoked: self.revoked_at.is_some(),
+            created_at: self.created_at,
+        }
+    }
+}
 
 pub async fn invites(
     conn: &mut AnyConnection,
     public_url: &str,
     company: i64,
 ) -> Result<Vec<InviteRow>, AppError> {
-    let rows = sqlx::query(&format!(
+    let rows = sqlx::query_as::<_, InviteRecordRow>(&format!(
         "{INVITE_COLUMNS} WHERE company_id = $1 ORDER BY id DESC LIMIT 50"
     ))
     .bind(company)
     .fetch_all(conn)
     .await?;
     Ok(rows
-        .iter()
-        .map(|r| invite_from_row(r, public_url))
-        .collect::<Result<_, _>>()?)
+        .into_iter()
+        .map(|r| r.into_invite(public_url))
+        .collect())
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -377,11 +423,11 @@ pub async fn create_invite(
     .bind(now)
     .fetch_one(&mut *tx)
     .await?;
-    let row = sqlx::query(&format!("{INVITE_COLUMNS} WHERE id = $1"))
+    let invite = sqlx::query_as::<_, InviteRecordRow>(&format!("{INVITE_COLUMNS} WHERE id = $1"))
         .bind(id)
         .fetch_one(&mut *tx)
-        .await?;
-    let invite = invite_from_row(&row, public_url)?;
+        .await?
+        .into_invite(public_url);
     audit::write(
         &mut tx,
         Some(actor),
@@ -476,6 +522,20 @@ pub async fn guarded_join_target(
     result
 }
 
+/// An invitation with its company, as [`join_target`] checks it. An unknown kind reads as none.
+#[derive(sqlx::FromRow)]
+struct InviteTargetRow {
+    id: i64,
+    company_id: i64,
+    company: String,
+    company_status: String,
+    kind: String,
+    expires_at: i64,
+    revoked_at: Option<i64>,
+    uses: i64,
+    max_uses: Option<i64>,
+}
+
 /// Where an invitation or a join code leads, refused with the precise reason when it leads
 /// nowhere (unknown, expired, revoked, used up, or the company is suspended).
 pub async fn join_target(
@@ -489,8 +549,9 @@ pub async fn join_target(
         if code.is_empty() || code.len() > 40 {
             return Err(AppError::NotFound);
         }
-        let row = sqlx::query(
-            "SELECT i.id, i.company_id, c.name, c.status, i.kind, i.expires_at, i.revoked_at, \
+        let row = sqlx::query_as::<_, InviteTargetRow>(
+            "SELECT i.id, i.company_id, c.name AS company, c.status AS company_status, i.kind, \
+             i.expires_at, i.revoked_at, \
              i.uses, i.max_uses FROM invites i JOIN partner_companies c ON c.id = i.company_id \
              WHERE i.code = $1",
         )
@@ -498,29 +559,23 @@ pub async fn join_target(
         .fetch_optional(conn)
         .await?
         .ok_or(AppError::NotFound)?;
-        let status: String = row.try_get(3)?;
-        let kind: String = row.try_get(4)?;
-        let expires_at: i64 = row.try_get(5)?;
-        let revoked_at: Option<i64> = row.try_get(6)?;
-        let uses: i64 = row.try_get(7)?;
-        let max_uses: Option<i64> = row.try_get(8)?;
-        if revoked_at.is_some() {
+        if row.revoked_at.is_some() {
             return Err(AppError::InviteRevoked);
         }
-        if expires_at <= now {
+        if row.expires_at <= now {
             return Err(AppError::InviteExpired);
         }
-        if max_uses.is_some_and(|m| uses >= m) {
+        if row.max_uses.is_some_and(|m| row.uses >= m) {
             return Err(AppError::InviteUsedUp);
         }
-        if status == "suspended" {
+        if row.company_status == "suspended" {
             return Err(AppError::CompanySuspended);
         }
         return Ok(JoinTarget {
-            invite_id: Some(row.try_get(0)?),
-            company_id: row.try_get(1)?,
-            company: row.try_get(2)?,
-            kind: ParticipantKind::parse(&kind),
+            invite_id: Some(row.id),
+            company_id: row.company_id,
+            company: row.company,
+            kind: ParticipantKind::parse(&row.kind),
             needs_approval: false,
         });
     }

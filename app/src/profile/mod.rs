@@ -1,6 +1,8 @@
 //! The participant's own profile: who they are, the interface language, signing out.
 
 use crate::auth::SignOut;
+#[cfg(feature = "ssr")]
+use crate::call::Call;
 use crate::domain::{ParticipantKind, Role};
 use crate::error::AppError;
 use crate::i18n::{Lang, T};
@@ -15,25 +17,20 @@ use leptos_meta::Title;
 #[server(prefix = "/api", endpoint = "profile/set_language")]
 pub async fn set_language(lang: String) -> Result<(), AppError> {
     use crate::auth::{LANG_COOKIE, service, set_cookie};
-    use crate::state::{app_state, reply, request_context};
-    reply(
-        async {
-            let ctx = request_context()?;
-            let lang = match lang.trim() {
-                "" => None,
-                code => Some(Lang::parse(code).ok_or(AppError::InvalidLanguage)?),
-            };
-            if let Some(user) = &ctx.user {
-                service::set_language(&app_state()?.db, user.id, lang).await?;
-            }
-            match lang {
-                Some(l) => set_cookie(LANG_COOKIE, l.code(), 365 * 24 * 3600),
-                None => set_cookie(LANG_COOKIE, "", 0),
-            }
-            Ok(())
-        }
-        .await,
-    )
+
+    let call = Call::open()?;
+    let lang = match lang.trim() {
+        "" => None,
+        code => Some(Lang::parse(code).ok_or(AppError::InvalidLanguage)?),
+    };
+    if let Some(user) = &call.ctx.user {
+        service::set_language(call.db(), user.id, lang).await?;
+    }
+    match lang {
+        Some(l) => set_cookie(LANG_COOKIE, l.code(), 365 * 24 * 3600),
+        None => set_cookie(LANG_COOKIE, "", 0),
+    }
+    Ok(())
 }
 
 pub fn role_text(role: Role, kind: Option<ParticipantKind>) -> T {

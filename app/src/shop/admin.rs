@@ -2,6 +2,8 @@
 //! fulfilment queue with bulk status changes, cancellation with refund. Admins only.
 
 use super::model::OrderView;
+#[cfg(feature = "ssr")]
+use crate::call::Call;
 use crate::domain::{RewardKind, Tier};
 use crate::error::{AppError, Field};
 use leptos::prelude::*;
@@ -559,19 +561,12 @@ pub mod db {
 /// Reward categories and every reward, with voucher pools, orders and "notify me" counts.
 #[server(prefix = "/api", endpoint = "admin/rewards")]
 pub async fn list_rewards() -> Result<RewardsAdmin, AppError> {
-    use crate::domain::Role;
-    use crate::state::{app_state, reply, require};
-    reply(
-        async {
-            require(&[Role::Admin])?;
-            let db = app_state()?.db;
-            Ok(RewardsAdmin {
-                categories: db::categories(&db).await?,
-                rewards: db::rewards(&db).await?,
-            })
-        }
-        .await,
-    )
+    let call = Call::new(crate::call::ADMINS)?;
+    let db = call.db().clone();
+    Ok(RewardsAdmin {
+        categories: db::categories(&db).await?,
+        rewards: db::rewards(&db).await?,
+    })
 }
 
 /// Creates or updates a reward category (by `code`).
@@ -582,20 +577,13 @@ pub async fn save_reward_category(
     icon: String,
     position: String,
 ) -> Result<(), AppError> {
-    use crate::domain::Role;
-    use crate::state::{app_state, reply, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::Admin])?;
-            let position = match position.trim() {
-                "" => 0,
-                p => whole(p, 0..=1000, Field::Position)?,
-            };
-            let db = app_state()?.db;
-            db::save_category(&db, me.id, &code, &name, &icon, position, unix_now()).await
-        }
-        .await,
-    )
+    let call = Call::new(crate::call::ADMINS)?;
+    let position = match position.trim() {
+        "" => 0,
+        p => whole(p, 0..=1000, Field::Position)?,
+    };
+    let db = call.db().clone();
+    db::save_category(&db, call.user.id, &code, &name, &icon, position, call.now).await
 }
 
 /// Creates (no `id`) or updates a reward. Numbers arrive as text so that "-5" or "abc" get a clear
@@ -619,50 +607,36 @@ pub async fn save_reward(
     after_order: String,
     image: String,
 ) -> Result<i64, AppError> {
-    use crate::domain::Role;
-    use crate::state::{app_state, reply, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::Admin])?;
-            let input = RewardInput::parse(
-                &title,
-                &description,
-                &category,
-                &kind,
-                &price,
-                &stock,
-                active.is_some(),
-                &starts,
-                &ends,
-                &min_tier,
-                &company_kind,
-                &low_stock,
-                &after_order,
-                &image,
-            )?;
-            let db = app_state()?.db;
-            db::save(&db, me.id, id, &input, unix_now()).await
-        }
-        .await,
-    )
+    let call = Call::new(crate::call::ADMINS)?;
+    let input = RewardInput::parse(
+        &title,
+        &description,
+        &category,
+        &kind,
+        &price,
+        &stock,
+        active.is_some(),
+        &starts,
+        &ends,
+        &min_tier,
+        &company_kind,
+        &low_stock,
+        &after_order,
+        &image,
+    )?;
+    let db = call.db().clone();
+    db::save(&db, call.user.id, id, &input, call.now).await
 }
 
 /// Adds voucher codes (a CSV: one code per line) to a voucher reward's pool.
 #[server(prefix = "/api", endpoint = "admin/vouchers_add")]
 pub async fn add_vouchers(reward_id: i64, csv: String) -> Result<u64, AppError> {
-    use crate::domain::Role;
-    use crate::state::{app_state, reply, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::Admin])?;
-            if csv.len() > 2_000_000 {
-                return Err(AppError::Invalid { field: Field::Csv });
-            }
-            let db = app_state()?.db;
-            db::add_vouchers(&db, me.id, reward_id, &csv, unix_now()).await
-        }
-        .await,
-    )
+    let call = Call::new(crate::call::ADMINS)?;
+    if csv.len() > 2_000_000 {
+        return Err(AppError::Invalid { field: Field::Csv });
+    }
+    let db = call.db().clone();
+    db::add_vouchers(&db, call.user.id, reward_id, &csv, call.now).await
 }
 
 #[cfg(feature = "ssr")]
@@ -683,33 +657,21 @@ pub async fn admin_orders(
     status: Option<String>,
     kind: Option<String>,
 ) -> Result<Vec<OrderView>, AppError> {
-    use crate::domain::{OrderStatus, Role};
-    use crate::state::{app_state, reply, require};
-    reply(
-        async {
-            require(&[Role::Admin])?;
-            let status = parse_filter(status, OrderStatus::parse, Field::Status)?;
-            let kind = parse_filter(kind, RewardKind::parse, Field::Kind)?;
-            let mut conn = app_state()?.db.pool.acquire().await?;
-            super::service::orders(&mut conn, None, status, kind, 300).await
-        }
-        .await,
-    )
+    use crate::domain::OrderStatus;
+
+    let call = Call::new(crate::call::ADMINS)?;
+    let status = parse_filter(status, OrderStatus::parse, Field::Status)?;
+    let kind = parse_filter(kind, RewardKind::parse, Field::Kind)?;
+    let mut conn = call.conn().await?;
+    super::service::orders(&mut conn, None, status, kind, 300).await
 }
 
 /// One order with its history, for the admin.
 #[server(prefix = "/api", endpoint = "admin/order")]
 pub async fn admin_order(id: i64) -> Result<OrderView, AppError> {
-    use crate::domain::Role;
-    use crate::state::{app_state, reply, require};
-    reply(
-        async {
-            require(&[Role::Admin])?;
-            let mut conn = app_state()?.db.pool.acquire().await?;
-            super::service::order(&mut conn, id, None).await
-        }
-        .await,
-    )
+    let call = Call::new(crate::call::ADMINS)?;
+    let mut conn = call.conn().await?;
+    super::service::order(&mut conn, id, None).await
 }
 
 /// Moves the orders in `ids` to `status` (all or none), optionally setting the tracking or
@@ -722,33 +684,28 @@ pub async fn set_order_status(
     certificate: Option<String>,
     note: Option<String>,
 ) -> Result<u64, AppError> {
-    use crate::domain::{OrderStatus, Role};
-    use crate::state::{app_state, reply, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::Admin])?;
-            if ids.is_empty() || ids.len() > 500 {
-                return Err(AppError::Invalid {
-                    field: Field::Orders,
-                });
-            }
-            let to = OrderStatus::parse(&status).ok_or(AppError::Invalid {
-                field: Field::Status,
-            })?;
-            let note = note.unwrap_or_default();
-            if note.chars().count() > 200 {
-                return Err(AppError::Invalid { field: Field::Note });
-            }
-            let f = super::service::Fulfilment {
-                tracking: parse_reference(&tracking.unwrap_or_default(), Field::Tracking)?,
-                certificate: parse_reference(&certificate.unwrap_or_default(), Field::Certificate)?,
-                note: note.trim().to_string(),
-            };
-            let db = app_state()?.db;
-            super::service::set_status(&db, me.id, &ids, to, &f, unix_now()).await
-        }
-        .await,
-    )
+    use crate::domain::OrderStatus;
+
+    let call = Call::new(crate::call::ADMINS)?;
+    if ids.is_empty() || ids.len() > 500 {
+        return Err(AppError::Invalid {
+            field: Field::Orders,
+        });
+    }
+    let to = OrderStatus::parse(&status).ok_or(AppError::Invalid {
+        field: Field::Status,
+    })?;
+    let note = note.unwrap_or_default();
+    if note.chars().count() > 200 {
+        return Err(AppError::Invalid { field: Field::Note });
+    }
+    let f = super::service::Fulfilment {
+        tracking: parse_reference(&tracking.unwrap_or_default(), Field::Tracking)?,
+        certificate: parse_reference(&certificate.unwrap_or_default(), Field::Certificate)?,
+        note: note.trim().to_string(),
+    };
+    let db = call.db().clone();
+    super::service::set_status(&db, call.user.id, &ids, to, &f, call.now).await
 }
 
 /// Cancels an order: the points go back to the participant, the stock back to the pool. A voucher
@@ -760,26 +717,19 @@ pub async fn cancel_order(
     reason: String,
     return_code: Option<String>,
 ) -> Result<i64, AppError> {
-    use crate::domain::Role;
-    use crate::state::{app_state, reply, require, unix_now};
-    reply(
-        async {
-            let me = require(&[Role::Admin])?;
-            let reason = crate::admin::codes::parse_reason(&reason)?;
-            let db = app_state()?.db;
-            let fate = match return_code.as_deref() {
-                None | Some("") => super::service::VoucherFate::Burn,
-                Some("on") => super::service::VoucherFate::Return,
-                Some(_) => {
-                    return Err(AppError::Invalid {
-                        field: Field::Voucher,
-                    });
-                }
-            };
-            super::service::cancel(&db, me.id, id, &reason, fate, unix_now()).await
+    let call = Call::new(crate::call::ADMINS)?;
+    let reason = crate::admin::codes::parse_reason(&reason)?;
+    let db = call.db().clone();
+    let fate = match return_code.as_deref() {
+        None | Some("") => super::service::VoucherFate::Burn,
+        Some("on") => super::service::VoucherFate::Return,
+        Some(_) => {
+            return Err(AppError::Invalid {
+                field: Field::Voucher,
+            });
         }
-        .await,
-    )
+    };
+    super::service::cancel(&db, call.user.id, id, &reason, fate, call.now).await
 }
 
 #[cfg(test)]

@@ -21,12 +21,20 @@ pub struct Shopper {
     pub company_suspended: bool,
 }
 
+/// [`shopper`]'s columns: the participant's company, its kind and status.
+#[derive(sqlx::FromRow)]
+struct ShopperRow {
+    company_id: Option<i64>,
+    kind: Option<String>,
+    status: Option<String>,
+}
+
 pub async fn shopper(
     conn: &mut AnyConnection,
     user_id: i64,
     now: i64,
 ) -> Result<Shopper, AppError> {
-    let row = sqlx::query(
+    let row = sqlx::query_as::<_, ShopperRow>(
         "SELECT u.company_id, c.kind, c.status FROM users u LEFT JOIN partner_companies c ON c.id = u.company_id \
          WHERE u.id = $1",
     )
@@ -37,9 +45,9 @@ pub async fn shopper(
     let earned = ledger::earned_since(&mut *conn, user_id, now - ledger::TIER_WINDOW_SECS).await?;
     Ok(Shopper {
         user_id,
-        company_id: row.try_get(0)?,
-        company_kind: row.try_get(1)?,
-        company_suspended: row.try_get::<Option<String>, _>(2)?.as_deref() == Some("suspended"),
+        company_id: row.company_id,
+        company_kind: row.kind,
+        company_suspended: row.status.as_deref() == Some("suspended"),
         tier: Tier::for_points_earned(earned),
     })
 }
@@ -50,9 +58,9 @@ pub async fn shopper_of(db: &Db, user_id: i64, now: i64) -> Result<Shopper, AppE
     shopper(&mut conn, user_id, now).await
 }
 
-const CARD_COLUMNS: &str = "SELECT r.id, r.title, c.name, COALESCE(c.icon, ''), r.kind, r.price_points, \
-    r.stock, r.image, r.min_tier, r.created_at, \
-    (SELECT COUNT(*) FROM orders o WHERE o.reward_id = r.id AND o.status <> 'cancelled'), \
+const CARD_COLUMNS: &str = "SELECT r.id, r.title, c.name, COALESCE(c.icon, '') AS icon, r.kind, \
+    r.price_points, r.stock, r.image, r.min_tier, r.created_at, \
+    (SELECT COUNT(*) FROM orders o WHERE o.reward_id = r.id AND o.status <> 'cancelled') AS ordered, \
     r.description, r.after_order, c.code \
     FROM rewards r LEFT JOIN reward_categories c ON c.id = r.category_id";
 
@@ -60,37 +68,45 @@ const CARD_COLUMNS: &str = "SELECT r.id, r.title, c.name, COALESCE(c.icon, ''), 
 const VISIBLE: &str = "r.active = 1 AND (r.starts_at IS NULL OR r.starts_at <= $1) \
     AND (r.ends_at IS NULL OR r.ends_at > $1) AND (r.company_kind IS NULL OR r.company_kind = $2)";
 
+/// One row of [`CARD_COLUMNS`]: a reward with its category's name, icon and code.
+#[derive(sqlx::FromRow)]
 struct CardRow {
-    card: RewardCard,
+    id: i64,
+    title: String,
+    name: Option<String>,
+    icon: String,
+    kind: RewardKind,
+    price_points: i64,
+    stock: Option<i64>,
+    image: Option<String>,
+    min_tier: String,
+    created_at: i64,
+    ordered: i64,
     description: String,
     after_order: String,
-    category_code: Option<String>,
+    code: Option<String>,
 }
 
-fn card_row(r: &sqlx::any::AnyRow, balance: i64) -> Result<CardRow, sqlx::Error> {
-    let kind: String = r.try_get(4)?;
-    let tier: String = r.try_get(8)?;
-    let price: i64 = r.try_get(5)?;
-    Ok(CardRow {
-        card: RewardCard {
-            id: r.try_get(0)?,
-            title: r.try_get(1)?,
-            category: r.try_get(2)?,
-            icon: r.try_get(3)?,
-            kind: RewardKind::parse(&kind)
-                .ok_or_else(|| sqlx::Error::Decode(format!("reward kind {kind}").into()))?,
-            price,
-            stock: r.try_get(6)?,
-            image: r.try_get(7)?,
-            min_tier: Tier::parse(&tier).unwrap_or(Tier::Base),
-            missing: (price - balance).max(0),
-            created_at: r.try_get(9)?,
-            ordered: r.try_get(10)?,
-        },
-        description: r.try_get(11)?,
-        after_order: r.try_get(12)?,
-        category_code: r.try_get(13)?,
-    })
+impl CardRow {
+    /// The card as someone with `balance` points sees it, with the reward's description and
+    /// what happens after ordering it.
+    fn into_reward(self, balance: i64) -> (RewardCard, String, String) {
+        let card = RewardCard {
+            id: self.id,
+            title: self.title,
+            category: self.name,
+            icon: self.icon,
+            kind: self.kind,
+            price: self.price_points,
+            stock: self.stock,
+            image: self.image,
+            min_tier: Tier::parse(&self.min_tier).unwrap_or(Tier::Base),
+            missing: (self.price_points - balance).max(0),
+            created_at: self.created_at,
+            ordered: self.ordered,
+        };
+        (card, self.description, self.after_order)
+    }
 }
 
 pub async fn categories(conn: &mut AnyConnection) -> Result<Vec<CategoryChip>, AppError> {
@@ -119,7 +135,7 @@ pub async fn catalog(
     affordable_only: bool,
     now: i64,
 ) -> Result<Vec<RewardCard>, AppError> {
-    let rows = sqlx::query(&format!("{CARD_COLUMNS} WHERE {VISIBLE}"))
+    let rows = sqlx::query_as::<_, CardRow>(&format!("{CARD_COLUMNS} WHERE {VISIBLE}"))
         .bind(now)
         .bind(who.company_kind.clone().unwrap_or_default())
         .fetch_all(conn)
@@ -130,21 +146,21 @@ pub async fn catalog(
         .map(str::to_lowercase)
         .collect();
     let mut cards = Vec::new();
-    for r in &rows {
-        let row = card_row(r, balance)?;
-        if category.is_some_and(|c| row.category_code.as_deref() != Some(c)) {
+    for row in rows {
+        if category.is_some_and(|c| row.code.as_deref() != Some(c)) {
             continue;
         }
         if !words.is_empty() {
-            let hay = format!("{} {}", row.card.title, row.description).to_lowercase();
+            let hay = format!("{} {}", row.title, row.description).to_lowercase();
             if !words.iter().all(|w| hay.contains(w.as_str())) {
                 continue;
             }
         }
-        if affordable_only && row.card.missing > 0 {
+        let (card, _, _) = row.into_reward(balance);
+        if affordable_only && card.missing > 0 {
             continue;
         }
-        cards.push(row.card);
+        cards.push(card);
     }
     match sort {
         Sort::Popular => cards.sort_by(|a, b| b.ordered.cmp(&a.ordered).then(a.id.cmp(&b.id))),
@@ -163,15 +179,15 @@ pub async fn reward(
     id: i64,
     now: i64,
 ) -> Result<(RewardCard, String, String), AppError> {
-    let row = sqlx::query(&format!("{CARD_COLUMNS} WHERE {VISIBLE} AND r.id = $3"))
-        .bind(now)
-        .bind(who.company_kind.clone().unwrap_or_default())
-        .bind(id)
-        .fetch_optional(conn)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let row = card_row(&row, balance)?;
-    Ok((row.card, row.description, row.after_order))
+    let row =
+        sqlx::query_as::<_, CardRow>(&format!("{CARD_COLUMNS} WHERE {VISIBLE} AND r.id = $3"))
+            .bind(now)
+            .bind(who.company_kind.clone().unwrap_or_default())
+            .bind(id)
+            .fetch_optional(conn)
+            .await?
+            .ok_or(AppError::NotFound)?;
+    Ok(row.into_reward(balance))
 }
 
 pub async fn addresses(conn: &mut AnyConnection, user_id: i64) -> Result<Vec<Address>, AppError> {
@@ -211,6 +227,20 @@ pub struct Redeemed {
     pub created: bool,
 }
 
+/// The reward as [`redeem`] reads it under its row lock.
+#[derive(sqlx::FromRow)]
+struct LockedRewardRow {
+    title: String,
+    kind: RewardKind,
+    price_points: i64,
+    stock: Option<i64>,
+    active: i64,
+    starts_at: Option<i64>,
+    ends_at: Option<i64>,
+    min_tier: String,
+    company_kind: Option<String>,
+}
+
 /// Orders `reward_id` for the shopper, all or nothing in one transaction: the balance debit (a
 /// redemption entry), the stock decrement, the voucher hand-over, the order and its first status
 /// events. The same `key` from the same person always yields the same single order.
@@ -246,7 +276,17 @@ pub async fn redeem(
     }
     // Takes the reward's row lock and reads it as it is now: every redemption of one reward
     // queues here, which keeps stock and the voucher pool exact.
-    let r = sqlx::query(
+    let LockedRewardRow {
+        title,
+        kind,
+        price_points: price,
+        stock,
+        active,
+        starts_at: starts,
+        ends_at: ends,
+        min_tier,
+        company_kind,
+    } = sqlx::query_as::<_, LockedRewardRow>(
         "UPDATE rewards SET updated_at = updated_at WHERE id = $1 RETURNING title, kind, \
          price_points, stock, active, starts_at, ends_at, min_tier, company_kind",
     )
@@ -254,16 +294,6 @@ pub async fn redeem(
     .fetch_optional(&mut *tx)
     .await?
     .ok_or(AppError::NotFound)?;
-    let title: String = r.try_get(0)?;
-    let kind: String = r.try_get(1)?;
-    let kind = RewardKind::parse(&kind).ok_or(AppError::Internal)?;
-    let price: i64 = r.try_get(2)?;
-    let stock: Option<i64> = r.try_get(3)?;
-    let active: i64 = r.try_get(4)?;
-    let starts: Option<i64> = r.try_get(5)?;
-    let ends: Option<i64> = r.try_get(6)?;
-    let min_tier: String = r.try_get(7)?;
-    let company_kind: Option<String> = r.try_get(8)?;
     if company_kind.is_some() && company_kind != who.company_kind {
         return Err(AppError::NotFound);
     }
@@ -417,37 +447,53 @@ async fn event(
 }
 
 const ORDER_COLUMNS: &str = "SELECT o.id, o.reward_id, o.title, o.kind, o.points, o.status, o.created_at, \
-    o.updated_at, (SELECT v.code FROM vouchers v WHERE v.order_id = o.id), o.address, o.tracking, \
-    o.certificate, pc.name, u.name, u.phone \
+    o.updated_at, (SELECT v.code FROM vouchers v WHERE v.order_id = o.id) AS voucher, o.address, \
+    o.tracking, o.certificate, pc.name AS company, u.name AS user_name, u.phone \
     FROM orders o JOIN users u ON u.id = o.user_id LEFT JOIN partner_companies pc ON pc.id = o.company_id";
 
-fn order_row(r: &sqlx::any::AnyRow) -> Result<OrderView, sqlx::Error> {
-    let kind: String = r.try_get(3)?;
-    let status: String = r.try_get(5)?;
-    let name: String = r.try_get(13)?;
-    let phone: Option<String> = r.try_get(14)?;
-    Ok(OrderView {
-        id: r.try_get(0)?,
-        reward_id: r.try_get(1)?,
-        title: r.try_get(2)?,
-        kind: RewardKind::parse(&kind)
-            .ok_or_else(|| sqlx::Error::Decode(format!("order kind {kind}").into()))?,
-        points: r.try_get(4)?,
-        status: OrderStatus::parse(&status)
-            .ok_or_else(|| sqlx::Error::Decode(format!("order status {status}").into()))?,
-        created_at: r.try_get(6)?,
-        updated_at: r.try_get(7)?,
-        voucher: r.try_get(8)?,
-        address: r.try_get(9)?,
-        tracking: r.try_get(10)?,
-        certificate: r.try_get(11)?,
-        company: r.try_get(12)?,
-        who: match phone {
-            Some(p) => format!("{name} ({p})"),
-            None => name,
-        },
-        events: Vec::new(),
-    })
+/// One row of [`ORDER_COLUMNS`].
+#[derive(sqlx::FromRow)]
+struct OrderRow {
+    id: i64,
+    reward_id: i64,
+    title: String,
+    kind: RewardKind,
+    points: i64,
+    status: OrderStatus,
+    created_at: i64,
+    updated_at: i64,
+    voucher: Option<String>,
+    address: Option<String>,
+    tracking: Option<String>,
+    certificate: Option<String>,
+    company: Option<String>,
+    user_name: String,
+    phone: Option<String>,
+}
+
+impl From<OrderRow> for OrderView {
+    fn from(r: OrderRow) -> OrderView {
+        OrderView {
+            id: r.id,
+            reward_id: r.reward_id,
+            title: r.title,
+            kind: r.kind,
+            points: r.points,
+            status: r.status,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+            voucher: r.voucher,
+            address: r.address,
+            tracking: r.tracking,
+            certificate: r.certificate,
+            company: r.company,
+            who: match r.phone {
+                Some(p) => format!("{} ({p})", r.user_name),
+                None => r.user_name,
+            },
+            events: Vec::new(),
+        }
+    }
 }
 
 /// Orders, newest first: one participant's (`user`), or everyone's matching the admin filters.
@@ -458,7 +504,7 @@ pub async fn orders(
     kind: Option<RewardKind>,
     limit: i64,
 ) -> Result<Vec<OrderView>, AppError> {
-    let rows = sqlx::query(&format!(
+    let rows = sqlx::query_as::<_, OrderRow>(&format!(
         "{ORDER_COLUMNS} WHERE ($1 < 0 OR o.user_id = $1) AND ($2 = '' OR o.status = $2) \
          AND ($3 = '' OR o.kind = $3) ORDER BY o.id DESC LIMIT $4"
     ))
@@ -468,10 +514,7 @@ pub async fn orders(
     .bind(limit)
     .fetch_all(conn)
     .await?;
-    rows.iter()
-        .map(order_row)
-        .collect::<Result<_, _>>()
-        .map_err(AppError::from)
+    Ok(rows.into_iter().map(OrderView::from).collect())
 }
 
 /// Company credit notes asked for by a company's people (what its partner manager sees).
@@ -479,16 +522,13 @@ pub async fn company_credits(
     conn: &mut AnyConnection,
     company_id: i64,
 ) -> Result<Vec<OrderView>, AppError> {
-    let rows = sqlx::query(&format!(
+    let rows = sqlx::query_as::<_, OrderRow>(&format!(
         "{ORDER_COLUMNS} WHERE o.company_id = $1 AND o.kind = 'company_credit' ORDER BY o.id DESC LIMIT 100"
     ))
     .bind(company_id)
     .fetch_all(conn)
     .await?;
-    rows.iter()
-        .map(order_row)
-        .collect::<Result<_, _>>()
-        .map_err(AppError::from)
+    Ok(rows.into_iter().map(OrderView::from).collect())
 }
 
 /// One order with its status history; `user` limits it to that participant's own orders.
@@ -497,7 +537,7 @@ pub async fn order(
     id: i64,
     user: Option<i64>,
 ) -> Result<OrderView, AppError> {
-    let row = sqlx::query(&format!(
+    let row = sqlx::query_as::<_, OrderRow>(&format!(
         "{ORDER_COLUMNS} WHERE o.id = $1 AND ($2 < 0 OR o.user_id = $2)"
     ))
     .bind(id)
@@ -505,7 +545,7 @@ pub async fn order(
     .fetch_optional(&mut *conn)
     .await?
     .ok_or(AppError::NotFound)?;
-    let mut o = order_row(&row)?;
+    let mut o = OrderView::from(row);
     let events: Vec<(String, String, i64)> =
         sqlx::query_as("SELECT status, note, at FROM order_events WHERE order_id = $1 ORDER BY id")
             .bind(id)

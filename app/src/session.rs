@@ -1,0 +1,61 @@
+//! Who is asking: the signed-in person as the app sees them, the cookies that carry the session
+//! and the language, and (on the server) what is known about a request before any page or server
+//! function runs. Part of the ground floor: it uses only `domain` and `i18n`, so `state`, `auth`
+//! and every area can use it.
+
+use crate::domain::{ParticipantKind, Role, UserStatus};
+use crate::i18n::Lang;
+use serde::{Deserialize, Serialize};
+
+/// The signed-in person as the app sees them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionUser {
+    pub id: i64,
+    pub role: Role,
+    pub kind: Option<ParticipantKind>,
+    pub name: String,
+    pub company: Option<String>,
+    pub lang: Option<Lang>,
+    /// Pending people only see that they wait for approval; leavers no longer earn.
+    pub status: UserStatus,
+    /// Their company's participation is paused: no earning, no ordering, points kept.
+    #[serde(default)]
+    pub company_suspended: bool,
+}
+
+pub const SESSION_COOKIE: &str = "ww_session";
+pub const LANG_COOKIE: &str = "ww_lang";
+
+/// What the server knows about a request before any page or server function runs; the session
+/// middleware puts it in the request's extensions.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug)]
+pub struct RequestContext {
+    pub user: Option<SessionUser>,
+    pub session_hash: Option<String>,
+    pub lang: Lang,
+    pub ip: std::net::IpAddr,
+    /// The client asked for HTML (`Accept: text/html`): a browser navigating, which is sent to a
+    /// sign-in page, where a script gets the JSON error.
+    pub browser: bool,
+    /// This response's script nonce: the page's own inline scripts carry it, and the
+    /// `Content-Security-Policy` allows no other inline script.
+    pub nonce: String,
+}
+
+#[cfg(feature = "ssr")]
+impl RequestContext {
+    /// The signed-in caller, if their role is one of `roles`. Someone still waiting for their
+    /// company's approval may call nothing that needs a role.
+    pub fn require(&self, roles: &[Role]) -> Result<SessionUser, crate::error::AppError> {
+        use crate::error::AppError;
+        let user = self.user.clone().ok_or(AppError::NotSignedIn)?;
+        if !roles.contains(&user.role) {
+            Err(AppError::Forbidden)
+        } else if user.status == UserStatus::Pending {
+            Err(AppError::AccountPending)
+        } else {
+            Ok(user)
+        }
+    }
+}
