@@ -203,7 +203,7 @@ pub fn field_name(field: Field) -> String {
 /// The message for a field in error, shown beside that field.
 #[component]
 pub fn FieldNote(kept: Kept, field: Field) -> impl IntoView {
-    let lang = crate::ui::use_lang();
+    let lang = crate::i18n::use_lang();
     kept.invalid(field).then(|| {
         let e = kept.error().unwrap_or(AppError::Invalid { field });
         view! {
@@ -315,5 +315,46 @@ pub mod ssr {
             assert!(!is_secret("/api/earn/claim", "code"));
             assert!(!is_secret("/api/auth/request_code", "phone"));
         }
+    }
+}
+
+/// A whole number typed into a form (spaces, thin and no-break spaces and `_` as digit groups),
+/// within `min..=max`; otherwise `field` is invalid.
+pub fn parse_whole(s: &str, field: Field, min: i64, max: i64) -> Result<i64, AppError> {
+    let cleaned: String = s
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{202f}' | '\u{a0}' | '_'))
+        .collect();
+    cleaned
+        .parse::<i64>()
+        .ok()
+        .filter(|v| (min..=max).contains(v))
+        .ok_or(AppError::Invalid { field })
+}
+
+/// A reason an admin gives: 3–300 characters.
+pub fn parse_reason(s: &str) -> Result<String, AppError> {
+    let r = s.trim();
+    let n = r.chars().count();
+    if !(3..=300).contains(&n) {
+        return Err(AppError::Invalid {
+            field: Field::Reason,
+        });
+    }
+    Ok(r.to_string())
+}
+
+/// A one-line success note after an action.
+#[component]
+pub fn Done<S>(action: ServerAction<S>, text: crate::i18n::T) -> impl IntoView
+where
+    S: leptos::server_fn::ServerFn<Error = crate::error::AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    let lang = crate::i18n::use_lang();
+    move || {
+        matches!(action.value().get(), Some(Ok(_)))
+            .then(|| view! { <p class="note ok" role="status">{text.text(lang)}</p> })
     }
 }

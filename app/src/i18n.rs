@@ -57,6 +57,11 @@ impl Lang {
     }
 }
 
+/// The language of the page being drawn (the shell provides it; English when none did).
+pub fn use_lang() -> Lang {
+    leptos::prelude::use_context::<Lang>().unwrap_or_default()
+}
+
 macro_rules! messages {
     ($($key:ident { en: $en:literal, ru: $ru:literal $(,)? })*) => {
         /// A translatable text.

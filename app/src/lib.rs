@@ -6,12 +6,15 @@
 
 pub mod admin;
 pub mod app;
+#[cfg(feature = "ssr")]
+pub mod audit;
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod call;
 pub mod domain;
 pub mod earn;
 pub mod error;
+pub mod files;
 pub mod forms;
 pub mod i18n;
 #[cfg(feature = "ssr")]

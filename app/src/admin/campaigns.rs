@@ -69,7 +69,7 @@ impl CampaignInput {
                     })?;
                 Effect::Multiplier(f)
             }
-            "bonus" => Effect::Bonus(super::catalog::parse_whole(
+            "bonus" => Effect::Bonus(crate::forms::parse_whole(
                 value,
                 Field::Value,
                 1,
@@ -79,7 +79,7 @@ impl CampaignInput {
         };
         let budget = match budget.trim() {
             "" => None,
-            b => Some(super::catalog::parse_whole(
+            b => Some(crate::forms::parse_whole(
                 b,
                 Field::Budget,
                 0,
@@ -158,7 +158,7 @@ pub struct AuditRow {
 #[cfg(feature = "ssr")]
 pub mod db {
     use super::*;
-    use crate::admin::audit;
+    use crate::audit;
     use crate::earn::service::{CAMPAIGN_COLUMNS, campaign_from_row};
     use crate::state::Db;
     use sqlx::{Any, Transaction};

@@ -62,19 +62,6 @@ pub(crate) fn parse_name(s: &str) -> Result<String, AppError> {
     Ok(n.to_string())
 }
 
-pub(crate) fn parse_whole(s: &str, field: Field, min: i64, max: i64) -> Result<i64, AppError> {
-    let cleaned: String = s
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{202f}' | '\u{a0}' | '_'))
-        .collect();
-    cleaned
-        .parse::<i64>()
-        .ok()
-        .filter(|v| (min..=max).contains(v))
-        .ok_or(AppError::Invalid { field })
-}
-
 impl ProductInput {
     #[allow(clippy::too_many_arguments)]
     pub fn parse(
@@ -97,7 +84,7 @@ impl ProductInput {
         };
         let base_points = match blank(base_points) {
             None => 0,
-            Some(b) => parse_whole(
+            Some(b) => crate::forms::parse_whole(
                 b,
                 Field::BasePoints,
                 0,
@@ -105,7 +92,7 @@ impl ProductInput {
             )?,
         };
         let price = blank(price)
-            .map(|p| parse_whole(p, Field::Price, 0, 1_000_000_000))
+            .map(|p| crate::forms::parse_whole(p, Field::Price, 0, 1_000_000_000))
             .transpose()?;
         let image_url = match blank(image_url) {
             None => None,
@@ -164,7 +151,7 @@ pub fn parse_products_csv(text: &str) -> Result<Vec<ProductInput>, AppError> {
     let Some((_, header)) = lines.next() else {
         return Err(AppError::Invalid { field: Field::Csv });
     };
-    let cols: Vec<String> = split_csv_line(header)
+    let cols: Vec<String> = crate::files::split_csv_line(header)
         .into_iter()
         .map(|c| c.trim().trim_start_matches('\u{feff}').to_lowercase())
         .collect();
@@ -173,7 +160,7 @@ pub fn parse_products_csv(text: &str) -> Result<Vec<ProductInput>, AppError> {
     }
     let mut out = Vec::new();
     for (i, line) in lines {
-        let cells = split_csv_line(line);
+        let cells = crate::files::split_csv_line(line);
         let cell = |n: usize| cells.get(n).map(String::as_str).unwrap_or("");
         let line_no = (i + 1) as u32;
         if cells.len() < 7 {
@@ -204,49 +191,10 @@ pub fn parse_products_csv(text: &str) -> Result<Vec<ProductInput>, AppError> {
     Ok(out)
 }
 
-/// One CSV line: commas separate, double quotes quote, `""` is a quote. (Quoted line breaks are not
-/// supported: product data has none.)
-pub fn split_csv_line(line: &str) -> Vec<String> {
-    let mut cells = vec![String::new()];
-    let mut quoted = false;
-    let mut chars = line.trim_end_matches('\r').chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                chars.next();
-                cells.last_mut().map(|s| s.push('"'));
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => cells.push(String::new()),
-            (c, _) => {
-                if let Some(s) = cells.last_mut() {
-                    s.push(c)
-                }
-            }
-        }
-    }
-    cells
-}
-
-pub fn csv_cell(s: &str) -> String {
-    // A leading =, +, - or @ would be a formula in a spreadsheet; quote-prefix it.
-    let s = if s.starts_with(['=', '+', '-', '@']) && s.parse::<i64>().is_err() {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    // Quoted when it holds either separator, so one cell reads the same in a `,` or a `;` file.
-    if s.contains([',', ';', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
 #[cfg(feature = "ssr")]
 pub mod db {
     use super::*;
-    use crate::admin::audit;
+    use crate::audit;
     use crate::state::Db;
     use sqlx::{Any, Row, Transaction};
 
@@ -555,7 +503,7 @@ pub mod db {
                 if p.active { "1" } else { "0" }.to_string(),
                 p.image_url.unwrap_or_default(),
             ];
-            let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+            let line: Vec<String> = cells.iter().map(|c| crate::files::csv_cell(c)).collect();
             out.push_str(&line.join(","));
             out.push('\n');
         }
@@ -593,8 +541,8 @@ impl CategoryInput {
         let rate = match (blank(rate_points), blank(rate_per)) {
             (None, None) => None,
             (Some(p), Some(per)) => Some((
-                parse_whole(p, Field::Rate, 0, 1_000)?,
-                parse_whole(per, Field::Rate, 1, 1_000_000)?,
+                crate::forms::parse_whole(p, Field::Rate, 0, 1_000)?,
+                crate::forms::parse_whole(per, Field::Rate, 1, 1_000_000)?,
             )),
             _ => return Err(AppError::Invalid { field: Field::Rate }),
         };
@@ -693,12 +641,12 @@ mod tests {
     #[test]
     fn csv_lines_split_with_quotes() {
         assert_eq!(
-            split_csv_line(r#"A1,"Tyre, ""winter""",,x"#),
+            crate::files::split_csv_line(r#"A1,"Tyre, ""winter""",,x"#),
             vec!["A1", "Tyre, \"winter\"", "", "x"]
         );
-        assert_eq!(csv_cell("=HYPERLINK()"), "'=HYPERLINK()");
-        assert_eq!(csv_cell("a,b"), "\"a,b\"");
-        assert_eq!(csv_cell("-5"), "-5");
+        assert_eq!(crate::files::csv_cell("=HYPERLINK()"), "'=HYPERLINK()");
+        assert_eq!(crate::files::csv_cell("a,b"), "\"a,b\"");
+        assert_eq!(crate::files::csv_cell("-5"), "-5");
     }
 
     #[test]

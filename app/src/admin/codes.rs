@@ -3,7 +3,9 @@
 
 #[cfg(feature = "ssr")]
 use crate::call::Call;
-use crate::error::{AppError, Field};
+use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::error::Field;
 use serde::{Deserialize, Serialize};
 
 pub const MAX_BATCH: i64 = 100_000;
@@ -65,22 +67,10 @@ pub enum AfterReversal {
     Void,
 }
 
-/// A reason an admin gives: 3–300 characters.
-pub fn parse_reason(s: &str) -> Result<String, AppError> {
-    let r = s.trim();
-    let n = r.chars().count();
-    if !(3..=300).contains(&n) {
-        return Err(AppError::Invalid {
-            field: Field::Reason,
-        });
-    }
-    Ok(r.to_string())
-}
-
 #[cfg(feature = "ssr")]
 pub mod db {
     use super::*;
-    use crate::admin::audit;
+    use crate::audit;
     use crate::domain::EntryKind;
     use crate::earn::code::UnitCode;
     use crate::earn::ledger::{self, NewEntry};
@@ -490,7 +480,7 @@ pub mod db {
             out.push_str(&format!(
                 "{},{},{},{},{}\n",
                 c.code,
-                crate::admin::catalog::csv_cell(&detail.batch.sku),
+                crate::files::csv_cell(&detail.batch.sku),
                 batch,
                 c.status,
                 c.claimed_at
@@ -523,7 +513,7 @@ pub async fn create_batch(sku: String, count: String, note: String) -> Result<Ba
     let sku = Sku::parse(&sku).ok_or(AppError::Invalid {
         field: Field::Product,
     })?;
-    let count = crate::admin::catalog::parse_whole(&count, Field::Count, 1, MAX_BATCH)?;
+    let count = crate::forms::parse_whole(&count, Field::Count, 1, MAX_BATCH)?;
     if note.chars().count() > 200 {
         return Err(AppError::Invalid { field: Field::Note });
     }
@@ -580,7 +570,7 @@ pub async fn reverse_claim(
 
     let call = Call::new(crate::call::ADMINS)?;
     let code = UnitCode::from_scanned(&code)?;
-    let reason = parse_reason(&reason)?;
+    let reason = crate::forms::parse_reason(&reason)?;
     let then = match then.trim() {
         "reuse" => AfterReversal::Reusable,
         "void" => AfterReversal::Void,
@@ -606,13 +596,13 @@ pub async fn adjust_points(
 
     let call = Call::new(crate::call::ADMINS)?;
     let phone = Phone::parse_in(&phone, call.settings().country)?;
-    let points = crate::admin::catalog::parse_whole(&points, Field::Points, -1_000_000, 1_000_000)?;
+    let points = crate::forms::parse_whole(&points, Field::Points, -1_000_000, 1_000_000)?;
     if points == 0 {
         return Err(AppError::Invalid {
             field: Field::Points,
         });
     }
-    let reason = parse_reason(&reason)?;
+    let reason = crate::forms::parse_reason(&reason)?;
     let (name, balance) =
         db::adjust(call.db(), call.user.id, &phone, points, &reason, call.now).await?;
     Ok(Adjusted { name, balance })

@@ -2,64 +2,23 @@
 //! sheet (one QR per code, the human-readable code under it). Plain HTTP handlers, admins only.
 
 use super::{catalog, codes};
-use crate::domain::Role;
+use crate::call::{ADMINS, Call, Refused};
 use crate::earn::code::UnitCode;
-use crate::state::{AppState, RequestContext};
+use crate::session::RequestContext;
+use crate::state::AppState;
 use axum::Extension;
 use axum::extract::{Path, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-
-fn admin_only(ctx: &RequestContext) -> Result<(), Response> {
-    match &ctx.user {
-        Some(u) if u.role == Role::Admin => Ok(()),
-        Some(_) => Err(failed(crate::error::AppError::Forbidden)),
-        None => Err(signed_out(ctx, "/admin/sign-in")),
-    }
-}
-
-/// A download asked for without a session: a browser is sent to `sign_in` (303), a script gets
-/// the JSON error (401), as the server functions answer.
-pub(crate) fn signed_out(ctx: &RequestContext, sign_in: &str) -> Response {
-    if ctx.browser {
-        axum::response::Redirect::to(sign_in).into_response()
-    } else {
-        failed(crate::error::AppError::NotSignedIn)
-    }
-}
-
-/// The JSON error with its status, as every server function answers it.
-pub(crate) fn failed(e: crate::error::AppError) -> Response {
-    let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    (status, axum::Json(e)).into_response()
-}
-
-pub(crate) fn download(body: String, filename: &str) -> Response {
-    let mut r = body.into_response();
-    let h = r.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/csv; charset=utf-8"),
-    );
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    r
-}
 
 /// `GET /admin/products.csv`
 pub async fn products_csv(
     State(state): State<AppState>,
     Extension(ctx): Extension<RequestContext>,
-) -> Response {
-    if let Err(r) = admin_only(&ctx) {
-        return r;
-    }
-    match catalog::db::export_csv(&state.db).await {
-        Ok(csv) => download(csv, "products.csv"),
-        Err(e) => failed(e),
-    }
+) -> Result<Response, Refused> {
+    let call = Call::for_handler(ctx, state, ADMINS, "/admin/sign-in")?;
+    let csv = catalog::db::export_csv(call.db()).await?;
+    Ok(crate::files::download(csv, "products.csv"))
 }
 
 /// `GET /admin/batches/{id}/codes.csv`
@@ -67,14 +26,13 @@ pub async fn batch_csv(
     State(state): State<AppState>,
     Extension(ctx): Extension<RequestContext>,
     Path(id): Path<i64>,
-) -> Response {
-    if let Err(r) = admin_only(&ctx) {
-        return r;
-    }
-    match codes::db::codes_csv(&state.db, id).await {
-        Ok(csv) => download(csv, &format!("batch-{id}-codes.csv")),
-        Err(e) => failed(e),
-    }
+) -> Result<Response, Refused> {
+    let call = Call::for_handler(ctx, state, ADMINS, "/admin/sign-in")?;
+    let csv = codes::db::codes_csv(call.db(), id).await?;
+    Ok(crate::files::download(
+        csv,
+        &format!("batch-{id}-codes.csv"),
+    ))
 }
 
 fn escape(s: &str) -> String {
@@ -84,37 +42,14 @@ fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The QR code for a label, as inline SVG: the site's claim address for this code, so a phone's own
-/// camera app opens the claim page with the code filled in.
-pub fn qr_svg(public_url: &str, code: &UnitCode) -> Option<String> {
-    qr_svg_of(&format!("{public_url}/c/{}", code.as_str()))
-}
-
-/// Any short text (a link) as an inline SVG QR code.
-pub fn qr_svg_of(data: &str) -> Option<String> {
-    let qr =
-        qrcode::QrCode::with_error_correction_level(data.as_bytes(), qrcode::EcLevel::M).ok()?;
-    Some(
-        qr.render::<qrcode::render::svg::Color>()
-            .min_dimensions(120, 120)
-            .quiet_zone(true)
-            .build(),
-    )
-}
-
 /// `GET /admin/batches/{id}/labels`: an A4 sheet, 3 × 7 labels per page, print-ready.
 pub async fn labels(
     State(state): State<AppState>,
     Extension(ctx): Extension<RequestContext>,
     Path(id): Path<i64>,
-) -> Response {
-    if let Err(r) = admin_only(&ctx) {
-        return r;
-    }
-    let detail = match codes::db::batch(&state.db, id, codes::MAX_BATCH).await {
-        Ok(d) => d,
-        Err(e) => return failed(e),
-    };
+) -> Result<Response, Refused> {
+    let call = Call::for_handler(ctx, state, ADMINS, "/admin/sign-in")?;
+    let detail = codes::db::batch(call.db(), id, codes::MAX_BATCH).await?;
     let b = &detail.batch;
     let mut cells = String::new();
     for c in &detail.codes {
@@ -122,7 +57,7 @@ pub async fn labels(
             Ok(code) => code,
             Err(_) => continue,
         };
-        let svg = qr_svg(&state.settings.public_url, &code).unwrap_or_default();
+        let svg = crate::files::qr_svg(&call.settings().public_url, &code).unwrap_or_default();
         cells.push_str(&format!(
             "<figure class=\"label\">{svg}<figcaption><strong>{}</strong><span>{}</span></figcaption></figure>",
             escape(&code.grouped()),
@@ -160,7 +95,7 @@ header p {{ margin: 4px 0; color: #444; }}
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/html; charset=utf-8"),
     );
-    r
+    Ok(r)
 }
 
 /// `GET /admin/orders.csv?status=…&kind=…`: the fulfilment queue for the supplier, filtered as on
@@ -169,12 +104,10 @@ pub async fn orders_csv(
     State(state): State<AppState>,
     Extension(ctx): Extension<RequestContext>,
     uri: axum::http::Uri,
-) -> Response {
+) -> Result<Response, Refused> {
     use crate::domain::{OrderStatus, RewardKind};
     use crate::error::{AppError, Field};
-    if let Err(r) = admin_only(&ctx) {
-        return r;
-    }
+    let call = Call::for_handler(ctx, state, ADMINS, "/admin/sign-in")?;
     let (mut status, mut kind) = (None, None);
     for pair in uri.query().unwrap_or("").split('&') {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
@@ -183,20 +116,19 @@ pub async fn orders_csv(
             ("status", v) => match OrderStatus::parse(v) {
                 Some(s) => status = Some(s),
                 None => {
-                    return failed(AppError::Invalid {
+                    return Err(AppError::Invalid {
                         field: Field::Status,
-                    });
+                    }
+                    .into());
                 }
             },
             ("kind", v) => match RewardKind::parse(v) {
                 Some(k) => kind = Some(k),
-                None => return failed(AppError::Invalid { field: Field::Kind }),
+                None => return Err(AppError::Invalid { field: Field::Kind }.into()),
             },
             _ => {}
         }
     }
-    match crate::shop::admin::db::orders_csv(&state.db, status, kind).await {
-        Ok(csv) => download(csv, "orders.csv"),
-        Err(e) => failed(e),
-    }
+    let csv = crate::shop::admin::db::orders_csv(call.db(), status, kind).await?;
+    Ok(crate::files::download(csv, "orders.csv"))
 }

@@ -1,8 +1,6 @@
 //! The program operator's side: overview, products and categories, code batches and codes,
 //! campaigns and the earning preview, manual adjustments and the audit log.
 
-#[cfg(feature = "ssr")]
-pub mod audit;
 pub mod campaigns;
 pub mod catalog;
 pub mod codes;

@@ -16,6 +16,7 @@ use super::codes::{
 use crate::domain::{Points, iso_date};
 use crate::earn::rules::{Effect, factor_text};
 use crate::error::Field;
+use crate::forms::Done;
 use crate::forms::FieldNote;
 use crate::i18n::{Lang, T};
 use crate::ui::{AdminShell, ErrorNote, ErrorPanel, Loading, action_error, use_lang};
@@ -28,20 +29,6 @@ fn status_text(status: &str) -> T {
         "active" => T::StatusActive,
         "voided" => T::StatusVoided,
         _ => T::StatusInactive,
-    }
-}
-
-/// A one-line success note after an action.
-#[component]
-pub(crate) fn Done<S>(action: ServerAction<S>, text: T) -> impl IntoView
-where
-    S: leptos::server_fn::ServerFn<Error = crate::error::AppError> + Clone + Send + Sync + 'static,
-    S::Output: Clone + Send + Sync + 'static,
-{
-    let lang = use_lang();
-    move || {
-        matches!(action.value().get(), Some(Ok(_)))
-            .then(|| view! { <p class="note ok" role="status">{text.text(lang)}</p> })
     }
 }
 

@@ -282,7 +282,7 @@ pub async fn admin_sign_in(
         limits::record(&mut tx, &lock_bucket, now).await?;
         limits::record(&mut tx, &ip_bucket, now).await?;
         if let Some(admin) = user_id.filter(|_| account_failures + 1 == s.password_per_email.max) {
-            crate::admin::audit::write(
+            crate::audit::write(
                 &mut tx,
                 None,
                 "admin.password_failures",

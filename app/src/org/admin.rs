@@ -105,7 +105,7 @@ impl CompanyInput {
             if line.is_empty() || (i == 0 && line.to_ascii_lowercase().starts_with("name,")) {
                 continue;
             }
-            let cells = crate::admin::catalog::split_csv_line(line);
+            let cells = crate::files::split_csv_line(line);
             let cell = |n: usize| cells.get(n).map(String::as_str).unwrap_or("");
             let parsed = CompanyInput::parse(
                 cell(0),
@@ -240,7 +240,7 @@ pub async fn admin_participant_block(id: i64, blocked: Option<String>) -> Result
 #[server(prefix = "/api", endpoint = "admin/participant_move")]
 pub async fn admin_participant_move(id: i64, company: i64, reason: String) -> Result<(), AppError> {
     let call = Call::new(crate::call::ADMINS)?;
-    let reason = crate::admin::codes::parse_reason(&reason)?;
+    let reason = crate::forms::parse_reason(&reason)?;
     db::move_person(call.db(), call.user.id, id, company, &reason, call.now).await
 }
 
@@ -271,7 +271,7 @@ fn optional_name(name: Option<String>) -> Result<Option<String>, AppError> {
 #[cfg(feature = "ssr")]
 pub mod db {
     use super::*;
-    use crate::admin::audit;
+    use crate::audit;
     use crate::domain::Phone;
     use crate::state::Db;
     use sqlx::{AnyConnection, Row};

@@ -8,8 +8,8 @@ use super::admin::{
 };
 use super::pages::{kind_text, status_text};
 use super::{Approve, CompanyCard, Reject};
-use crate::admin::Done;
 use crate::domain::{CompanyKind, Points, UserStatus};
+use crate::forms::Done;
 use crate::i18n::{Lang, T};
 use crate::ui::{AdminShell, ErrorNote, ErrorPanel, Loading, action_error, use_id_param, use_lang};
 use leptos::prelude::*;

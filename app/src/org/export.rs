@@ -3,12 +3,13 @@
 
 use super::pages::{role_text, status_text};
 use super::{Period, service};
-use crate::admin::catalog::csv_cell;
-use crate::admin::exports::{download, failed};
-use crate::domain::{Role, iso_date};
+use crate::call::{Call, MANAGERS, Refused};
+use crate::domain::iso_date;
 use crate::error::AppError;
+use crate::files::{csv_cell, download};
 use crate::i18n::{Lang, T};
-use crate::state::{AppState, RequestContext, unix_now};
+use crate::session::RequestContext;
+use crate::state::AppState;
 use axum::Extension;
 use axum::extract::State;
 use axum::response::Response;
@@ -17,33 +18,18 @@ pub async fn staff_csv(
     State(state): State<AppState>,
     Extension(ctx): Extension<RequestContext>,
     uri: axum::http::Uri,
-) -> Response {
-    let me = match &ctx.user {
-        None => return crate::admin::exports::signed_out(&ctx, "/sign-in"),
-        Some(u) if u.role != Role::PartnerManager => return failed(AppError::Forbidden),
-        Some(u) if u.status == crate::domain::UserStatus::Pending => {
-            return failed(AppError::AccountPending);
-        }
-        Some(u) => u.clone(),
-    };
+) -> Result<Response, Refused> {
+    let call = Call::for_handler(ctx, state, MANAGERS, "/sign-in")?;
     let query = |name: &str| {
         uri.query()
             .unwrap_or("")
             .split('&')
             .find_map(|p| p.strip_prefix(name)?.strip_prefix('='))
     };
-    let period = match Period::parse(query("period")) {
-        Ok(p) => p,
-        Err(e) => return failed(e),
-    };
-    let separator = match Separator::parse(query("sep"), ctx.lang) {
-        Ok(s) => s,
-        Err(e) => return failed(e),
-    };
-    match csv(&state, me.id, period, separator, ctx.lang).await {
-        Ok((name, body)) => download(body, &name),
-        Err(e) => failed(e),
-    }
+    let period = Period::parse(query("period"))?;
+    let separator = Separator::parse(query("sep"), call.lang())?;
+    let (name, body) = csv(&call, period, separator).await?;
+    Ok(download(body, &name))
 }
 
 /// How the cells of a line are separated. A spreadsheet in a locale whose decimal mark is a comma
@@ -82,15 +68,13 @@ impl Separator {
 /// Windows-1251), a header and the role and status words in the manager's language, whole phone
 /// numbers and the company's personnel numbers. Figures and dates stay machine-readable.
 async fn csv(
-    state: &AppState,
-    manager: i64,
+    call: &Call,
     period: Period,
     separator: Separator,
-    lang: Lang,
 ) -> Result<(String, String), AppError> {
-    let now = unix_now();
-    let mut conn = state.db.pool.acquire().await?;
-    let company = service::managed_company(&mut conn, manager).await?;
+    let (now, lang) = (call.now, call.lang());
+    let mut conn = call.conn().await?;
+    let company = service::managed_company(&mut conn, call.user.id).await?;
     let from = period.start(now);
     let grace = service::grace_days(&mut conn).await?;
     let staff = service::staff(&mut conn, company, None, from, grace).await?;

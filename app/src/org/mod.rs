@@ -287,7 +287,7 @@ pub async fn invite_create(
     days: Option<String>,
     uses: Option<String>,
 ) -> Result<InviteRow, AppError> {
-    use crate::admin::catalog::parse_whole;
+    use crate::forms::parse_whole;
 
     let call = Call::new(crate::call::MANAGERS)?;
     let kind = parse_kind(&kind)?;
@@ -351,7 +351,7 @@ pub async fn approve(id: i64) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "org/reject")]
 pub async fn reject(id: i64, reason: String, confirm: Option<String>) -> Result<(), AppError> {
     let call = Call::new(&[Role::PartnerManager, Role::Admin])?;
-    let reason = crate::admin::codes::parse_reason(&reason)?;
+    let reason = crate::forms::parse_reason(&reason)?;
     confirmed(confirm.as_deref())?;
     let db = call.db().clone();
     let scope = {

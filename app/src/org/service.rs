@@ -5,7 +5,7 @@ use super::{
     CompanyCard, InviteRow, JoinForm, JoinTarget, MemberDetail, Membership, MonthRow, PendingRow,
     Period, StaffRow, Team, Totals,
 };
-use crate::admin::audit;
+use crate::audit;
 use crate::auth::SessionUser;
 use crate::domain::{CompanyKind, EntryKind, OtpCode, ParticipantKind, Phone, Role, UserStatus};
 use crate::earn::ledger::{self, NewEntry};
@@ -368,7 +368,7 @@ impl InviteRecordRow {
         let link = format!("{public_url}/join/{}", self.code);
         InviteRow {
             id: self.id,
-            qr_svg: crate::admin::exports::qr_svg_of(&link).unwrap_or_default(),
+            qr_svg: crate::files::qr_svg_of(&link).unwrap_or_default(),
             link,
             code: self.code,
             kind: self.kind,

@@ -196,7 +196,7 @@ pub struct RewardsAdmin {
 #[cfg(feature = "ssr")]
 pub mod db {
     use super::*;
-    use crate::admin::audit;
+    use crate::audit;
     use crate::domain::OrderStatus;
     use crate::state::Db;
     use sqlx::Row;
@@ -533,7 +533,7 @@ pub mod db {
         let orders = super::super::service::orders(&mut conn, None, status, kind, 10_000).await?;
         // Cells go through the same escaping as the product export: quoted when needed, and a
         // leading = + - @ neutralised, since addresses and names are typed by participants.
-        use crate::admin::catalog::csv_cell;
+        use crate::files::csv_cell;
         let mut out = String::from(
             "order,placed,status,kind,reward,points,participant,address,tracking,certificate\n",
         );
@@ -718,7 +718,7 @@ pub async fn cancel_order(
     return_code: Option<String>,
 ) -> Result<i64, AppError> {
     let call = Call::new(crate::call::ADMINS)?;
-    let reason = crate::admin::codes::parse_reason(&reason)?;
+    let reason = crate::forms::parse_reason(&reason)?;
     let db = call.db().clone();
     let fate = match return_code.as_deref() {
         None | Some("") => super::service::VoucherFate::Burn,

@@ -7,9 +7,9 @@ use super::admin::{
 };
 use super::model::OrderView;
 use super::pages::{OrderCard, OrderHistory, kind_text, status_text};
-use crate::admin::Done;
 use crate::domain::{CompanyKind, OrderStatus, Points, RewardKind, Tier, iso_date};
 use crate::earn::tier_text;
+use crate::forms::Done;
 use crate::i18n::{Lang, T};
 use crate::org::admin_pages::company_kind_text;
 use crate::ui::{AdminShell, ErrorNote, ErrorPanel, Loading, action_error, use_lang};

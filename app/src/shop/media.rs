@@ -3,8 +3,10 @@
 //! renamed file or a decompression bomb is refused), stored under the data folder with a content
 //! hash in its name, and shrunk to a [`THUMB_PX`] thumbnail for the catalog. Admins only.
 
+use crate::call::Call;
 use crate::error::AppError;
-use crate::state::{AppState, RequestContext};
+use crate::session::RequestContext;
+use crate::state::AppState;
 use axum::Extension;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
@@ -95,11 +97,7 @@ fn answer(headers: &HeaderMap, id: i64, result: Result<String, AppError>) -> Res
     if wants_json(headers) {
         return match result {
             Ok(image) => axum::Json(serde_json::json!({ "image": image })).into_response(),
-            Err(e) => {
-                let status =
-                    StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-                (status, axum::Json(e)).into_response()
-            }
+            Err(e) => e.into_response(),
         };
     }
     match result {
@@ -120,13 +118,11 @@ pub async fn upload(
     headers: HeaderMap,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Response {
-    match &ctx.user {
-        Some(u) if u.role == crate::domain::Role::Admin => {}
-        Some(_) => return (StatusCode::FORBIDDEN, axum::Json(AppError::Forbidden)).into_response(),
-        None => {
-            return (StatusCode::UNAUTHORIZED, axum::Json(AppError::NotSignedIn)).into_response();
-        }
-    }
+    // A script's upload: a refusal is its JSON error (401/403), never a redirect.
+    let call = match Call::from_parts(ctx, state, crate::call::ADMINS) {
+        Ok(call) => call,
+        Err(e) => return e.into_response(),
+    };
     let too_large = AppError::UploadTooLarge {
         max_kb: (MAX_BYTES / 1024) as i64,
     };
@@ -165,7 +161,7 @@ pub async fn upload(
         let bytes = bytes
             .filter(|b| !b.is_empty())
             .ok_or(AppError::NotAnImage)?;
-        let db = state.db.clone();
+        let db = call.db().clone();
         super::admin::db::reward(&db, id).await?;
         let work = bytes.clone();
         let (kind, thumb) = tokio::task::spawn_blocking(move || check_and_thumbnail(&work))
@@ -175,7 +171,7 @@ pub async fn upload(
             use sha2::Digest;
             hex::encode(&sha2::Sha256::digest(&bytes)[..8])
         };
-        let dir = state.settings.media_dir.join("rewards");
+        let dir = call.settings().media_dir.join("rewards");
         let name = format!("{id}-{hash}");
         let write = |path: std::path::PathBuf, data: Vec<u8>| async move {
             tokio::fs::write(&path, data).await.map_err(|e| {
@@ -190,14 +186,8 @@ pub async fn upload(
         write(dir.join(format!("{name}.{}", kind.ext())), bytes.to_vec()).await?;
         write(dir.join(format!("{name}-thumb.jpg")), thumb).await?;
         let url = format!("/media/rewards/{name}.{}", kind.ext());
-        super::admin::db::set_image(
-            &db,
-            ctx.user.as_ref().map(|u| u.id),
-            id,
-            &url,
-            crate::state::unix_now(),
-        )
-        .await?;
+        super::admin::db::set_image(&db, Some(call.user.id), id, &url, crate::state::unix_now())
+            .await?;
         Ok(url)
     }
     .await;

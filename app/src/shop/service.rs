@@ -3,7 +3,7 @@
 //! first, then the reward row — so two transactions never wait on each other in a circle.
 
 use super::model::*;
-use crate::admin::audit;
+use crate::audit;
 use crate::domain::{EntryKind, OrderStatus, RewardKind, Tier};
 use crate::earn::ledger::{self, NewEntry};
 use crate::error::AppError;

@@ -46,9 +46,7 @@ pub fn now_secs() -> i64 {
     }
 }
 
-pub fn use_lang() -> Lang {
-    use_context::<Lang>().unwrap_or_default()
-}
+pub use crate::i18n::use_lang;
 
 /// Who is signed in, asked once per page render and shared by the shells and screens.
 #[derive(Clone, Copy)]
