@@ -5,7 +5,8 @@ use crate::admin::{
     AdminCodesPage, AdminHomePage, AdminProductsPage,
 };
 use crate::auth::{AdminSignInPage, SignInPage, VerifyCodePage};
-use crate::earn::{HistoryPage, HomePage, ScanPage};
+use crate::earn::{HistoryPage, ScanPage};
+use crate::home::HomePage;
 use crate::org::{
     AdminCompaniesPage, AdminCompanyPage, InvitePage, JoinPage, JoinVerifyPage, MemberPage,
     TeamInvitesPage, TeamPage,

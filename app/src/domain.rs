@@ -260,6 +260,17 @@ stored_enum! {
 }
 
 impl Role {
+    /// What a person is, as their profile says it: their role, or for a participant what they do.
+    pub fn label_for(self, kind: Option<ParticipantKind>) -> crate::i18n::T {
+        use crate::i18n::T;
+        match (self, kind) {
+            (Role::Admin, _) => T::RoleAdmin,
+            (Role::PartnerManager, _) => T::RolePartnerManager,
+            (Role::Participant, Some(k)) => k.label(),
+            (Role::Participant, None) => T::RoleSeller,
+        }
+    }
+
     /// Roles that use the participant app (a partner manager can earn too).
     pub fn uses_participant_app(self) -> bool {
         matches!(self, Role::Participant | Role::PartnerManager)
@@ -270,9 +281,22 @@ stored_enum! {
     /// What a participant does in the field; earning rules and messages differ by it.
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
     pub enum ParticipantKind {
-        Seller = "seller",
-        Foreman = "foreman",
-        Engineer = "engineer",
+        Seller = "seller" => RoleSeller,
+        Foreman = "foreman" => RoleForeman,
+        Engineer = "engineer" => RoleEngineer,
+    }
+}
+
+impl ParticipantKind {
+    /// The kind as a word inside a line or a table cell ("seller"), where [`Self::label`] is the
+    /// title-case name ("Seller").
+    pub fn word(self) -> crate::i18n::T {
+        use crate::i18n::T;
+        match self {
+            ParticipantKind::Seller => T::KindSeller,
+            ParticipantKind::Foreman => T::KindForeman,
+            ParticipantKind::Engineer => T::KindEngineer,
+        }
     }
 }
 
@@ -292,9 +316,9 @@ stored_enum! {
     #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
     #[serde(rename_all = "snake_case")]
     pub enum Tier {
-        Base = "base",
-        Silver = "silver",
-        Gold = "gold",
+        Base = "base" => TierBase,
+        Silver = "silver" => TierSilver,
+        Gold = "gold" => TierGold,
     }
 }
 
@@ -328,19 +352,31 @@ stored_enum! {
     #[serde(rename_all = "snake_case")]
     pub enum RewardKind {
         /// A code from a pool uploaded by the admin, handed over at once.
-        Voucher = "voucher",
+        Voucher = "voucher" => RewardVoucher,
         /// A subscription or service; an admin enters the certificate number.
-        Certificate = "certificate",
+        Certificate = "certificate" => RewardCertificate,
         /// A thing sent to a delivery address.
-        Physical = "physical",
+        Physical = "physical" => RewardPhysical,
         /// Points turned into a donation in the participant's name.
-        Charity = "charity",
+        Charity = "charity" => RewardCharity,
         /// Points turned into a credit note for the participant's partner company.
-        CompanyCredit = "company_credit",
+        CompanyCredit = "company_credit" => RewardCompanyCredit,
     }
 }
 
 impl RewardKind {
+    /// What happens after ordering a reward of this kind, when the admin wrote nothing specific.
+    pub fn after_order(self) -> crate::i18n::T {
+        use crate::i18n::T;
+        match self {
+            RewardKind::Voucher => T::AfterVoucher,
+            RewardKind::Certificate => T::AfterCertificate,
+            RewardKind::Physical => T::AfterPhysical,
+            RewardKind::Charity => T::AfterCharity,
+            RewardKind::CompanyCredit => T::AfterCompanyCredit,
+        }
+    }
+
     /// Where a new order of this kind stands once placed: a voucher is handed over at once
     /// (ready to use, and still cancellable if it does not work), a donation is made at once;
     /// everything else waits for an admin.
@@ -359,12 +395,12 @@ stored_enum! {
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
     #[serde(rename_all = "snake_case")]
     pub enum OrderStatus {
-        Placed = "placed",
-        Processing = "processing",
-        Shipped = "shipped",
-        Ready = "ready",
-        Delivered = "delivered",
-        Cancelled = "cancelled",
+        Placed = "placed" => OrderPlaced,
+        Processing = "processing" => OrderProcessing,
+        Shipped = "shipped" => OrderShipped,
+        Ready = "ready" => OrderReady,
+        Delivered = "delivered" => OrderDelivered,
+        Cancelled = "cancelled" => OrderCancelled,
     }
 }
 
@@ -389,12 +425,12 @@ stored_enum! {
     /// Kinds of ledger entries (see the glossary in the product brief).
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
     pub enum EntryKind {
-        Accrual = "accrual",
-        Pending = "pending",
-        Redemption = "redemption",
-        Reversal = "reversal",
-        Adjustment = "adjustment",
-        Expiry = "expiry",
+        Accrual = "accrual" => KindAccrual,
+        Pending = "pending" => KindPending,
+        Redemption = "redemption" => KindRedemption,
+        Reversal = "reversal" => KindReversal,
+        Adjustment = "adjustment" => KindAdjustment,
+        Expiry = "expiry" => KindExpiry,
     }
 }
 
@@ -825,10 +861,10 @@ stored_enum! {
     /// wait for approval; leavers keep their points for a grace period but no longer earn.
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
     pub enum UserStatus {
-        Pending = "pending",
-        Active = "active",
-        Blocked = "blocked",
-        Left = "left",
+        Pending = "pending" => StatusPending,
+        Active = "active" => StatusActive,
+        Blocked = "blocked" => StatusBlocked,
+        Left = "left" => StatusLeft,
     }
 }
 
@@ -836,10 +872,10 @@ stored_enum! {
     /// What a partner company does; rewards and campaigns can be aimed at one kind.
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
     pub enum CompanyKind {
-        Dealer = "dealer",
-        ServiceCentre = "service_centre",
-        Installer = "installer",
-        Distributor = "distributor",
+        Dealer = "dealer" => CompanyDealer,
+        ServiceCentre = "service_centre" => CompanyServiceCentre,
+        Installer = "installer" => CompanyInstaller,
+        Distributor = "distributor" => CompanyDistributor,
     }
 }
 

@@ -323,18 +323,17 @@ impl AppError {
             AppError::NotEnoughPoints { missing } => T::ErrNotEnoughPoints
                 .with(lang, &[("points", &crate::i18n::points(lang, *missing))]),
             AppError::OutOfStock => T::ErrOutOfStock.text(lang).into(),
-            AppError::TierTooLow { needed } => T::ErrTierTooLow.with(
-                lang,
-                &[("tier", crate::earn::tier_text(*needed).text(lang))],
-            ),
+            AppError::TierTooLow { needed } => {
+                T::ErrTierTooLow.with(lang, &[("tier", needed.label().text(lang))])
+            }
             AppError::RewardWithdrawn => T::ErrRewardWithdrawn.text(lang).into(),
             AppError::AddressNeeded => T::ErrAddressNeeded.text(lang).into(),
             AppError::OrderCannotMove { order, from, to } => T::ErrOrderCannotMove.with(
                 lang,
                 &[
                     ("n", &order.to_string()),
-                    ("from", crate::shop::status_text(*from).text(lang)),
-                    ("to", crate::shop::status_text(*to).text(lang)),
+                    ("from", from.label().text(lang)),
+                    ("to", to.label().text(lang)),
                 ],
             ),
             AppError::UploadTooLarge { max_kb } => {

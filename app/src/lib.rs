@@ -16,12 +16,15 @@ pub mod earn;
 pub mod error;
 pub mod files;
 pub mod forms;
+pub mod home;
 pub mod i18n;
 #[cfg(feature = "ssr")]
 pub mod limits;
 pub mod org;
 pub mod profile;
 pub mod session;
+#[cfg(feature = "ssr")]
+pub mod settings;
 pub mod shop;
 #[cfg(feature = "ssr")]
 pub mod state;

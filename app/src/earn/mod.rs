@@ -1,22 +1,22 @@
 //! Earning: unit codes and claiming them, the rules engine, balance, tier, expiry and the history
 //! of point movements.
 
-mod camera;
 pub mod code;
 #[cfg(feature = "ssr")]
 pub mod ledger;
 mod pages;
 pub mod rules;
-pub mod scanned;
+pub mod scan;
 #[cfg(feature = "ssr")]
 pub mod service;
 
 #[cfg(feature = "ssr")]
 use crate::call::Call;
 pub(crate) use pages::ActivityList;
-pub use pages::{HistoryPage, HomePage, ScanPage, tier_text};
+pub use pages::HistoryPage;
+pub use scan::ScanPage;
 
-use crate::domain::{EntryKind, Tier};
+use crate::domain::EntryKind;
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -50,27 +50,6 @@ pub struct ClaimResult {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct HomeData {
-    pub name: String,
-    pub company: Option<String>,
-    pub balance: i64,
-    pub tier: Tier,
-    pub earned_last_year: i64,
-    pub recent: Vec<Activity>,
-    /// The latest status changes of the participant's shop orders.
-    #[serde(default)]
-    pub order_updates: Vec<crate::shop::model::OrderUpdate>,
-    /// The savings goal, if one is pinned.
-    #[serde(default)]
-    pub goal: Option<crate::shop::model::GoalProgress>,
-    /// The next points to expire: (points, unix seconds when).
-    pub next_expiry: Option<(i64, i64)>,
-    /// What the participant is told until they dismiss it (a reward back in stock).
-    #[serde(default)]
-    pub notices: Vec<crate::shop::model::Notice>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistoryPageData {
     pub entries: Vec<Activity>,
     /// Pass as `before` to get the next (older) page; `None` on the last page.
@@ -78,33 +57,6 @@ pub struct HistoryPageData {
 }
 
 pub const HISTORY_PAGE_SIZE: i64 = 30;
-
-/// Balance, tier and the five latest entries of the signed-in participant.
-#[server(prefix = "/api", endpoint = "earn/home")]
-pub async fn home_summary() -> Result<HomeData, AppError> {
-    let call = Call::new(crate::call::PARTICIPANTS)?;
-    let mut conn = call.conn().await?;
-    let earned =
-        ledger::earned_since(&mut conn, call.user.id, call.now - ledger::TIER_WINDOW_SECS).await?;
-    Ok(HomeData {
-        balance: ledger::balance(&mut conn, call.user.id).await?,
-        tier: Tier::for_points_earned(earned),
-        earned_last_year: earned,
-        recent: ledger::entries(&mut conn, call.user.id, None, None, 5).await?,
-        order_updates: crate::shop::service::recent_events(&mut conn, call.user.id, 3).await?,
-        notices: crate::shop::service::notices(&mut conn, call.user.id).await?,
-        goal: {
-            let balance = ledger::balance(&mut conn, call.user.id).await?;
-            crate::shop::service::goal_progress(&mut conn, call.user.id, balance, call.now).await?
-        },
-        next_expiry: {
-            let months = service::expiry_months(&mut conn).await?;
-            ledger::next_expiry(&mut conn, call.user.id, months).await?
-        },
-        name: call.user.name,
-        company: call.user.company,
-    })
-}
 
 /// The signed-in participant's ledger, newest first, a page at a time, optionally one kind only
 /// (`accrual`, `reversal`, `adjustment`, `expiry`, `redemption`).

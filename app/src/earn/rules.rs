@@ -373,22 +373,6 @@ pub fn parse_factor(s: &str) -> Option<Permille> {
     w.checked_mul(ONE)?.checked_add(f)
 }
 
-fn role_text(kind: ParticipantKind) -> T {
-    match kind {
-        ParticipantKind::Seller => T::RoleSeller,
-        ParticipantKind::Foreman => T::RoleForeman,
-        ParticipantKind::Engineer => T::RoleEngineer,
-    }
-}
-
-fn tier_text(tier: Tier) -> T {
-    match tier {
-        Tier::Base => T::TierBase,
-        Tier::Silver => T::TierSilver,
-        Tier::Gold => T::TierGold,
-    }
-}
-
 /// The breakdown in plain words:
 /// `Tyre R16: 100 base × 1.5 Spring campaign × 1.1 Silver tier = 165`.
 pub fn describe(product_name: &str, lines: &[Line], total: i64, lang: Lang) -> String {
@@ -412,14 +396,11 @@ pub fn describe(product_name: &str, lines: &[Line], total: i64, lang: Lang) -> S
             (Step::Role(kind), Some(f)) => format!(
                 "× {} {}",
                 factor_text(f),
-                role_text(*kind).text(lang).to_lowercase()
+                kind.label().text(lang).to_lowercase()
             ),
             (Step::Tier(tier), Some(f)) => T::BdTier.with(
                 lang,
-                &[
-                    ("f", &factor_text(f)),
-                    ("tier", tier_text(*tier).text(lang)),
-                ],
+                &[("f", &factor_text(f)), ("tier", tier.label().text(lang))],
             ),
             (Step::Campaign { name, .. }, Some(f)) => format!("× {} {name}", factor_text(f)),
             (Step::Campaign { name, .. }, None) => format!("+ {n} {name}"),

@@ -224,18 +224,12 @@ pub async fn program_rules(conn: &mut AnyConnection) -> Result<ProgramRules, App
     Ok(r)
 }
 
-pub async fn setting(conn: &mut AnyConnection, key: &str) -> Result<Option<i64>, AppError> {
-    Ok(
-        sqlx::query_scalar("SELECT value FROM program_settings WHERE key = $1")
-            .bind(key)
-            .fetch_optional(conn)
-            .await?,
-    )
-}
-
 /// Months after which points expire (24 unless the admin set otherwise).
 pub async fn expiry_months(conn: &mut AnyConnection) -> Result<i64, AppError> {
-    Ok(setting(conn, "expiry_months").await?.unwrap_or(24).max(1))
+    Ok(crate::settings::setting(conn, "expiry_months")
+        .await?
+        .unwrap_or(24)
+        .max(1))
 }
 
 fn id_list(s: &str) -> Vec<i64> {

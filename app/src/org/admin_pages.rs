@@ -6,7 +6,6 @@ use super::admin::{
     AdminParticipantMove, CompanyRow, PersonRow, admin_companies, admin_company,
     admin_participants,
 };
-use super::pages::{kind_text, status_text};
 use super::{Approve, CompanyCard, Reject};
 use crate::domain::{CompanyKind, Points, UserStatus};
 use crate::forms::Done;
@@ -15,16 +14,6 @@ use crate::ui::{AdminShell, ErrorNote, ErrorPanel, Loading, action_error, use_id
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
-
-/// A company kind's name in the reader's language (never the stored `service_centre`).
-pub fn company_kind_text(k: CompanyKind) -> T {
-    match k {
-        CompanyKind::Dealer => T::CompanyDealer,
-        CompanyKind::ServiceCentre => T::CompanyServiceCentre,
-        CompanyKind::Installer => T::CompanyInstaller,
-        CompanyKind::Distributor => T::CompanyDistributor,
-    }
-}
 
 /// The company form, empty for a new company or filled for an edit.
 #[component]
@@ -47,7 +36,7 @@ fn CompanyForm(
                 <label>{T::FieldKind.text(lang)}
                     <select name="kind">
                         {CompanyKind::ALL.into_iter().map(|k| view! {
-                            <option value=k.as_str() selected=kind == Some(k)>{company_kind_text(k).text(lang)}</option>
+                            <option value=k.as_str() selected=kind == Some(k)>{k.label().text(lang)}</option>
                         }).collect_view()}
                     </select>
                 </label>
@@ -156,7 +145,7 @@ fn PeopleTable(rows: Vec<PersonRow>, lang: Lang) -> impl IntoView {
                                 (Some(id), Some(name)) => view! { <a href=format!("/admin/companies/{id}")>{name}</a> }.into_any(),
                                 _ => "—".into_any(),
                             }}</td>
-                            <td>{status_text(p.status).text(lang)}</td>
+                            <td>{p.status.label().text(lang)}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
@@ -247,7 +236,7 @@ pub fn AdminCompanyPage() -> impl IntoView {
                             } else {
                                 d.pending.into_iter().map(|p| view! {
                                     <div class="inline-form">
-                                        <span>{p.name.clone()} " · " {p.phone.clone()} " · " {kind_text(p.kind).text(lang)}</span>
+                                        <span>{p.name.clone()} " · " {p.phone.clone()} " · " {p.kind.word().text(lang)}</span>
                                         <ActionForm action=approve>
                                             <input type="hidden" name="id" value=p.request_id/>
                                             <button type="submit">{T::ApproveButton.with(lang, &[("name", &p.name)])}</button>
@@ -282,7 +271,7 @@ pub fn AdminCompanyPage() -> impl IntoView {
                                                 <tr>
                                                     <td>{s.name.clone()}</td>
                                                     <td>{s.phone.clone()}</td>
-                                                    <td>{status_text(s.status).text(lang)}</td>
+                                                    <td>{s.status.label().text(lang)}</td>
                                                     <td>{Points(s.earned).to_string()}</td>
                                                     <td>{Points(s.balance).to_string()}</td>
                                                     <td>

@@ -1,7 +1,6 @@
 //! `GET /team/staff.csv?period=month|quarter|year[&sep=comma|semicolon]`: the manager's staff earnings for the
 //! company's own payroll. Managers only, their own company only.
 
-use super::pages::{role_text, status_text};
 use super::{Period, service};
 use crate::call::{Call, MANAGERS, Refused};
 use crate::domain::iso_date;
@@ -93,8 +92,8 @@ async fn csv(
             csv_cell(&s.name),
             csv_cell(s.personnel_no.as_deref().unwrap_or("")),
             csv_cell(&s.phone),
-            csv_cell(role_text(&s).text(lang)),
-            csv_cell(status_text(s.status).text(lang)),
+            csv_cell(s.role_word().text(lang)),
+            csv_cell(s.status.label().text(lang)),
             from.clone(),
             to.clone(),
             s.earned.to_string(),

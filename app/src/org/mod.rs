@@ -108,6 +108,17 @@ pub struct StaffRow {
     pub personnel_no: Option<String>,
 }
 
+impl StaffRow {
+    /// The person's role as a word in the staff list and its CSV: "manager", or what they do.
+    pub fn role_word(&self) -> crate::i18n::T {
+        match (self.role, self.kind) {
+            (crate::domain::Role::PartnerManager, _) => crate::i18n::T::RoleManager,
+            (_, Some(k)) => k.word(),
+            _ => crate::i18n::T::KindSeller,
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Totals {
     pub people: i64,

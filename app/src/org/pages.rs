@@ -19,31 +19,6 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-pub fn kind_text(kind: ParticipantKind) -> T {
-    match kind {
-        ParticipantKind::Seller => T::KindSeller,
-        ParticipantKind::Foreman => T::KindForeman,
-        ParticipantKind::Engineer => T::KindEngineer,
-    }
-}
-
-pub(crate) fn role_text(row: &StaffRow) -> T {
-    match (row.role, row.kind) {
-        (Role::PartnerManager, _) => T::RoleManager,
-        (_, Some(k)) => kind_text(k),
-        _ => T::KindSeller,
-    }
-}
-
-pub fn status_text(status: UserStatus) -> T {
-    match status {
-        UserStatus::Pending => T::StatusPending,
-        UserStatus::Active => T::StatusActive,
-        UserStatus::Blocked => T::StatusBlocked,
-        UserStatus::Left => T::StatusLeft,
-    }
-}
-
 fn period_text(p: Period) -> T {
     match p {
         Period::Month => T::PeriodMonth,
@@ -62,7 +37,7 @@ fn KindSelect(lang: Lang) -> impl IntoView {
         <select id="kind" name="kind" required>
             {[ParticipantKind::Seller, ParticipantKind::Foreman, ParticipantKind::Engineer]
                 .into_iter()
-                .map(|k| view! { <option value=k.as_str()>{kind_text(k).text(lang)}</option> })
+                .map(|k| view! { <option value=k.as_str()>{k.word().text(lang)}</option> })
                 .collect_view()}
         </select>
     }
@@ -132,7 +107,7 @@ pub fn InvitePage() -> impl IntoView {
                         Ok(t) => view! {
                             <h1>{T::InvitedTo.with(lang, &[("name", &t.company)])}</h1>
                             <p class="lead" data-testid="invite-role">
-                                {T::InvitedAs.with(lang, &[("f", kind_text(t.kind.unwrap_or(ParticipantKind::Seller)).text(lang))])}
+                                {T::InvitedAs.with(lang, &[("f", (t.kind.unwrap_or(ParticipantKind::Seller)).word().text(lang))])}
                             </p>
                             <ActionForm action=action>
                                 <div class="stack">
@@ -243,7 +218,7 @@ fn MembershipNote(m: Membership, status: UserStatus, lang: Lang) -> impl IntoVie
         view! {
             <section class="card notice" role="status" data-testid="membership">
                 <p>{text}</p>
-                {(status == UserStatus::Pending).then(|| view! { <crate::profile::SignOutButton/> })}
+                {(status == UserStatus::Pending).then(|| view! { <crate::ui::SignOutButton/> })}
             </section>
         }
     })
@@ -326,7 +301,7 @@ fn TeamView(
                         let decline_label = T::ConfirmDecline.with(lang, &[("name", &p.name)]);
                         view! {
                         <li class="card">
-                            <p><strong>{p.name.clone()}</strong> " · " {kind_text(p.kind).text(lang)} " · " {p.phone.clone()}</p>
+                            <p><strong>{p.name.clone()}</strong> " · " {p.kind.word().text(lang)} " · " {p.phone.clone()}</p>
                             <p class="muted small">{iso_date(p.at)}</p>
                             <ActionForm action=approve>
                                 <input type="hidden" name="id" value=p.request_id/>
@@ -398,9 +373,9 @@ fn StaffCard(s: StaffRow, lang: Lang) -> impl IntoView {
         <li class="card staff" data-testid="staff-row">
             <p class="row-between">
                 <a href=href><strong>{s.name.clone()}</strong></a>
-                <span class="badge">{status_text(s.status).text(lang)}</span>
+                <span class="badge">{s.status.label().text(lang)}</span>
             </p>
-            <p class="muted small">{role_text(&s).text(lang)} " · " {s.phone.clone()}
+            <p class="muted small">{s.role_word().text(lang)} " · " {s.phone.clone()}
                 {s.last_activity.map(|a| format!(" · {}", T::LastActivity.with(lang, &[("date", &iso_date(a))])))}
             </p>
             <p class="small">
@@ -470,8 +445,8 @@ fn MemberView(
     };
     view! {
         <h1>{row.name.clone()}</h1>
-        <p class="muted">{role_text(&row).text(lang)} " · " {m.company.clone()} " · " {row.phone.clone()}</p>
-        <p><span class="badge" data-testid="member-status">{status_text(row.status).text(lang)}</span>
+        <p class="muted">{row.role_word().text(lang)} " · " {m.company.clone()} " · " {row.phone.clone()}</p>
+        <p><span class="badge" data-testid="member-status">{row.status.label().text(lang)}</span>
             {row.left_until.map(|u| view! { " " <span class="small">{T::PointsUntil.with(lang, &[("date", &iso_date(u))])}</span> })}
         </p>
         <div class="stats">
@@ -502,7 +477,7 @@ fn MemberView(
         } else {
             m.orders.into_iter().map(|o| view! {
                 <p class="card small">{T::OrderNo.with(lang, &[("n", &o.id.to_string())])} " · " {o.title} " · "
-                    {pts(o.points)} " · " {crate::shop::status_text(o.status).text(lang)} " · " {iso_date(o.created_at)}</p>
+                    {pts(o.points)} " · " {o.status.label().text(lang)} " · " {iso_date(o.created_at)}</p>
             }).collect_view().into_any()
         }}
         {can_leave.then(|| view! {
@@ -575,7 +550,7 @@ pub fn TeamInvitesPage() -> impl IntoView {
                                         view! {
                                             <li class="card invite" data-testid="invite">
                                                 <p class="row-between">
-                                                    <strong>{kind_text(i.kind).text(lang)}</strong>
+                                                    <strong>{i.kind.word().text(lang)}</strong>
                                                     <span class="badge">{state.text(lang)}</span>
                                                 </p>
                                                 {open.then(|| view! { <div class="qr" inner_html=i.qr_svg.clone()></div> })}

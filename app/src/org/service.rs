@@ -45,7 +45,7 @@ pub async fn scope(conn: &mut AnyConnection, me: &SessionUser) -> Result<Option<
 }
 
 pub async fn grace_days(conn: &mut AnyConnection) -> Result<i64, AppError> {
-    Ok(crate::earn::service::setting(conn, "leaver_grace_days")
+    Ok(crate::settings::setting(conn, "leaver_grace_days")
         .await?
         .unwrap_or(90))
 }

@@ -6,12 +6,10 @@ use super::admin::{
     SetOrderStatus, admin_order, admin_orders, list_rewards,
 };
 use super::model::OrderView;
-use super::pages::{OrderCard, OrderHistory, kind_text, status_text};
+use super::pages::{OrderCard, OrderHistory};
 use crate::domain::{CompanyKind, OrderStatus, Points, RewardKind, Tier, iso_date};
-use crate::earn::tier_text;
 use crate::forms::Done;
 use crate::i18n::{Lang, T};
-use crate::org::admin_pages::company_kind_text;
 use crate::ui::{AdminShell, ErrorNote, ErrorPanel, Loading, action_error, use_lang};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -104,10 +102,10 @@ fn RewardsView(
                             <td>{r.id}</td>
                             <td><a href=format!("/admin/rewards?edit={}", r.id)>{r.title.clone()}</a><br/>
                                 <small class="muted">{r.category.clone().unwrap_or_default()}
-                                    {(r.min_tier != Tier::Base).then(|| format!(" · {}", tier_text(r.min_tier).text(lang)))}
-                                    {r.company_kind.as_deref().and_then(CompanyKind::parse).map(|k| format!(" · {}", company_kind_text(k).text(lang)))}
+                                    {(r.min_tier != Tier::Base).then(|| format!(" · {}", r.min_tier.label().text(lang)))}
+                                    {r.company_kind.as_deref().and_then(CompanyKind::parse).map(|k| format!(" · {}", k.label().text(lang)))}
                                 </small></td>
-                            <td>{kind_text(r.kind).text(lang)}
+                            <td>{r.kind.label().text(lang)}
                                 {(r.kind == RewardKind::Voucher).then(|| view! { <br/><small class="muted">{crate::i18n::N::VouchersLeft.count(lang, r.free_vouchers)}</small> })}</td>
                             <td class="num">{Points(r.price).to_string()}</td>
                             <td class="num">{r.stock.map_or("∞".to_string(), |s| s.to_string())}</td>
@@ -237,7 +235,7 @@ fn RewardForm(
                 </label>
                 <label>{T::FieldKind.text(lang)}
                     <select name="kind">
-                        {RewardKind::ALL.into_iter().map(|k| view! { <option value=k.as_str() selected=k == kind>{kind_text(k).text(lang)}</option> }).collect_view()}
+                        {RewardKind::ALL.into_iter().map(|k| view! { <option value=k.as_str() selected=k == kind>{k.label().text(lang)}</option> }).collect_view()}
                     </select>
                 </label>
                 <label>{T::FieldPrice.text(lang)}<input name="price" inputmode="numeric" required value=price/></label>
@@ -245,13 +243,13 @@ fn RewardForm(
                 <label>{T::FieldLowStock.text(lang)}<input name="low_stock" inputmode="numeric" value=low_stock/></label>
                 <label>{T::FieldMinTier.text(lang)}
                     <select name="min_tier">
-                        {Tier::ALL.into_iter().map(|t| view! { <option value=t.as_str() selected=t == tier>{tier_text(t).text(lang)}</option> }).collect_view()}
+                        {Tier::ALL.into_iter().map(|t| view! { <option value=t.as_str() selected=t == tier>{t.label().text(lang)}</option> }).collect_view()}
                     </select>
                 </label>
                 <label>{T::FieldCompanyKind.text(lang)}
                     <select name="company_kind">
                         <option value="">{T::Everyone.text(lang)}</option>
-                        {CompanyKind::ALL.into_iter().map(|k| view! { <option value=k.as_str() selected=k.as_str() == company>{company_kind_text(k).text(lang)}</option> }).collect_view()}
+                        {CompanyKind::ALL.into_iter().map(|k| view! { <option value=k.as_str() selected=k.as_str() == company>{k.label().text(lang)}</option> }).collect_view()}
                     </select>
                 </label>
                 <label>{T::FieldStarts.text(lang)}<input name="starts" type="date" value=starts/></label>
@@ -284,11 +282,11 @@ pub fn AdminOrdersPage() -> impl IntoView {
             <form method="get" action="/admin/orders" class="inline-form">
                 <select name="status" aria-label=T::Status.text(lang)>
                     <option value="">{T::FilterAll.text(lang)}</option>
-                    {move || OrderStatus::ALL.into_iter().map(|s| view! { <option value=s.as_str() selected=get("status") == s.as_str()>{status_text(s).text(lang)}</option> }).collect_view()}
+                    {move || OrderStatus::ALL.into_iter().map(|s| view! { <option value=s.as_str() selected=get("status") == s.as_str()>{s.label().text(lang)}</option> }).collect_view()}
                 </select>
                 <select name="kind" aria-label=T::FieldKind.text(lang)>
                     <option value="">{T::FilterAll.text(lang)}</option>
-                    {move || RewardKind::ALL.into_iter().map(|k| view! { <option value=k.as_str() selected=get("kind") == k.as_str()>{kind_text(k).text(lang)}</option> }).collect_view()}
+                    {move || RewardKind::ALL.into_iter().map(|k| view! { <option value=k.as_str() selected=get("kind") == k.as_str()>{k.label().text(lang)}</option> }).collect_view()}
                 </select>
                 <button type="submit">{T::Apply.text(lang)}</button>
                 <a class="button secondary" rel="external" download
@@ -317,7 +315,7 @@ fn StatusFields(lang: Lang) -> impl IntoView {
             <label>{T::MoveTo.text(lang)}
                 <select name="status" required>
                     {[OrderStatus::Processing, OrderStatus::Shipped, OrderStatus::Ready, OrderStatus::Delivered]
-                        .into_iter().map(|s| view! { <option value=s.as_str()>{status_text(s).text(lang)}</option> }).collect_view()}
+                        .into_iter().map(|s| view! { <option value=s.as_str()>{s.label().text(lang)}</option> }).collect_view()}
                 </select>
             </label>
             <label>{T::Tracking.text(lang)}<input name="tracking" maxlength="100"/></label>
@@ -349,10 +347,10 @@ fn OrderQueue(
                             <tr>
                                 <td><input type="checkbox" name="ids[]" value=o.id.to_string() aria-label=T::OrderNo.with(lang, &[("n", &o.id.to_string())])/></td>
                                 <td><a href=format!("/admin/orders/{}", o.id)>{o.id}</a><br/><small class="muted">{iso_date(o.created_at)}</small></td>
-                                <td>{o.title.clone()}<br/><small class="muted">{kind_text(o.kind).text(lang)}</small></td>
+                                <td>{o.title.clone()}<br/><small class="muted">{o.kind.label().text(lang)}</small></td>
                                 <td>{o.who.clone()}{o.address.clone().map(|a| view! { <br/><small class="muted">{a}</small> })}</td>
                                 <td class="num">{Points(o.points).to_string()}</td>
-                                <td>{status_text(o.status).text(lang)}{o.tracking.clone().map(|t| view! { <br/><small><code>{t}</code></small> })}</td>
+                                <td>{o.status.label().text(lang)}{o.tracking.clone().map(|t| view! { <br/><small><code>{t}</code></small> })}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>

@@ -14,7 +14,7 @@ pub mod service;
 #[cfg(feature = "ssr")]
 use crate::call::Call;
 pub use admin_pages::{AdminOrderPage, AdminOrdersPage, AdminRewardsPage};
-pub use pages::{GoalCard, OrderPage, OrdersPage, RewardPage, ShopPage, kind_text, status_text};
+pub use pages::{GoalCard, OrderPage, OrdersPage, RewardPage, ShopPage};
 
 use crate::error::AppError;
 use leptos::prelude::*;

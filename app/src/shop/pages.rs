@@ -4,7 +4,6 @@
 use super::model::{GoalProgress, OrderView, RewardCard, RewardDetail, ShopData, Sort};
 use super::{NotifyMe, Redeem, SetGoal, catalog, company_credits, my_order, my_orders, reward};
 use crate::domain::{OrderStatus, RewardKind, iso_date};
-use crate::earn::tier_text;
 use crate::error::Field;
 use crate::forms::{FieldNote, Kept};
 use crate::i18n::{Lang, T, points};
@@ -14,38 +13,6 @@ use crate::ui::{
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
-
-pub fn kind_text(kind: RewardKind) -> T {
-    match kind {
-        RewardKind::Voucher => T::RewardVoucher,
-        RewardKind::Certificate => T::RewardCertificate,
-        RewardKind::Physical => T::RewardPhysical,
-        RewardKind::Charity => T::RewardCharity,
-        RewardKind::CompanyCredit => T::RewardCompanyCredit,
-    }
-}
-
-pub fn status_text(status: OrderStatus) -> T {
-    match status {
-        OrderStatus::Placed => T::OrderPlaced,
-        OrderStatus::Processing => T::OrderProcessing,
-        OrderStatus::Shipped => T::OrderShipped,
-        OrderStatus::Ready => T::OrderReady,
-        OrderStatus::Delivered => T::OrderDelivered,
-        OrderStatus::Cancelled => T::OrderCancelled,
-    }
-}
-
-/// What happens after ordering a reward of this kind, when the admin wrote nothing specific.
-fn after_text(kind: RewardKind) -> T {
-    match kind {
-        RewardKind::Voucher => T::AfterVoucher,
-        RewardKind::Certificate => T::AfterCertificate,
-        RewardKind::Physical => T::AfterPhysical,
-        RewardKind::Charity => T::AfterCharity,
-        RewardKind::CompanyCredit => T::AfterCompanyCredit,
-    }
-}
 
 fn sort_text(sort: Sort) -> T {
     match sort {
@@ -150,7 +117,7 @@ fn Catalog(
     let empty = d.rewards.is_empty();
     let goal = d.goal;
     view! {
-        <p class="muted small" data-testid="shop-balance">{T::YouHave.with(lang, &[("points", &points(lang, d.balance))])} " · " {T::TierLabel.text(lang)} ": " {tier_text(d.tier).text(lang)}</p>
+        <p class="muted small" data-testid="shop-balance">{T::YouHave.with(lang, &[("points", &points(lang, d.balance))])} " · " {T::TierLabel.text(lang)} ": " {d.tier.label().text(lang)}</p>
         <nav class="chips" aria-label=T::Categories.text(lang)>
             <a class="chip" href=all_href aria-current=cat.is_empty().then_some("page")>{T::FilterAll.text(lang)}</a>
             {chips}
@@ -172,14 +139,14 @@ fn Catalog(
                     {d.rewards.into_iter().map(|r| {
                         let href = format!("/shop/{}", r.id);
                         let note = stock_note(&r, lang);
-                        let locked = (r.min_tier > d.tier).then(|| T::TierOnly.with(lang, &[("tier", tier_text(r.min_tier).text(lang))]));
+                        let locked = (r.min_tier > d.tier).then(|| T::TierOnly.with(lang, &[("tier", r.min_tier.label().text(lang))]));
                         let is_goal = goal == Some(r.id);
                         view! {
                             <li class="reward-card" class:sold-out=r.sold_out()>
                                 <a href=href>
                                     <RewardImage card=r.clone()/>
                                     <div>
-                                        <span class="muted small">{r.category.clone().unwrap_or_default()} " · " {kind_text(r.kind).text(lang)}</span>
+                                        <span class="muted small">{r.category.clone().unwrap_or_default()} " · " {r.kind.label().text(lang)}</span>
                                         <h2>{r.title.clone()}</h2>
                                         <Price card=r.clone() lang=lang/>
                                         {note.map(|n| view! { <span class="badge">{n}</span> })}
@@ -257,7 +224,7 @@ fn RewardView(
     let card = d.card.clone();
     let id = card.id.to_string();
     let after = if d.after_order.is_empty() {
-        after_text(card.kind).text(lang).to_string()
+        card.kind.after_order().text(lang).to_string()
     } else {
         d.after_order.clone()
     };
@@ -273,11 +240,11 @@ fn RewardView(
     view! {
         <article class="reward" data-testid="reward">
             {card.image.clone().map(|src| view! { <img class="hero" src=src alt="" width="390" height="220"/> })}
-            <span class="muted small">{card.category.clone().unwrap_or_default()} " · " {kind_text(card.kind).text(lang)}</span>
+            <span class="muted small">{card.category.clone().unwrap_or_default()} " · " {card.kind.label().text(lang)}</span>
             <h1>{card.title.clone()}</h1>
             <Price card=card.clone() lang=lang/>
             {stock.map(|s| view! { <p class="badge">{s}</p> })}
-            {tier_locked.then(|| view! { <p class="note" data-testid="tier-locked">{T::TierOnly.with(lang, &[("tier", tier_text(card.min_tier).text(lang))])}</p> })}
+            {tier_locked.then(|| view! { <p class="note" data-testid="tier-locked">{T::TierOnly.with(lang, &[("tier", card.min_tier.label().text(lang))])}</p> })}
             <p class="description">{d.description.clone()}</p>
             <section class="card">
                 <h2>{T::AfterOrdering.text(lang)}</h2>
@@ -394,7 +361,7 @@ pub fn OrderCard(o: OrderView, lang: Lang) -> impl IntoView {
         <section class="card order" data-testid="order">
             <p class="row-between">
                 <a href=href><strong>{T::OrderNo.with(lang, &[("n", &o.id.to_string())])}</strong></a>
-                <span class=format!("badge status-{}", o.status.as_str()) data-testid="order-status">{status_text(o.status).text(lang)}</span>
+                <span class=format!("badge status-{}", o.status.as_str()) data-testid="order-status">{o.status.label().text(lang)}</span>
             </p>
             <p>{o.title.clone()} " · " {points(lang, o.points)}</p>
             {o.voucher.clone().map(|v| if o.status == OrderStatus::Cancelled {
@@ -451,7 +418,7 @@ pub fn OrdersPage() -> impl IntoView {
                             view! { <p class="muted">{T::NoOrders.text(lang)}</p> }.into_any()
                         } else {
                             list.into_iter().map(|o| view! {
-                                <p class="card small">{T::OrderNo.with(lang, &[("n", &o.id.to_string())])} " · " {o.who} " · " {points(lang, o.points)} " · " {status_text(o.status).text(lang)}</p>
+                                <p class="card small">{T::OrderNo.with(lang, &[("n", &o.id.to_string())])} " · " {o.who} " · " {points(lang, o.points)} " · " {o.status.label().text(lang)}</p>
                             }).collect_view().into_any()
                         }}
                     })
@@ -467,7 +434,7 @@ pub fn OrderHistory(o: OrderView, lang: Lang) -> impl IntoView {
         <ol class="timeline" data-testid="order-history">
             {o.events.into_iter().map(|e| view! {
                 <li>
-                    <strong>{status_text(e.status).text(lang)}</strong>
+                    <strong>{e.status.label().text(lang)}</strong>
                     " " <time class="muted small">{iso_date(e.at)}</time>
                     {(!e.note.is_empty()).then(|| view! { <span class="small">" — " {e.note}</span> })}
                 </li>

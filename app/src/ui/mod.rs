@@ -206,3 +206,15 @@ pub fn StatusPage(
 pub fn NotFound() -> impl IntoView {
     view! { <StatusPage status=404 title=T::NotFoundTitle/> }
 }
+
+/// Ends the session (a plain form: it works before the WASM loads).
+#[component]
+pub fn SignOutButton() -> impl IntoView {
+    let lang = use_lang();
+    let action = crate::forms::form_action::<crate::auth::SignOut>();
+    view! {
+        <ActionForm action=action>
+            <button type="submit" class="secondary">{T::SignOut.text(lang)}</button>
+        </ActionForm>
+    }
+}

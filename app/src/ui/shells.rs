@@ -105,7 +105,7 @@ pub fn AdminShell(children: ChildrenFn) -> impl IntoView {
                                         <A href="/admin/adjust">{T::AdminAdjust.text(lang)}</A>
                                         <A href="/admin/audit">{T::AdminAudit.text(lang)}</A>
                                     </nav>
-                                    <crate::profile::SignOutButton/>
+                                    <super::SignOutButton/>
                                 </header>
                                 <main class="admin-content">{children.with_value(|c| c())}</main>
                             </div>

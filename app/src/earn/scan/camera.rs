@@ -115,7 +115,7 @@ pub fn Camera(on_seen: Callback<Seen>, live: Signal<bool>, lang: Lang) -> impl I
 #[cfg(feature = "hydrate")]
 mod browser {
     use super::{CameraState, Seen};
-    use crate::earn::scanned::{FORMATS, classify, luma_of_rgba};
+    use crate::earn::scan::scanned::{FORMATS, classify, luma_of_rgba};
     use js_sys::{Array, Function, Object, Promise, Reflect};
     use leptos::prelude::*;
     use wasm_bindgen::{JsCast, JsValue};

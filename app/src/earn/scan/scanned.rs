@@ -2,7 +2,7 @@
 //! barcode (printed on every box, easy to scan by mistake), or something else. Pure and shared by
 //! both decoders (the browser's `BarcodeDetector` and our WASM one), so it is unit-tested here.
 
-use super::code::{CodeError, UnitCode};
+use crate::earn::code::{CodeError, UnitCode};
 
 /// Barcode symbologies the Scan screen reads, named as the browser's `BarcodeDetector` names them.
 pub const FORMATS: [&str; 6] = [
