@@ -21,6 +21,10 @@ ensure_rust_tools() {
     step "installing cargo-leptos 0.3.10 (about 15 minutes on 2 cores)"
     cargo install cargo-leptos --version 0.3.10 --locked --features no_downloads
   fi
+  if [ "$(leptosfmt --version 2>/dev/null | awk '{print $2}')" != "0.1.33" ]; then
+    step "installing leptosfmt 0.1.33 (formats view! code; about 3 minutes)"
+    cargo install leptosfmt --version 0.1.33 --locked
+  fi
 }
 
 ensure_node_tools() {

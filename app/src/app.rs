@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::{
     SsrMode,
-    components::{Route, Router, Routes},
+    components::{Outlet, ParentRoute, Route, Router, Routes},
     path,
 };
 
@@ -32,22 +32,32 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         <!DOCTYPE html>
         <html lang=lang.code()>
             <head>
-                <meta charset="utf-8"/>
-                <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover"/>
-                <meta name="theme-color" content="#0f5c4d"/>
-                <meta name="description" content="Workwell — bonus points for the people who sell and install our products."/>
-                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <link rel="manifest" href="/manifest.webmanifest"/>
-                <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png"/>
-                <link rel="stylesheet" href=stylesheet_href(&options)/>
+                <meta charset="utf-8" />
+                <meta
+                    name="viewport"
+                    content="width=device-width, initial-scale=1, viewport-fit=cover"
+                />
+                <meta name="theme-color" content="#0f5c4d" />
+                <meta
+                    name="description"
+                    content="Workwell — bonus points for the people who sell and install our products."
+                />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <link rel="manifest" href="/manifest.webmanifest" />
+                <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
+                <link rel="stylesheet" href=stylesheet_href(&options) />
                 // The phone's queue of scans waiting for signal; runs before the app starts.
                 <script defer src="/queue.js"></script>
-                <AutoReload options=options.clone()/>
-                <script type="module" nonce=nonce.clone() inner_html=hydration_script(&options)></script>
-                <MetaTags/>
+                <AutoReload options=options.clone() />
+                <script
+                    type="module"
+                    nonce=nonce.clone()
+                    inner_html=hydration_script(&options)
+                ></script>
+                <MetaTags />
             </head>
             <body>
-                <App/>
+                <App />
                 <script nonce=nonce inner_html=pwa_script(lang)></script>
             </body>
         </html>
@@ -284,44 +294,48 @@ pub fn App() -> impl IntoView {
     provide_context(initial_lang());
     crate::forms::provide();
     Session::provide();
-    // Every page is rendered whole on the server (SsrMode::Async): a phone that has not loaded the
-    // WASM yet, or never will, still gets the finished page and working forms.
-    let ssr = SsrMode::Async;
     view! {
-        <Title formatter=|text: String| if text.is_empty() { "Workwell".to_string() } else { format!("{text} · Workwell") }/>
+        <Title formatter=|text: String| {
+            if text.is_empty() { "Workwell".to_string() } else { format!("{text} · Workwell") }
+        } />
         <Router>
             <Routes fallback=NotFound>
-                <Route path=path!("/sign-in") view=SignInPage ssr=ssr.clone()/>
-                <Route path=path!("/sign-in/code") view=VerifyCodePage ssr=ssr.clone()/>
-                <Route path=path!("/admin/sign-in") view=AdminSignInPage ssr=ssr.clone()/>
-                <Route path=path!("/join") view=JoinPage ssr=ssr.clone()/>
-                <Route path=path!("/join/verify") view=JoinVerifyPage ssr=ssr.clone()/>
-                <Route path=path!("/join/:code") view=InvitePage ssr=ssr.clone()/>
-                <Route path=path!("/team") view=TeamPage ssr=ssr.clone()/>
-                <Route path=path!("/team/invites") view=TeamInvitesPage ssr=ssr.clone()/>
-                <Route path=path!("/team/:id") view=MemberPage ssr=ssr.clone()/>
-                <Route path=path!("/admin/companies") view=AdminCompaniesPage ssr=ssr.clone()/>
-                <Route path=path!("/admin/companies/:id") view=AdminCompanyPage ssr=ssr.clone()/>
-                <Route path=path!("/admin") view=AdminHomePage ssr=ssr.clone()/>
-                <Route path=path!("/admin/products") view=AdminProductsPage ssr=ssr.clone()/>
-                <Route path=path!("/admin/batches") view=AdminBatchesPage ssr=ssr.clone()/>
-                <Route path=path!("/admin/batches/:id") view=AdminBatchPage ssr=ssr.clone()/>
-                <Route path=path!("/admin/codes") view=AdminCodesPage ssr=ssr.clone()/>
-                <Route path=path!("/admin/campaigns") view=AdminCampaignsPage ssr=ssr.clone()/>
-                <Route path=path!("/admin/adjust") view=AdminAdjustPage ssr=ssr.clone()/>
-                <Route path=path!("/admin/audit") view=AdminAuditPage ssr=ssr.clone()/>
-                <Route path=path!("/admin/rewards") view=AdminRewardsPage ssr=ssr.clone()/>
-                <Route path=path!("/admin/orders") view=AdminOrdersPage ssr=ssr.clone()/>
-                <Route path=path!("/admin/orders/:id") view=AdminOrderPage ssr=ssr.clone()/>
-                <Route path=path!("/") view=HomePage ssr=ssr.clone()/>
-                <Route path=path!("/scan") view=ScanPage ssr=ssr.clone()/>
-                <Route path=path!("/c/:code") view=ScanPage ssr=ssr.clone()/>
-                <Route path=path!("/shop") view=ShopPage ssr=ssr.clone()/>
-                <Route path=path!("/shop/:id") view=RewardPage ssr=ssr.clone()/>
-                <Route path=path!("/orders") view=OrdersPage ssr=ssr.clone()/>
-                <Route path=path!("/orders/:id") view=OrderPage ssr=ssr.clone()/>
-                <Route path=path!("/history") view=HistoryPage ssr=ssr.clone()/>
-                <Route path=path!("/profile") view=ProfilePage ssr=ssr/>
+                // Every page is rendered whole on the server (SsrMode::Async, set once here and
+                // taken by every route below): a phone that has not loaded the WASM yet, or never
+                // will, still gets the finished page and working forms.
+                <ParentRoute path=path!("") view=Outlet ssr=SsrMode::Async>
+                    <Route path=path!("/sign-in") view=SignInPage />
+                    <Route path=path!("/sign-in/code") view=VerifyCodePage />
+                    <Route path=path!("/admin/sign-in") view=AdminSignInPage />
+                    <Route path=path!("/join") view=JoinPage />
+                    <Route path=path!("/join/verify") view=JoinVerifyPage />
+                    <Route path=path!("/join/:code") view=InvitePage />
+                    <Route path=path!("/team") view=TeamPage />
+                    <Route path=path!("/team/invites") view=TeamInvitesPage />
+                    <Route path=path!("/team/:id") view=MemberPage />
+                    <Route path=path!("/admin/companies") view=AdminCompaniesPage />
+                    <Route path=path!("/admin/companies/:id") view=AdminCompanyPage />
+                    <Route path=path!("/admin") view=AdminHomePage />
+                    <Route path=path!("/admin/products") view=AdminProductsPage />
+                    <Route path=path!("/admin/batches") view=AdminBatchesPage />
+                    <Route path=path!("/admin/batches/:id") view=AdminBatchPage />
+                    <Route path=path!("/admin/codes") view=AdminCodesPage />
+                    <Route path=path!("/admin/campaigns") view=AdminCampaignsPage />
+                    <Route path=path!("/admin/adjust") view=AdminAdjustPage />
+                    <Route path=path!("/admin/audit") view=AdminAuditPage />
+                    <Route path=path!("/admin/rewards") view=AdminRewardsPage />
+                    <Route path=path!("/admin/orders") view=AdminOrdersPage />
+                    <Route path=path!("/admin/orders/:id") view=AdminOrderPage />
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/scan") view=ScanPage />
+                    <Route path=path!("/c/:code") view=ScanPage />
+                    <Route path=path!("/shop") view=ShopPage />
+                    <Route path=path!("/shop/:id") view=RewardPage />
+                    <Route path=path!("/orders") view=OrdersPage />
+                    <Route path=path!("/orders/:id") view=OrderPage />
+                    <Route path=path!("/history") view=HistoryPage />
+                    <Route path=path!("/profile") view=ProfilePage />
+                </ParentRoute>
             </Routes>
         </Router>
     }

@@ -32,3 +32,20 @@ pub async fn write<B: Serialize, A: Serialize>(
     .await?;
     Ok(())
 }
+
+/// The tail of every audited change: the audit row, then the commit, so a change is never
+/// committed without its row (nor the row without the change).
+#[allow(clippy::too_many_arguments)]
+pub async fn commit<B: Serialize, A: Serialize>(
+    mut tx: Transaction<'static, Any>,
+    actor: Option<i64>,
+    action: &str,
+    subject: &str,
+    before: Option<&B>,
+    after: Option<&A>,
+    now: i64,
+) -> Result<(), AppError> {
+    write(&mut tx, actor, action, subject, before, after, now).await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -88,12 +88,10 @@ where
     if let Some(Flash {
         path, ok: Some(ok), ..
     }) = page_flash()
+        && path == S::PATH
+        && let Ok(out) = serde_json::from_value::<S::Output>(ok)
     {
-        if path == S::PATH {
-            if let Ok(out) = serde_json::from_value::<S::Output>(ok) {
-                action.value().set(Some(Ok(out)));
-            }
-        }
+        action.value().set(Some(Ok(out)));
     }
     action
 }
@@ -207,7 +205,12 @@ pub fn FieldNote(kept: Kept, field: Field) -> impl IntoView {
     kept.invalid(field).then(|| {
         let e = kept.error().unwrap_or(AppError::Invalid { field });
         view! {
-            <p class="note error field-note" role="alert" id=format!("{}-error", field_name(field)) data-code=e.code()>
+            <p
+                class="note error field-note"
+                role="alert"
+                id=format!("{}-error", field_name(field))
+                data-code=e.code()
+            >
                 {e.message(lang)}
             </p>
         }
@@ -354,7 +357,12 @@ where
 {
     let lang = crate::i18n::use_lang();
     move || {
-        matches!(action.value().get(), Some(Ok(_)))
-            .then(|| view! { <p class="note ok" role="status">{text.text(lang)}</p> })
+        matches!(action.value().get(), Some(Ok(_))).then(|| {
+            view! {
+                <p class="note ok" role="status">
+                    {text.text(lang)}
+                </p>
+            }
+        })
     }
 }

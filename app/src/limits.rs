@@ -5,6 +5,13 @@ use crate::error::AppError;
 use crate::state::RateLimit;
 use sqlx::AnyConnection;
 
+/// A bucket's events inside the window, as [`check`] reads them.
+#[derive(sqlx::FromRow)]
+struct WindowRow {
+    count: i64,
+    oldest: Option<i64>,
+}
+
 /// Refuses when `bucket` already has `limit.max` events inside the window.
 pub async fn check(
     conn: &mut AnyConnection,
@@ -12,14 +19,16 @@ pub async fn check(
     limit: RateLimit,
     now: i64,
 ) -> Result<(), AppError> {
-    let (count, oldest): (i64, Option<i64>) =
-        sqlx::query_as("SELECT COUNT(*), MIN(at) FROM rate_events WHERE bucket = $1 AND at > $2")
-            .bind(bucket)
-            .bind(now - limit.window_secs)
-            .fetch_one(&mut *conn)
-            .await?;
-    if count >= limit.max {
-        let retry = oldest
+    let window = sqlx::query_as::<_, WindowRow>(
+        "SELECT COUNT(*) AS count, MIN(at) AS oldest FROM rate_events WHERE bucket = $1 AND at > $2",
+    )
+    .bind(bucket)
+    .bind(now - limit.window_secs)
+    .fetch_one(&mut *conn)
+    .await?;
+    if window.count >= limit.max {
+        let retry = window
+            .oldest
             .map_or(limit.window_secs, |o| o + limit.window_secs - now)
             .max(1);
         return Err(AppError::RateLimited {

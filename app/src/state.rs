@@ -27,55 +27,7 @@ pub struct Db {
     /// wait their turn in a fair queue instead of sleeping on SQLite's busy timeout.
     pub writer: Option<AnyPool>,
     /// Earning settings and running campaigns, kept for a moment so a claim does not re-read them.
-    pub rules_cache: RulesCache,
-}
-
-/// The program's earning settings and active campaigns as last read, with when (ms since start).
-/// Admin changes made through this server clear it; other servers see them within
-/// [`RulesCache::TTL_MS`]. Campaign budgets are never taken from here: a claim re-reads a budgeted
-/// campaign's spend under its lock.
-#[derive(Clone, Debug, Default)]
-pub struct RulesCache(
-    Arc<
-        std::sync::Mutex<
-            Option<(
-                std::time::Instant,
-                crate::earn::rules::ProgramRules,
-                Vec<crate::earn::rules::Campaign>,
-            )>,
-        >,
-    >,
-);
-
-impl RulesCache {
-    pub const TTL_MS: u128 = 2_000;
-
-    pub fn get(
-        &self,
-    ) -> Option<(
-        crate::earn::rules::ProgramRules,
-        Vec<crate::earn::rules::Campaign>,
-    )> {
-        let guard = self.0.lock().ok()?;
-        let (at, rules, campaigns) = guard.as_ref()?;
-        (at.elapsed().as_millis() < Self::TTL_MS).then(|| (rules.clone(), campaigns.clone()))
-    }
-
-    pub fn put(
-        &self,
-        rules: crate::earn::rules::ProgramRules,
-        campaigns: Vec<crate::earn::rules::Campaign>,
-    ) {
-        if let Ok(mut guard) = self.0.lock() {
-            *guard = Some((std::time::Instant::now(), rules, campaigns));
-        }
-    }
-
-    pub fn clear(&self) {
-        if let Ok(mut guard) = self.0.lock() {
-            *guard = None;
-        }
-    }
+    pub rules_cache: crate::earn::rules::RulesCache,
 }
 
 impl Db {
@@ -185,7 +137,9 @@ pub trait CodeSender: Send + Sync {
     async fn send(&self, phone: &Phone, code: &str, lang: Lang) -> Result<(), SendError>;
 }
 
-#[derive(Clone)]
+/// What every handler and server function can ask for; axum hands out each field on its own too
+/// (`State<Db>`, `State<LeptosOptions>`, …).
+#[derive(Clone, axum::extract::FromRef)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
@@ -227,10 +181,4 @@ pub fn is_plain_form_post() -> bool {
         .and_then(|p| p.headers.get(axum::http::header::ACCEPT).cloned())
         .and_then(|v| v.to_str().ok().map(|s| s.contains("text/html")))
         .unwrap_or(false)
-}
-
-impl axum::extract::FromRef<AppState> for LeptosOptions {
-    fn from_ref(state: &AppState) -> LeptosOptions {
-        state.leptos_options.clone()
-    }
 }

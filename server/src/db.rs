@@ -12,10 +12,9 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
     let backend = if url.starts_with("sqlite:") {
         if let Some(dir) =
             sqlite_file(url).and_then(|f| std::path::Path::new(f).parent().map(|p| p.to_path_buf()))
+            && !dir.as_os_str().is_empty()
         {
-            if !dir.as_os_str().is_empty() {
-                std::fs::create_dir_all(&dir).map_err(sqlx::Error::Io)?;
-            }
+            std::fs::create_dir_all(&dir).map_err(sqlx::Error::Io)?;
         }
         Backend::Sqlite
     } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {

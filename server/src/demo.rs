@@ -488,7 +488,7 @@ async fn load_catalog(db: &Db, admin: i64, now: i64) -> Result<(), AppError> {
     ] {
         let (batch, _) = codes::generate(db, Some(admin), sku, count, "Demo shipment", now).await?;
         if dispatched {
-            codes::set_batch_status(db, admin, batch, "active", now).await?;
+            codes::set_batch_status(db, admin, batch, app::domain::CodeStatus::Active, now).await?;
         }
     }
     sqlx::query(
@@ -503,9 +503,16 @@ async fn load_catalog(db: &Db, admin: i64, now: i64) -> Result<(), AppError> {
     Ok(())
 }
 
+/// An unclaimed code with its product's name, as [`unclaimed_codes`] reads it.
+#[derive(sqlx::FromRow)]
+struct UnclaimedCodeRow {
+    code: String,
+    name: String,
+}
+
 /// A few unclaimed, dispatched demo codes to try on the Scan screen.
 pub async fn unclaimed_codes(db: &Db, n: i64) -> Vec<(String, String)> {
-    sqlx::query_as::<_, (String, String)>(
+    sqlx::query_as::<_, UnclaimedCodeRow>(
         "SELECT uc.code, p.name FROM unit_codes uc JOIN products p ON p.id = uc.product_id \
          WHERE uc.status = 'active' AND uc.claimed_by IS NULL ORDER BY uc.id LIMIT $1",
     )
@@ -514,7 +521,12 @@ pub async fn unclaimed_codes(db: &Db, n: i64) -> Vec<(String, String)> {
     .await
     .unwrap_or_default()
     .into_iter()
-    .map(|(c, p)| (app::earn::code::UnitCode::from_trusted(c).grouped(), p))
+    .map(|r| {
+        (
+            app::earn::code::UnitCode::from_trusted(r.code).grouped(),
+            r.name,
+        )
+    })
     .collect()
 }
 

@@ -371,11 +371,11 @@ async fn same_site_only(State(state): State<AppState>, req: Request, next: Next)
                 header_text(header::REFERER).map(|r| origin_of(r).unwrap_or("null").to_string())
             }
         };
-        if let Some(origin) = sent_by {
-            if !is_own_origin(&origin, public_url, host.as_deref()) {
-                tracing::warn!(origin = %origin, path = %req.uri().path(), "cross-site request refused");
-                return app_error_response(&app::error::AppError::CrossSite);
-            }
+        if let Some(origin) = sent_by
+            && !is_own_origin(&origin, public_url, host.as_deref())
+        {
+            tracing::warn!(origin = %origin, path = %req.uri().path(), "cross-site request refused");
+            return app_error_response(&app::error::AppError::CrossSite);
         }
     }
     let mut res = next.run(req).await;
@@ -578,10 +578,10 @@ async fn errors_take_their_status(req: Request, next: Next) -> Response {
     if let Ok(e) = serde_json::from_slice::<app::error::AppError>(&bytes) {
         parts.status =
             StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        if let app::error::AppError::RateLimited { retry_after_secs } = e {
-            if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
-                parts.headers.insert(header::RETRY_AFTER, v);
-            }
+        if let app::error::AppError::RateLimited { retry_after_secs } = e
+            && let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string())
+        {
+            parts.headers.insert(header::RETRY_AFTER, v);
         }
     }
     Response::from_parts(parts, Body::from(bytes))

@@ -15,10 +15,10 @@ pub fn spawn_housekeeping(db: Db) {
                 tracing::warn!(error = %e, "housekeeping failed; will retry");
             }
             // Expiry once an hour (and at start).
-            if runs % 6 == 0 {
-                if let Err(e) = expire(&db).await {
-                    tracing::warn!(error = %e, "point expiry failed; will retry");
-                }
+            if runs.is_multiple_of(6)
+                && let Err(e) = expire(&db).await
+            {
+                tracing::warn!(error = %e, "point expiry failed; will retry");
             }
             runs += 1;
         }

@@ -1246,9 +1246,15 @@ async fn a_queued_batch_credits_each_code_once_however_often_it_arrives(db: Db) 
     let (batch, codes) = app::admin::codes::db::generate(&db, None, "PIPE-20", 2, "queue", NOW)
         .await
         .unwrap();
-    app::admin::codes::db::set_batch_status(&db, admin, batch, "active", NOW)
-        .await
-        .unwrap();
+    app::admin::codes::db::set_batch_status(
+        &db,
+        admin,
+        batch,
+        app::domain::CodeStatus::Active,
+        NOW,
+    )
+    .await
+    .unwrap();
     let form = [
         ("codes[]", codes[0].grouped()),
         (

@@ -39,7 +39,7 @@ async fn catalog(db: &Db, n: i64) -> (i64, Vec<UnitCode>) {
 }
 
 async fn activate(db: &Db, admin: i64, batch: i64) {
-    codes::set_batch_status(db, admin, batch, "active", NOW)
+    codes::set_batch_status(db, admin, batch, app::domain::CodeStatus::Active, NOW)
         .await
         .unwrap();
 }
@@ -383,7 +383,7 @@ async fn a_reversal_takes_the_points_back_and_frees_or_voids_the_code(db: Db) {
     .await
     .unwrap();
     assert!(after.claimed_by.is_none());
-    assert_eq!(after.status, "active");
+    assert_eq!(after.status.as_str(), "active");
     // Claimable again, by someone else.
     service::claim(&db, p.manager, &codes[0].grouped(), IP, NOW)
         .await
@@ -412,7 +412,7 @@ async fn a_reversal_takes_the_points_back_and_frees_or_voids_the_code(db: Db) {
     let voided = codes::reverse(&db, p.admin, &codes[1], "Fraud", AfterReversal::Void, NOW)
         .await
         .unwrap();
-    assert_eq!(voided.status, "voided");
+    assert_eq!(voided.status.as_str(), "voided");
     assert_eq!(
         service::claim(&db, p.seller, &codes[1].grouped(), IP, NOW).await,
         Err(AppError::UnitCodeVoided)
@@ -470,7 +470,7 @@ async fn a_random_workload_keeps_every_balance_equal_to_its_entries(db: Db) {
         let (db, codes, users, phones) = (db.clone(), codes.clone(), users.clone(), phones.clone());
         let admin = p.admin;
         tasks.push(tokio::spawn(async move {
-            let mut rng = Rng(0x2545_F491_4F6C_DD1D ^ (worker + 1) * 0x9E37_79B9);
+            let mut rng = Rng(0x2545_F491_4F6C_DD1D ^ ((worker + 1) * 0x9E37_79B9));
             let mut outcomes = [0u32; 5];
             for step in 0..60u64 {
                 // Time moves forward a few days per step, so lots age and expire (expiry: 1 month).
@@ -563,7 +563,7 @@ async fn a_writer_left_inside_a_transaction_is_replaced_not_fatal() {
             .expect("SQLite writes through one connection");
     {
         let mut conn = writer.acquire().await.unwrap();
-        let tx = (&mut *conn).begin().await.unwrap();
+        let tx = (*conn).begin().await.unwrap();
         // As if the future holding it had been dropped between BEGIN and its answer.
         std::mem::forget(tx);
     }

@@ -251,9 +251,15 @@ impl World {
             app::admin::codes::db::generate(&self.db, None, "TYRE-R16", 3, "test", NOW)
                 .await
                 .unwrap();
-        app::admin::codes::db::set_batch_status(&self.db, self.admin, batch, "active", NOW)
-            .await
-            .unwrap();
+        app::admin::codes::db::set_batch_status(
+            &self.db,
+            self.admin,
+            batch,
+            app::domain::CodeStatus::Active,
+            NOW,
+        )
+        .await
+        .unwrap();
         codes.into_iter().map(|c| c.as_str().to_string()).collect()
     }
 }
@@ -325,7 +331,9 @@ async fn every_server_function_answers_each_kind_of_caller_as_designed(db: Db) {
     const COMPANY: [Expect; 6] = [SignIn, Refused, Refused, Allowed, Hidden, Allowed];
     const OWN_MANAGER: [Expect; 6] = [SignIn, Refused, Refused, Allowed, Hidden, Refused];
 
-    let matrix: Vec<(&str, Vec<(&str, &str)>, [Expect; 6])> = vec![
+    // One row: the endpoint, the fields sent, and what each of the six callers gets.
+    type Row<'a> = (&'a str, Vec<(&'a str, &'a str)>, [Expect; 6]);
+    let matrix: Vec<Row> = vec![
         ("auth/me", vec![], OPEN),
         ("auth/request_code", vec![("phone", "12")], OPEN),
         (

@@ -622,9 +622,15 @@ async fn the_goal_counts_units_of_the_usual_product(db: Db) {
     let (batch, codes) = app::admin::codes::db::generate(&db, None, "T-1", 3, "t", NOW)
         .await
         .unwrap();
-    app::admin::codes::db::set_batch_status(&db, admin, batch, "active", NOW)
-        .await
-        .unwrap();
+    app::admin::codes::db::set_batch_status(
+        &db,
+        admin,
+        batch,
+        app::domain::CodeStatus::Active,
+        NOW,
+    )
+    .await
+    .unwrap();
     for c in &codes {
         app::earn::service::claim(&db, who.user_id, c.as_str(), None, NOW - 86_400)
             .await

@@ -314,8 +314,8 @@ pub mod db {
             .await?,
         };
         let after = one(&mut tx, id).await?.ok_or(AppError::Internal)?;
-        audit::write(
-            &mut tx,
+        audit::commit(
+            tx,
             Some(actor),
             if before.is_some() {
                 "campaign.update"
@@ -328,9 +328,20 @@ pub mod db {
             now,
         )
         .await?;
-        tx.commit().await?;
         db.rules_cache.clear();
         Ok(after)
+    }
+
+    /// A product with its category's rate, as [`preview`] reads it.
+    #[derive(sqlx::FromRow)]
+    struct PreviewProductRow {
+        id: i64,
+        name: String,
+        category_id: Option<i64>,
+        base_points: i64,
+        price: Option<i64>,
+        rate_points: Option<i64>,
+        rate_per: Option<i64>,
     }
 
     /// What a participant like this would earn for `sku` at `at`, with today's campaigns and
@@ -342,32 +353,32 @@ pub mod db {
         at: i64,
         lang: crate::i18n::Lang,
     ) -> Result<Preview, AppError> {
-        use crate::earn::service::{campaigns_at, program_rules};
+        use crate::earn::service::{CampaignsAt, campaigns, program_rules};
         let mut conn = db.pool.acquire().await?;
-        let row: Option<(i64, String, Option<i64>, i64, Option<i64>, Option<i64>, Option<i64>)> = sqlx::query_as(
+        let row = sqlx::query_as::<_, PreviewProductRow>(
             "SELECT p.id, p.name, p.category_id, p.base_points, p.price, c.rate_points, c.rate_per \
              FROM products p LEFT JOIN product_categories c ON c.id = p.category_id WHERE p.sku = $1",
         )
         .bind(sku)
         .fetch_optional(&mut *conn)
-        .await?;
-        let (id, name, category_id, base_points, price, rp, rper) =
-            row.ok_or(AppError::Invalid {
-                field: Field::Product,
-            })?;
+        .await?
+        .ok_or(AppError::Invalid {
+            field: Field::Product,
+        })?;
         let product = rules::ProductFacts {
-            id,
-            name,
-            category_id,
-            base_points,
-            price,
+            id: row.id,
+            name: row.name,
+            category_id: row.category_id,
+            base_points: row.base_points,
+            price: row.price,
         };
         let program = program_rules(&mut conn).await?;
-        let campaigns = campaigns_at(&mut conn, at).await?;
+        let campaigns = campaigns(&mut conn, CampaignsAt::RunningAt(at)).await?;
         let award = rules::evaluate(&rules::Claim {
             product: &product,
-            category_rate: rp
-                .zip(rper)
+            category_rate: row
+                .rate_points
+                .zip(row.rate_per)
                 .map(|(points, per)| rules::Rate { points, per }),
             who,
             at,
@@ -382,17 +393,21 @@ pub mod db {
         })
     }
 
+    /// One line of [`audit_log`] with the actor's name.
+    #[derive(sqlx::FromRow)]
+    struct AuditEntryRow {
+        id: i64,
+        actor: Option<String>,
+        action: String,
+        subject: String,
+        before_json: Option<String>,
+        after_json: Option<String>,
+        at: i64,
+    }
+
     pub async fn audit_log(db: &Db, before: Option<i64>) -> Result<Vec<AuditRow>, AppError> {
-        let rows: Vec<(
-            i64,
-            Option<String>,
-            String,
-            String,
-            Option<String>,
-            Option<String>,
-            i64,
-        )> = sqlx::query_as(
-            "SELECT a.id, u.name, a.action, a.subject, a.before_json, a.after_json, a.at \
+        let rows = sqlx::query_as::<_, AuditEntryRow>(
+            "SELECT a.id, u.name AS actor, a.action, a.subject, a.before_json, a.after_json, a.at \
                  FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id WHERE a.id < $1 \
                  ORDER BY a.id DESC LIMIT 100",
         )
@@ -401,14 +416,14 @@ pub mod db {
         .await?;
         Ok(rows
             .into_iter()
-            .map(|(id, actor, action, subject, before, after, at)| AuditRow {
-                id,
-                actor,
-                action,
-                subject,
-                before,
-                after,
-                at,
+            .map(|r| AuditRow {
+                id: r.id,
+                actor: r.actor,
+                action: r.action,
+                subject: r.subject,
+                before: r.before_json,
+                after: r.after_json,
+                at: r.at,
             })
             .collect())
     }

@@ -196,57 +196,85 @@ pub mod db {
     use super::*;
     use crate::audit;
     use crate::state::Db;
-    use sqlx::{Any, Row, Transaction};
+    use sqlx::{Any, Transaction};
+
+    /// A row of `product_categories`, as [`categories`] and [`categories_in`] read it.
+    #[derive(sqlx::FromRow)]
+    struct CategoryRecordRow {
+        id: i64,
+        code: String,
+        name: String,
+        rate_points: Option<i64>,
+        rate_per: Option<i64>,
+        tip: String,
+    }
+
+    impl From<CategoryRecordRow> for CategoryRow {
+        fn from(r: CategoryRecordRow) -> CategoryRow {
+            CategoryRow {
+                id: r.id,
+                code: r.code,
+                name: r.name,
+                rate_points: r.rate_points,
+                rate_per: r.rate_per,
+                tip: r.tip,
+            }
+        }
+    }
 
     pub async fn categories(db: &Db) -> Result<Vec<CategoryRow>, AppError> {
-        let rows: Vec<(i64, String, String, Option<i64>, Option<i64>, String)> = sqlx::query_as(
+        let rows = sqlx::query_as::<_, CategoryRecordRow>(
             "SELECT id, code, name, rate_points, rate_per, tip FROM product_categories ORDER BY name",
         )
         .fetch_all(&db.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, code, name, rate_points, rate_per, tip)| CategoryRow {
-                id,
-                code,
-                name,
-                rate_points,
-                rate_per,
-                tip,
-            })
-            .collect())
+        Ok(rows.into_iter().map(CategoryRow::from).collect())
     }
 
     const PRODUCT_COLUMNS: &str = "SELECT p.id, p.sku, p.gtin, p.name, p.category_id, c.code, \
         p.base_points, p.price, p.active, p.image_url FROM products p \
         LEFT JOIN product_categories c ON c.id = p.category_id";
 
-    fn product_row(r: &sqlx::any::AnyRow) -> Result<ProductRow, sqlx::Error> {
-        Ok(ProductRow {
-            id: r.try_get(0)?,
-            sku: r.try_get(1)?,
-            gtin: r.try_get(2)?,
-            name: r.try_get(3)?,
-            category_id: r.try_get(4)?,
-            category: r.try_get(5)?,
-            base_points: r.try_get(6)?,
-            price: r.try_get(7)?,
-            active: r.try_get::<i64, _>(8)? == 1,
-            image_url: r.try_get(9)?,
-        })
+    /// One row of [`PRODUCT_COLUMNS`]: a product with its category's code.
+    #[derive(sqlx::FromRow)]
+    struct ProductRecordRow {
+        id: i64,
+        sku: String,
+        gtin: Option<String>,
+        name: String,
+        category_id: Option<i64>,
+        code: Option<String>,
+        base_points: i64,
+        price: Option<i64>,
+        active: i64,
+        image_url: Option<String>,
+    }
+
+    impl From<ProductRecordRow> for ProductRow {
+        fn from(r: ProductRecordRow) -> ProductRow {
+            ProductRow {
+                id: r.id,
+                sku: r.sku,
+                gtin: r.gtin,
+                name: r.name,
+                category_id: r.category_id,
+                category: r.code,
+                base_points: r.base_points,
+                price: r.price,
+                active: r.active == 1,
+                image_url: r.image_url,
+            }
+        }
     }
 
     pub async fn products(db: &Db, q: &crate::domain::Search) -> Result<Vec<ProductRow>, AppError> {
-        let rows = sqlx::query(&format!(
+        let rows = sqlx::query_as::<_, ProductRecordRow>(&format!(
             "{PRODUCT_COLUMNS} WHERE LOWER(p.sku) LIKE $1 ESCAPE '\\' OR LOWER(p.name) LIKE $1 ESCAPE '\\' ORDER BY p.sku LIMIT 500"
         ))
         .bind(q.contains_pattern())
         .fetch_all(&db.pool)
         .await?;
-        rows.iter()
-            .map(product_row)
-            .collect::<Result<_, _>>()
-            .map_err(AppError::from)
+        Ok(rows.into_iter().map(ProductRow::from).collect())
     }
 
     /// One product, by SKU or by id.
@@ -260,14 +288,13 @@ pub mod db {
         };
         let sql = format!("{PRODUCT_COLUMNS} WHERE p.{column} = $1");
         let query = match by {
-            ProductKey::Sku(sku) => sqlx::query(&sql).bind(sku.to_string()),
-            ProductKey::Id(id) => sqlx::query(&sql).bind(id),
+            ProductKey::Sku(sku) => {
+                sqlx::query_as::<_, ProductRecordRow>(&sql).bind(sku.to_string())
+            }
+            ProductKey::Id(id) => sqlx::query_as::<_, ProductRecordRow>(&sql).bind(id),
         };
         let row = query.fetch_optional(&mut **tx).await?;
-        row.as_ref()
-            .map(product_row)
-            .transpose()
-            .map_err(AppError::from)
+        Ok(row.map(ProductRow::from))
     }
 
     enum ProductKey<'a> {
@@ -322,10 +349,10 @@ pub mod db {
         if let (None, Some(_), false) = (id, &existing, upsert) {
             return Err(AppError::SkuTaken);
         }
-        if let (Some(id), Some(other)) = (id, product_by_sku(tx, p.sku.as_str()).await?) {
-            if other.id != id {
-                return Err(AppError::SkuTaken);
-            }
+        if let (Some(id), Some(other)) = (id, product_by_sku(tx, p.sku.as_str()).await?)
+            && other.id != id
+        {
+            return Err(AppError::SkuTaken);
         }
         let created = existing.is_none();
         let pid: i64 = match &existing {
@@ -418,8 +445,8 @@ pub mod db {
         let after = categories_in(&mut tx, &c.code)
             .await?
             .ok_or(AppError::Internal)?;
-        audit::write(
-            &mut tx,
+        audit::commit(
+            tx,
             Some(actor),
             if before.is_some() {
                 "category.update"
@@ -432,7 +459,6 @@ pub mod db {
             now,
         )
         .await?;
-        tx.commit().await?;
         Ok(after)
     }
 
@@ -440,22 +466,13 @@ pub mod db {
         tx: &mut Transaction<'static, Any>,
         code: &str,
     ) -> Result<Option<CategoryRow>, AppError> {
-        let row: Option<(i64, String, String, Option<i64>, Option<i64>, String)> = sqlx::query_as(
+        let row = sqlx::query_as::<_, CategoryRecordRow>(
             "SELECT id, code, name, rate_points, rate_per, tip FROM product_categories WHERE code = $1",
         )
         .bind(code)
         .fetch_optional(&mut **tx)
         .await?;
-        Ok(
-            row.map(|(id, code, name, rate_points, rate_per, tip)| CategoryRow {
-                id,
-                code,
-                name,
-                rate_points,
-                rate_per,
-                tip,
-            }),
-        )
+        Ok(row.map(CategoryRow::from))
     }
 
     /// Imports products in one transaction: all lines or none.

@@ -3,6 +3,7 @@
 
 #[cfg(feature = "ssr")]
 use crate::call::Call;
+pub use crate::domain::CodeStatus;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::error::Field;
@@ -17,7 +18,7 @@ pub struct BatchRow {
     pub product: String,
     pub size: i64,
     pub claimed: i64,
-    pub status: String,
+    pub status: CodeStatus,
     pub note: String,
     pub created_at: i64,
     pub activated_at: Option<i64>,
@@ -33,7 +34,7 @@ pub struct BatchDetail {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CodeLine {
     pub code: String,
-    pub status: String,
+    pub status: CodeStatus,
     pub claimed_at: Option<i64>,
 }
 
@@ -41,7 +42,7 @@ pub struct CodeLine {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CodeInfo {
     pub code: String,
-    pub status: String,
+    pub status: CodeStatus,
     pub batch_id: i64,
     pub sku: String,
     pub product: String,
@@ -76,43 +77,75 @@ pub mod db {
     use crate::earn::ledger::{self, NewEntry};
     use crate::state::Db;
     use rand::RngCore;
-    use sqlx::Row;
 
     const BATCH_COLUMNS: &str = "SELECT b.id, p.sku, p.name, b.size, \
-        (SELECT COUNT(*) FROM unit_codes u WHERE u.batch_id = b.id AND u.claimed_by IS NOT NULL), \
+        (SELECT COUNT(*) FROM unit_codes u WHERE u.batch_id = b.id AND u.claimed_by IS NOT NULL) AS claimed, \
         b.status, b.note, b.created_at, b.activated_at FROM code_batches b JOIN products p ON p.id = b.product_id";
 
-    fn batch_row(r: &sqlx::any::AnyRow) -> Result<BatchRow, sqlx::Error> {
-        Ok(BatchRow {
-            id: r.try_get(0)?,
-            sku: r.try_get(1)?,
-            product: r.try_get(2)?,
-            size: r.try_get(3)?,
-            claimed: r.try_get(4)?,
-            status: r.try_get(5)?,
-            note: r.try_get(6)?,
-            created_at: r.try_get(7)?,
-            activated_at: r.try_get(8)?,
-        })
+    /// One row of [`BATCH_COLUMNS`]: a batch with its product and how many codes are claimed.
+    #[derive(sqlx::FromRow)]
+    struct BatchRecordRow {
+        id: i64,
+        sku: String,
+        name: String,
+        size: i64,
+        claimed: i64,
+        status: CodeStatus,
+        note: String,
+        created_at: i64,
+        activated_at: Option<i64>,
+    }
+
+    impl From<BatchRecordRow> for BatchRow {
+        fn from(r: BatchRecordRow) -> BatchRow {
+            BatchRow {
+                id: r.id,
+                sku: r.sku,
+                product: r.name,
+                size: r.size,
+                claimed: r.claimed,
+                status: r.status,
+                note: r.note,
+                created_at: r.created_at,
+                activated_at: r.activated_at,
+            }
+        }
     }
 
     pub async fn batches(db: &Db) -> Result<Vec<BatchRow>, AppError> {
-        let rows = sqlx::query(&format!("{BATCH_COLUMNS} ORDER BY b.id DESC LIMIT 200"))
-            .fetch_all(&db.pool)
-            .await?;
-        rows.iter()
-            .map(batch_row)
-            .collect::<Result<_, _>>()
-            .map_err(AppError::from)
+        let rows = sqlx::query_as::<_, BatchRecordRow>(&format!(
+            "{BATCH_COLUMNS} ORDER BY b.id DESC LIMIT 200"
+        ))
+        .fetch_all(&db.pool)
+        .await?;
+        Ok(rows.into_iter().map(BatchRow::from).collect())
+    }
+
+    /// One code of a batch, as [`batch`] lists them.
+    #[derive(sqlx::FromRow)]
+    struct CodeLineRow {
+        code: String,
+        status: CodeStatus,
+        claimed_at: Option<i64>,
+    }
+
+    impl From<CodeLineRow> for CodeLine {
+        fn from(r: CodeLineRow) -> CodeLine {
+            CodeLine {
+                code: UnitCode::from_trusted(r.code).grouped(),
+                status: r.status,
+                claimed_at: r.claimed_at,
+            }
+        }
     }
 
     pub async fn batch(db: &Db, id: i64, codes_limit: i64) -> Result<BatchDetail, AppError> {
-        let row = sqlx::query(&format!("{BATCH_COLUMNS} WHERE b.id = $1"))
+        let row = sqlx::query_as::<_, BatchRecordRow>(&format!("{BATCH_COLUMNS} WHERE b.id = $1"))
             .bind(id)
             .fetch_optional(&db.pool)
             .await?
             .ok_or(AppError::NotFound)?;
-        let codes: Vec<(String, String, Option<i64>)> = sqlx::query_as(
+        let codes = sqlx::query_as::<_, CodeLineRow>(
             "SELECT code, status, claimed_at FROM unit_codes WHERE batch_id = $1 ORDER BY id LIMIT $2",
         )
         .bind(id)
@@ -120,15 +153,8 @@ pub mod db {
         .fetch_all(&db.pool)
         .await?;
         Ok(BatchDetail {
-            batch: batch_row(&row)?,
-            codes: codes
-                .into_iter()
-                .map(|(code, status, claimed_at)| CodeLine {
-                    code: UnitCode::from_trusted(code).grouped(),
-                    status,
-                    claimed_at,
-                })
-                .collect(),
+            batch: row.into(),
+            codes: codes.into_iter().map(CodeLine::from).collect(),
         })
     }
 
@@ -201,8 +227,8 @@ pub mod db {
                 return Box::pin(generate(db, actor, sku, count, note, now)).await;
             }
         }
-        audit::write(
-            &mut tx,
+        audit::commit(
+            tx,
             actor,
             "batch.create",
             &format!("batch:{batch}"),
@@ -211,7 +237,6 @@ pub mod db {
             now,
         )
         .await?;
-        tx.commit().await?;
         Ok((batch, codes))
     }
 
@@ -221,19 +246,19 @@ pub mod db {
         db: &Db,
         actor: i64,
         id: i64,
-        status: &str,
+        status: CodeStatus,
         now: i64,
     ) -> Result<BatchRow, AppError> {
         let mut tx = db.begin_write().await?;
-        let before: Option<String> =
+        let before: Option<CodeStatus> =
             sqlx::query_scalar("SELECT status FROM code_batches WHERE id = $1")
                 .bind(id)
                 .fetch_optional(&mut *tx)
                 .await?;
         let before = before.ok_or(AppError::NotFound)?;
         match status {
-            "active" => {
-                if before == "voided" {
+            CodeStatus::Active => {
+                if before == CodeStatus::Voided {
                     return Err(AppError::UnitCodeVoided);
                 }
                 sqlx::query(
@@ -248,7 +273,7 @@ pub mod db {
                     .execute(&mut *tx)
                     .await?;
             }
-            "voided" => {
+            CodeStatus::Voided => {
                 sqlx::query("UPDATE code_batches SET status = 'voided' WHERE id = $1")
                     .bind(id)
                     .execute(&mut *tx)
@@ -260,35 +285,81 @@ pub mod db {
                 .execute(&mut *tx)
                 .await?;
             }
-            _ => return Err(AppError::Invalid { field: Field::Kind }),
+            CodeStatus::Inactive => return Err(AppError::Invalid { field: Field::Kind }),
         }
-        audit::write(
-            &mut tx,
+        audit::commit(
+            tx,
             Some(actor),
-            &format!("batch.{status}"),
+            &format!("batch.{}", status.as_str()),
             &format!("batch:{id}"),
             Some(&serde_json::json!({ "status": before })),
             Some(&serde_json::json!({ "status": status })),
             now,
         )
         .await?;
-        tx.commit().await?;
-        let row = sqlx::query(&format!("{BATCH_COLUMNS} WHERE b.id = $1"))
+        let row = sqlx::query_as::<_, BatchRecordRow>(&format!("{BATCH_COLUMNS} WHERE b.id = $1"))
             .bind(id)
             .fetch_one(&db.pool)
             .await?;
-        Ok(batch_row(&row)?)
+        Ok(row.into())
+    }
+
+    /// [`info_in`]'s columns: the code, its batch's product, who claimed it (all NULL when nobody
+    /// did) and the points of the accrual the claim made.
+    #[derive(sqlx::FromRow)]
+    struct CodeInfoRow {
+        id: i64,
+        code: String,
+        status: CodeStatus,
+        batch_id: i64,
+        sku: String,
+        product: String,
+        claimed_at: Option<i64>,
+        claimant_id: Option<i64>,
+        claimant_name: Option<String>,
+        phone: Option<String>,
+        company: Option<String>,
+        points: Option<i64>,
+    }
+
+    impl CodeInfoRow {
+        /// The code's id and what an admin sees about it.
+        fn into_info(self) -> Result<(i64, CodeInfo), AppError> {
+            let claimed_by = match self.claimant_id {
+                Some(id) => Some(Claimant {
+                    id,
+                    // `users.name` is NOT NULL: a claimant always has one.
+                    name: self.claimant_name.ok_or_else(|| {
+                        sqlx::Error::Decode("unit code claimant without a name".into())
+                    })?,
+                    phone: self.phone,
+                    company: self.company,
+                }),
+                None => None,
+            };
+            let info = CodeInfo {
+                code: UnitCode::from_trusted(self.code).grouped(),
+                status: self.status,
+                batch_id: self.batch_id,
+                sku: self.sku,
+                product: self.product,
+                claimed_at: self.claimed_at,
+                claimed_by,
+                points: self.points,
+            };
+            Ok((self.id, info))
+        }
     }
 
     async fn info_in(
         conn: &mut sqlx::AnyConnection,
         code: &UnitCode,
     ) -> Result<(i64, CodeInfo), AppError> {
-        let r = sqlx::query(
-            "SELECT uc.id, uc.code, uc.status, uc.batch_id, p.sku, p.name, uc.claimed_at, \
-             u.id, u.name, u.phone, pc.name, \
+        sqlx::query_as::<_, CodeInfoRow>(
+            "SELECT uc.id, uc.code, uc.status, uc.batch_id, p.sku, p.name AS product, uc.claimed_at, \
+             u.id AS claimant_id, u.name AS claimant_name, u.phone, pc.name AS company, \
              (SELECT e.points FROM ledger_entries e WHERE e.unit_code_id = uc.id AND e.kind = 'accrual' \
-              AND e.user_id = uc.claimed_by ORDER BY e.id DESC LIMIT 1) \
+              AND e.user_id = uc.claimed_by ORDER BY e.id DESC LIMIT 1) AS points \
              FROM unit_codes uc JOIN products p ON p.id = uc.product_id \
              LEFT JOIN users u ON u.id = uc.claimed_by \
              LEFT JOIN partner_companies pc ON pc.id = u.company_id WHERE uc.code = $1",
@@ -296,27 +367,8 @@ pub mod db {
         .bind(code.as_str())
         .fetch_optional(conn)
         .await?
-        .ok_or(AppError::UnitCodeUnknown)?;
-        let claimant_id: Option<i64> = r.try_get(7)?;
-        let info = CodeInfo {
-            code: UnitCode::from_trusted(r.try_get(1)?).grouped(),
-            status: r.try_get(2)?,
-            batch_id: r.try_get(3)?,
-            sku: r.try_get(4)?,
-            product: r.try_get(5)?,
-            claimed_at: r.try_get(6)?,
-            claimed_by: match claimant_id {
-                Some(id) => Some(Claimant {
-                    id,
-                    name: r.try_get(8)?,
-                    phone: r.try_get(9)?,
-                    company: r.try_get(10)?,
-                }),
-                None => None,
-            },
-            points: r.try_get(11)?,
-        };
-        Ok((r.try_get(0)?, info))
+        .ok_or(AppError::UnitCodeUnknown)?
+        .into_info()
     }
 
     pub async fn lookup(db: &Db, code: &UnitCode) -> Result<CodeInfo, AppError> {
@@ -341,8 +393,8 @@ pub mod db {
             .execute(&mut *tx)
             .await?;
         let (_, after) = info_in(&mut tx, code).await?;
-        audit::write(
-            &mut tx,
+        audit::commit(
+            tx,
             Some(actor),
             "code.void",
             &format!("code:{}", code.as_str()),
@@ -351,8 +403,14 @@ pub mod db {
             now,
         )
         .await?;
-        tx.commit().await?;
         Ok(after)
+    }
+
+    /// The accrual a claim made, which [`reverse`] takes back.
+    #[derive(sqlx::FromRow)]
+    struct AccrualRow {
+        id: i64,
+        points: i64,
     }
 
     /// Undoes a claim: a reversal entry takes the points back (the claim's own lot first), and the
@@ -370,7 +428,7 @@ pub mod db {
         let (id, before) = info_in(&mut tx, code).await?;
         let claimant = before.claimed_by.as_ref().ok_or(AppError::NotClaimed)?;
         let balance = ledger::lock_balance(&mut tx, claimant.id, now).await?;
-        let accrual: Option<(i64, i64)> = sqlx::query_as(
+        let accrual = sqlx::query_as::<_, AccrualRow>(
             "SELECT id, points FROM ledger_entries WHERE unit_code_id = $1 AND user_id = $2 \
              AND kind = 'accrual' ORDER BY id DESC LIMIT 1",
         )
@@ -378,7 +436,10 @@ pub mod db {
         .bind(claimant.id)
         .fetch_optional(&mut *tx)
         .await?;
-        let (accrual_id, points) = accrual.ok_or(AppError::NotClaimed)?;
+        let AccrualRow {
+            id: accrual_id,
+            points,
+        } = accrual.ok_or(AppError::NotClaimed)?;
         if balance < points {
             return Err(AppError::BalanceTooLow { balance });
         }
@@ -401,8 +462,8 @@ pub mod db {
             .await?;
         }
         let status = match then {
-            AfterReversal::Reusable => "active",
-            AfterReversal::Void => "voided",
+            AfterReversal::Reusable => CodeStatus::Active,
+            AfterReversal::Void => CodeStatus::Voided,
         };
         sqlx::query(
             "UPDATE unit_codes SET claimed_by = NULL, claimed_at = NULL, status = $1 WHERE id = $2",
@@ -412,8 +473,8 @@ pub mod db {
         .execute(&mut *tx)
         .await?;
         let (_, after) = info_in(&mut tx, code).await?;
-        audit::write(
-            &mut tx,
+        audit::commit(
+            tx,
             Some(actor),
             "claim.reverse",
             &format!("code:{}", code.as_str()),
@@ -422,8 +483,14 @@ pub mod db {
             now,
         )
         .await?;
-        tx.commit().await?;
         Ok(after)
+    }
+
+    /// The participant an adjustment is for.
+    #[derive(sqlx::FromRow)]
+    struct ParticipantRow {
+        id: i64,
+        name: String,
     }
 
     /// Adds (or with negative points, takes) points by hand, with a reason the participant sees.
@@ -436,13 +503,13 @@ pub mod db {
         now: i64,
     ) -> Result<(String, i64), AppError> {
         let mut tx = db.begin_write().await?;
-        let who: Option<(i64, String)> = sqlx::query_as(
+        let who = sqlx::query_as::<_, ParticipantRow>(
             "SELECT id, name FROM users WHERE phone = $1 AND role IN ('participant', 'partner_manager')",
         )
         .bind(phone.as_str())
         .fetch_optional(&mut *tx)
         .await?;
-        let (user, name) = who.ok_or(AppError::Invalid {
+        let ParticipantRow { id: user, name } = who.ok_or(AppError::Invalid {
             field: Field::Participant,
         })?;
         let balance = ledger::lock_balance(&mut tx, user, now).await?;
@@ -459,8 +526,8 @@ pub mod db {
         )
         .await?;
         let after = balance + points;
-        audit::write(
-            &mut tx,
+        audit::commit(
+            tx,
             Some(actor),
             "points.adjust",
             &format!("user:{user}"),
@@ -469,7 +536,6 @@ pub mod db {
             now,
         )
         .await?;
-        tx.commit().await?;
         Ok((name, after))
     }
 
@@ -482,7 +548,7 @@ pub mod db {
                 c.code,
                 crate::files::csv_cell(&detail.batch.sku),
                 batch,
-                c.status,
+                c.status.as_str(),
                 c.claimed_at
                     .map(crate::domain::iso_date)
                     .unwrap_or_default()
@@ -537,7 +603,8 @@ pub async fn create_batch(sku: String, count: String, note: String) -> Result<Ba
 #[leptos::server(prefix = "/api", endpoint = "admin/batch_status")]
 pub async fn set_batch_status(id: i64, status: String) -> Result<BatchRow, AppError> {
     let call = Call::new(crate::call::ADMINS)?;
-    db::set_batch_status(call.db(), call.user.id, id, status.trim(), call.now).await
+    let status = CodeStatus::parse(&status).ok_or(AppError::Invalid { field: Field::Kind })?;
+    db::set_batch_status(call.db(), call.user.id, id, status, call.now).await
 }
 
 /// Who claimed a code and when.

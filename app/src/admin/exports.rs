@@ -88,7 +88,7 @@ header p {{ margin: 4px 0; color: #444; }}
         product = escape(&b.product),
         sku = escape(&b.sku),
         size = b.size,
-        status = escape(&b.status),
+        status = escape(b.status.as_str()),
     );
     let mut r = html.into_response();
     r.headers_mut().insert(

@@ -28,27 +28,36 @@ pub struct Overview {
     pub active_sessions: i64,
 }
 
+/// [`admin_overview`]'s counts as the query returns them.
+#[cfg(feature = "ssr")]
+#[derive(sqlx::FromRow)]
+struct OverviewRow {
+    participants: i64,
+    companies: i64,
+    points_held: i64,
+    active_sessions: i64,
+}
+
 /// Program-wide counts. Admins only.
 #[server(prefix = "/api", endpoint = "admin/overview")]
 pub async fn admin_overview() -> Result<Overview, AppError> {
     let call = Call::new(crate::call::ADMINS)?;
     let db = call.db().clone();
-    let (participants, companies, points_held, active_sessions): (i64, i64, i64, i64) =
-        sqlx::query_as(
-            "SELECT \
-           (SELECT COUNT(*) FROM users WHERE role IN ('participant', 'partner_manager')), \
-           (SELECT COUNT(*) FROM partner_companies), \
-           (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM balances), \
-           (SELECT COUNT(*) FROM sessions WHERE expires_at > $1)",
-        )
-        .bind(call.now)
-        .fetch_one(&db.pool)
-        .await?;
+    let row = sqlx::query_as::<_, OverviewRow>(
+        "SELECT \
+           (SELECT COUNT(*) FROM users WHERE role IN ('participant', 'partner_manager')) AS participants, \
+           (SELECT COUNT(*) FROM partner_companies) AS companies, \
+           (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM balances) AS points_held, \
+           (SELECT COUNT(*) FROM sessions WHERE expires_at > $1) AS active_sessions",
+    )
+    .bind(call.now)
+    .fetch_one(&db.pool)
+    .await?;
     Ok(Overview {
-        participants,
-        companies,
-        points_held,
-        active_sessions,
+        participants: row.participants,
+        companies: row.companies,
+        points_held: row.points_held,
+        active_sessions: row.active_sessions,
     })
 }
 
@@ -57,22 +66,40 @@ pub fn AdminHomePage() -> impl IntoView {
     let lang = use_lang();
     let overview = Resource::new(|| (), |_| admin_overview());
     view! {
-        <Title text=T::AdminTitle.text(lang)/>
+        <Title text=T::AdminTitle.text(lang) />
         <AdminShell>
             <h1>{T::AdminOverview.text(lang)}</h1>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match overview.await {
-                        Ok(o) => view! {
-                            <div class="stats">
-                                <div class="card stat"><span class="label">{T::AdminParticipants.text(lang)}</span><strong data-testid="participants">{Points(o.participants).to_string()}</strong></div>
-                                <div class="card stat"><span class="label">{T::AdminCompanies.text(lang)}</span><strong>{Points(o.companies).to_string()}</strong></div>
-                                <div class="card stat"><span class="label">{T::AdminPointsHeld.text(lang)}</span><strong>{Points(o.points_held).to_string()}</strong></div>
-                                <div class="card stat"><span class="label">{T::AdminActiveSessions.text(lang)}</span><strong>{Points(o.active_sessions).to_string()}</strong></div>
-                            </div>
+                        Ok(o) => {
+                            view! {
+                                <div class="stats">
+                                    <div class="card stat">
+                                        <span class="label">{T::AdminParticipants.text(lang)}</span>
+                                        <strong data-testid="participants">
+                                            {Points(o.participants).to_string()}
+                                        </strong>
+                                    </div>
+                                    <div class="card stat">
+                                        <span class="label">{T::AdminCompanies.text(lang)}</span>
+                                        <strong>{Points(o.companies).to_string()}</strong>
+                                    </div>
+                                    <div class="card stat">
+                                        <span class="label">{T::AdminPointsHeld.text(lang)}</span>
+                                        <strong>{Points(o.points_held).to_string()}</strong>
+                                    </div>
+                                    <div class="card stat">
+                                        <span class="label">
+                                            {T::AdminActiveSessions.text(lang)}
+                                        </span>
+                                        <strong>{Points(o.active_sessions).to_string()}</strong>
+                                    </div>
+                                </div>
+                            }
+                                .into_any()
                         }
-                            .into_any(),
-                        Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                        Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
                     }
                 })}
             </Suspense>

@@ -60,7 +60,7 @@ pub async fn verify_code(phone: String, code: String) -> Result<(), AppError> {
     let state = &call.state;
     let phone = Phone::parse_in(&phone, call.settings().country)?;
     let code = OtpCode::parse(&code).ok_or(AppError::CodeFormat)?;
-    let (user, token) = service::verify_code(&state, &phone, &code, &call.ip(), call.now).await?;
+    let (user, token) = service::verify_code(state, &phone, &code, &call.ip(), call.now).await?;
     set_cookie(SESSION_COOKIE, &token, state.settings.session_ttl_secs);
     leptos_axum::redirect(if user.role == crate::domain::Role::Admin {
         "/admin"
@@ -78,8 +78,7 @@ pub async fn admin_sign_in(email: String, password: String) -> Result<(), AppErr
     let call = Call::open()?;
     let state = &call.state;
     let email = Email::parse(&email).ok_or(AppError::InvalidEmail)?;
-    let (_, token) =
-        service::admin_sign_in(&state, &email, &password, &call.ip(), call.now).await?;
+    let (_, token) = service::admin_sign_in(state, &email, &password, &call.ip(), call.now).await?;
     set_cookie(SESSION_COOKIE, &token, state.settings.session_ttl_secs);
     leptos_axum::redirect("/admin");
     Ok(())

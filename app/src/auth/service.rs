@@ -2,7 +2,7 @@
 //! table every app server shares. All SQL of the `auth` area lives here.
 
 use super::SessionUser;
-use crate::domain::{Email, OtpCode, ParticipantKind, Phone, Role, UserStatus};
+use crate::domain::{CompanyStatus, Email, OtpCode, ParticipantKind, Phone, Role, UserStatus};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::limits;
@@ -385,13 +385,13 @@ struct UserRow {
     company: Option<String>,
     lang: Option<String>,
     status: UserStatus,
-    company_status: Option<String>,
+    company_status: Option<CompanyStatus>,
 }
 
 impl From<UserRow> for SessionUser {
     fn from(row: UserRow) -> Self {
         SessionUser {
-            company_suspended: row.company_status.as_deref() == Some("suspended"),
+            company_suspended: row.company_status == Some(CompanyStatus::Suspended),
             status: row.status,
             id: row.id,
             role: row.role,

@@ -340,9 +340,9 @@ mod tests {
     fn every_single_substitution_is_caught() {
         for code in sample(300) {
             let symbols: Vec<char> = code.as_str().chars().collect();
-            for pos in 0..UnitCode::LEN {
+            for (pos, &was) in symbols.iter().enumerate().take(UnitCode::LEN) {
                 for other in ALPHABET.iter().map(|&b| b as char) {
-                    if other == symbols[pos] {
+                    if other == was {
                         continue;
                     }
                     let typed = with_symbol(&code, pos, other);
@@ -489,7 +489,7 @@ mod tests {
             format!("https://x.io/scan?code={c}&utm=1"),
             format!("WW:{g}"),
             format!("  {g}  "),
-            format!("{}", c.to_lowercase()),
+            c.to_lowercase().to_string(),
             format!("https://example.com/c/{g}#top"),
             format!("https://example.com/c/{g}/"),
         ] {

@@ -171,6 +171,13 @@ async fn take_from_lot(
     Ok(())
 }
 
+/// A lot with points left, as [`draw_lots`] reads it.
+#[derive(sqlx::FromRow)]
+struct LotRow {
+    id: i64,
+    lot_remaining: i64,
+}
+
 async fn draw_lots(
     tx: &mut Transaction<'static, Any>,
     user_id: i64,
@@ -192,7 +199,7 @@ async fn draw_lots(
         }
     }
     while need > 0 {
-        let lots: Vec<(i64, i64)> = sqlx::query_as(
+        let lots = sqlx::query_as::<_, LotRow>(
             "SELECT id, lot_remaining FROM ledger_entries WHERE user_id = $1 AND lot_remaining > 0 \
              ORDER BY created_at, id LIMIT 64",
         )
@@ -203,9 +210,9 @@ async fn draw_lots(
             tracing::error!(user = user_id, need, "lots do not cover the balance");
             return Err(AppError::Internal);
         }
-        for (lot, left) in lots {
-            let take = left.min(need);
-            take_from_lot(tx, lot, take).await?;
+        for lot in lots {
+            let take = lot.lot_remaining.min(need);
+            take_from_lot(tx, lot.id, take).await?;
             need -= take;
             if need == 0 {
                 break;

@@ -18,8 +18,12 @@ pub(crate) fn ActivityList(
     empty: T,
 ) -> impl IntoView {
     if entries.is_empty() {
-        return view! { <p class="muted" data-testid="no-activity">{empty.text(lang)}</p> }
-            .into_any();
+        return view! {
+            <p class="muted" data-testid="no-activity">
+                {empty.text(lang)}
+            </p>
+        }
+        .into_any();
     }
     view! {
         <ul class="activity">
@@ -27,6 +31,7 @@ pub(crate) fn ActivityList(
                 .into_iter()
                 .map(|a| {
                     let sign = if a.points > 0 { "+" } else { "" };
+                    let tone = if a.points >= 0 { "plus" } else { "minus" };
                     let detail = (!a.lines.is_empty())
                         .then(|| rules::describe("", &a.lines, a.points, lang));
                     view! {
@@ -37,9 +42,7 @@ pub(crate) fn ActivityList(
                                 {detail.map(|d| view! { <span class="breakdown small">{d}</span> })}
                                 <time class="muted small">{iso_date(a.at)}</time>
                             </div>
-                            <strong class={if a.points >= 0 { "plus" } else { "minus" }}>
-                                {format!("{sign}{}", Points(a.points))}
-                            </strong>
+                            <strong class=tone>{format!("{sign}{}", Points(a.points))}</strong>
                         </li>
                     }
                 })
@@ -72,16 +75,24 @@ pub fn HistoryPage() -> impl IntoView {
     let page = Resource::new(args, |(before, kind)| history(before, kind));
     let current = move || query.read().get("kind").and_then(|k| EntryKind::parse(&k));
     view! {
-        <Title text=T::HistoryTitle.text(lang)/>
+        <Title text=T::HistoryTitle.text(lang) />
         <ParticipantShell>
             <h1>{T::HistoryTitle.text(lang)}</h1>
             <nav class="chips" aria-label=T::FilterLabel.text(lang)>
                 {HISTORY_FILTERS
                     .into_iter()
                     .map(|(kind, label)| {
-                        let href = kind.map_or("/history".to_string(), |k| format!("/history?kind={}", k.as_str()));
+                        let href = kind
+                            .map_or(
+                                "/history".to_string(),
+                                |k| format!("/history?kind={}", k.as_str()),
+                            );
                         view! {
-                            <a class="chip" href=href aria-current=move || (current() == kind).then_some("page")>
+                            <a
+                                class="chip"
+                                href=href
+                                aria-current=move || (current() == kind).then_some("page")
+                            >
                                 {label.text(lang)}
                             </a>
                         }
@@ -93,20 +104,31 @@ pub fn HistoryPage() -> impl IntoView {
                     match page.await {
                         Ok(HistoryPageData { entries, next_before }) => {
                             let empty = entries.is_empty();
-                            let kind = current().map(|k| format!("&kind={}", k.as_str())).unwrap_or_default();
+                            let kind = current()
+                                .map(|k| format!("&kind={}", k.as_str()))
+                                .unwrap_or_default();
                             view! {
                                 {if empty {
-                                    view! { <p class="muted">{T::HistoryEmpty.text(lang)}</p> }.into_any()
+                                    view! { <p class="muted">{T::HistoryEmpty.text(lang)}</p> }
+                                        .into_any()
                                 } else {
-                                    view! { <ActivityList entries=entries lang=lang/> }.into_any()
+                                    view! { <ActivityList entries=entries lang=lang /> }.into_any()
                                 }}
-                                {next_before.map(|b| view! {
-                                    <a class="button secondary" href=format!("/history?before={b}{kind}")>{T::ShowMore.text(lang)}</a>
-                                })}
+                                {next_before
+                                    .map(|b| {
+                                        view! {
+                                            <a
+                                                class="button secondary"
+                                                href=format!("/history?before={b}{kind}")
+                                            >
+                                                {T::ShowMore.text(lang)}
+                                            </a>
+                                        }
+                                    })}
                             }
                                 .into_any()
                         }
-                        Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                        Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
                     }
                 })}
             </Suspense>

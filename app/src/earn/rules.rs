@@ -423,6 +423,41 @@ pub fn describe(product_name: &str, lines: &[Line], total: i64, lang: Lang) -> S
     out
 }
 
+/// The program's earning settings and active campaigns as last read, with when (ms since start).
+/// Admin changes made through this server clear it; other servers see them within
+/// [`RulesCache::TTL_MS`]. Campaign budgets are never taken from here: a claim re-reads a budgeted
+/// campaign's spend under its lock.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug, Default)]
+pub struct RulesCache(std::sync::Arc<std::sync::Mutex<Option<CachedRules>>>);
+
+/// When the rules were read, and what they were.
+#[cfg(feature = "ssr")]
+type CachedRules = (std::time::Instant, ProgramRules, Vec<Campaign>);
+
+#[cfg(feature = "ssr")]
+impl RulesCache {
+    pub const TTL_MS: u128 = 2_000;
+
+    pub fn get(&self) -> Option<(ProgramRules, Vec<Campaign>)> {
+        let guard = self.0.lock().ok()?;
+        let (at, rules, campaigns) = guard.as_ref()?;
+        (at.elapsed().as_millis() < Self::TTL_MS).then(|| (rules.clone(), campaigns.clone()))
+    }
+
+    pub fn put(&self, rules: ProgramRules, campaigns: Vec<Campaign>) {
+        if let Ok(mut guard) = self.0.lock() {
+            *guard = Some((std::time::Instant::now(), rules, campaigns));
+        }
+    }
+
+    pub fn clear(&self) {
+        if let Ok(mut guard) = self.0.lock() {
+            *guard = None;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,9 @@ use super::ledger::{self, NewEntry};
 use super::rules::{
     self, Award, Campaign, Effect, ParticipantFacts, ProductFacts, ProgramRules, Rate,
 };
-use crate::domain::{EntryKind, ParticipantKind, Tier, day_start};
+use crate::domain::{
+    CodeStatus, CompanyStatus, EntryKind, ParticipantKind, Tier, UserStatus, day_start,
+};
 use crate::error::AppError;
 use crate::limits;
 use crate::state::{Backend, Db, RateLimit};
@@ -64,10 +66,10 @@ pub async fn claim(
         Ok(code) => claim_parsed(db, conn, user_id, code, now).await,
         Err(e) => Err(e.clone()),
     };
-    if let Err(e) = &result {
-        if !matches!(e, AppError::Internal) {
-            record_failure(db, user_id, input, parsed.as_ref().ok(), e, ip, now).await?;
-        }
+    if let Err(e) = &result
+        && !matches!(e, AppError::Internal)
+    {
+        record_failure(db, user_id, input, parsed.as_ref().ok(), e, ip, now).await?;
     }
     result
 }
@@ -96,7 +98,7 @@ async fn record_failure(
     .execute(&mut *tx)
     .await?;
     if counts_as_suspicious(e) {
-        limits::record(&mut *tx, &fail_bucket(user_id), now).await?;
+        limits::record(&mut tx, &fail_bucket(user_id), now).await?;
     }
     tx.commit().await?;
     tracing::info!(user = user_id, reason = e.code(), "claim refused");
@@ -105,7 +107,7 @@ async fn record_failure(
 
 struct CodeRow {
     id: i64,
-    status: String,
+    status: CodeStatus,
     claimed_by: Option<i64>,
     claimed_at: Option<i64>,
     product: ProductFacts,
@@ -124,7 +126,7 @@ struct CodeRow {
 #[derive(sqlx::FromRow)]
 struct FoundCodeRow {
     code_id: i64,
-    code_status: String,
+    code_status: CodeStatus,
     claimed_by: Option<i64>,
     claimed_at: Option<i64>,
     product_id: i64,
@@ -140,14 +142,15 @@ struct FoundCodeRow {
     company_id: Option<i64>,
     region: Option<String>,
     earned_year: i64,
-    user_status: String,
-    company_status: Option<String>,
+    user_status: UserStatus,
+    company_status: Option<CompanyStatus>,
 }
 
 impl From<FoundCodeRow> for CodeRow {
     fn from(r: FoundCodeRow) -> CodeRow {
         CodeRow {
-            may_earn: r.user_status == "active" && r.company_status.as_deref() != Some("suspended"),
+            may_earn: r.user_status == UserStatus::Active
+                && r.company_status != Some(CompanyStatus::Suspended),
             id: r.code_id,
             status: r.code_status,
             claimed_by: r.claimed_by,
@@ -262,26 +265,26 @@ pub(crate) fn campaign_from_row(r: &sqlx::any::AnyRow) -> Result<Campaign, sqlx:
 pub const CAMPAIGN_COLUMNS: &str = "SELECT id, name, starts_at, ends_at, product_ids, category_ids, \
      region, company_id, effect, value, budget, spent, active FROM campaigns";
 
-/// Campaigns running at `at`.
-pub async fn campaigns_at(conn: &mut AnyConnection, at: i64) -> Result<Vec<Campaign>, AppError> {
-    let rows = sqlx::query(&format!(
-        "{CAMPAIGN_COLUMNS} WHERE active = 1 AND starts_at <= $1 AND ends_at > $1 ORDER BY id"
-    ))
-    .bind(at)
-    .fetch_all(conn)
-    .await?;
-    rows.iter()
-        .map(campaign_from_row)
-        .collect::<Result<_, _>>()
-        .map_err(AppError::from)
+/// Which active campaigns a query wants: those running at a moment (a preview, a claim's own
+/// time), or those not yet over (the rules cache, which checks each campaign's start per claim).
+#[derive(Clone, Copy, Debug)]
+pub enum CampaignsAt {
+    RunningAt(i64),
+    NotOverBy(i64),
 }
 
-/// Active campaigns that have not ended by `now` (some may start later).
-async fn active_campaigns(conn: &mut AnyConnection, now: i64) -> Result<Vec<Campaign>, AppError> {
+pub async fn campaigns(
+    conn: &mut AnyConnection,
+    which: CampaignsAt,
+) -> Result<Vec<Campaign>, AppError> {
+    let (filter, at) = match which {
+        CampaignsAt::RunningAt(at) => ("starts_at <= $1 AND ends_at > $1", at),
+        CampaignsAt::NotOverBy(at) => ("ends_at > $1", at),
+    };
     let rows = sqlx::query(&format!(
-        "{CAMPAIGN_COLUMNS} WHERE active = 1 AND ends_at > $1 ORDER BY id"
+        "{CAMPAIGN_COLUMNS} WHERE active = 1 AND {filter} ORDER BY id"
     ))
-    .bind(now)
+    .bind(at)
     .fetch_all(conn)
     .await?;
     rows.iter()
@@ -307,10 +310,10 @@ async fn claim_parsed(
             .await?
             .unwrap_or(AppError::Forbidden));
     }
-    match row.status.as_str() {
-        "inactive" => return Err(AppError::UnitCodeNotActive),
-        "voided" => return Err(AppError::UnitCodeVoided),
-        _ => {}
+    match row.status {
+        CodeStatus::Inactive => return Err(AppError::UnitCodeNotActive),
+        CodeStatus::Voided => return Err(AppError::UnitCodeVoided),
+        CodeStatus::Active => {}
     }
     match (row.claimed_by, row.claimed_at) {
         (Some(by), at) if by == user_id => {
@@ -328,7 +331,7 @@ async fn claim_parsed(
         Some(cached) => cached,
         None => {
             let program = program_rules(&mut conn).await?;
-            let campaigns = active_campaigns(&mut conn, now).await?;
+            let campaigns = campaigns(&mut conn, CampaignsAt::NotOverBy(now)).await?;
             db.rules_cache.put(program.clone(), campaigns.clone());
             (program, campaigns)
         }

@@ -14,13 +14,13 @@ pub fn HomePage() -> impl IntoView {
     let dismiss = crate::forms::form_action::<crate::shop::NoticeDismiss>();
     let summary = Resource::new(move || dismiss.version().get(), |_| home_summary());
     view! {
-        <Title text=T::NavHome.text(lang)/>
+        <Title text=T::NavHome.text(lang) />
         <ParticipantShell>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match summary.await {
-                        Ok(s) => view! { <HomeView s=s lang=lang dismiss=dismiss/> }.into_any(),
-                        Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                        Ok(s) => view! { <HomeView s=s lang=lang dismiss=dismiss /> }.into_any(),
+                        Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
                     }
                 })}
             </Suspense>
@@ -48,58 +48,101 @@ fn HomeView(
             <h1>{T::Hello.with(lang, &[("name", &s.name)])}</h1>
             {s.company.map(|c| view! { <p class="muted">{c}</p> })}
         </header>
-        <ErrorNote error=action_error(dismiss)/>
-        {s.notices.into_iter().map(|n| view! {
-            <section class="card notice" role="status" data-testid="notice">
-                <p>
-                    {T::BackInStock.text(lang)} " "
-                    <a href=format!("/shop/{}", n.reward_id)><strong>{n.title}</strong></a>
-                </p>
-                <ActionForm action=dismiss>
-                    <input type="hidden" name="id" value=n.id/>
-                    <button type="submit" class="secondary">{T::Dismiss.text(lang)}</button>
-                </ActionForm>
-            </section>
-        }).collect_view()}
+        <ErrorNote error=action_error(dismiss) />
+        {s
+            .notices
+            .into_iter()
+            .map(|n| {
+                view! {
+                    <section class="card notice" role="status" data-testid="notice">
+                        <p>
+                            {T::BackInStock.text(lang)} " "
+                            <a href=format!("/shop/{}", n.reward_id)>
+                                <strong>{n.title}</strong>
+                            </a>
+                        </p>
+                        <ActionForm action=dismiss>
+                            <input type="hidden" name="id" value=n.id />
+                            <button type="submit" class="secondary">
+                                {T::Dismiss.text(lang)}
+                            </button>
+                        </ActionForm>
+                    </section>
+                }
+            })
+            .collect_view()}
         <section class="card balance" aria-labelledby="balance-label">
-            <span id="balance-label" class="label">{T::Balance.text(lang)}</span>
+            <span id="balance-label" class="label">
+                {T::Balance.text(lang)}
+            </span>
             <p class="points" data-testid="balance">
                 <strong>{Points(s.balance).to_string()}</strong>
                 " "
-                <span>{crate::i18n::N::PointsWord.form(lang, crate::i18n::Plural::of(lang, s.balance))}</span>
-            </p>
-            <p class="tier">
-                <span class=format!("badge tier-{}", s.tier.as_str())>
-                    {T::TierLabel.text(lang)} ": " {s.tier.label().text(lang)}
+                <span>
+                    {crate::i18n::N::PointsWord
+                        .form(lang, crate::i18n::Plural::of(lang, s.balance))}
                 </span>
             </p>
+            <p class="tier">
+                <span class=format!(
+                    "badge tier-{}",
+                    s.tier.as_str(),
+                )>{T::TierLabel.text(lang)} ": " {s.tier.label().text(lang)}</span>
+            </p>
             <p class="muted small">{next.unwrap_or_else(|| T::TopTier.text(lang).to_string())}</p>
-            {s.next_expiry.map(|(points, at)| view! {
-                <p class="small expiry" data-testid="next-expiry">
-                    {T::NextExpiry.with(lang, &[("points", &crate::i18n::points(lang, points)), ("date", &iso_date(at))])}
-                </p>
-            })}
+            {s
+                .next_expiry
+                .map(|(points, at)| {
+                    view! {
+                        <p class="small expiry" data-testid="next-expiry">
+                            {T::NextExpiry
+                                .with(
+                                    lang,
+                                    &[
+                                        ("points", &crate::i18n::points(lang, points)),
+                                        ("date", &iso_date(at)),
+                                    ],
+                                )}
+                        </p>
+                    }
+                })}
         </section>
-        <a class="button primary wide" href="/scan">{T::ScanCta.text(lang)}</a>
-        <crate::shop::GoalCard goal=s.goal lang=lang/>
+        <a class="button primary wide" href="/scan">
+            {T::ScanCta.text(lang)}
+        </a>
+        <crate::shop::GoalCard goal=s.goal lang=lang />
         <section aria-labelledby="recent-label">
             <h2 id="recent-label">{T::RecentActivity.text(lang)}</h2>
-            {(!s.order_updates.is_empty()).then(|| view! {
-                <ul class="activity" data-testid="order-updates">
-                    {s.order_updates.into_iter().map(|u| view! {
-                        <li>
-                            <div>
-                                <a class="kind" href=format!("/orders/{}", u.order_id)>{T::OrderNo.with(lang, &[("n", &u.order_id.to_string())])}</a>
-                                <span class="reason">{u.title}</span>
-                                {(!u.event.note.is_empty()).then(|| view! { <span class="small">{u.event.note}</span> })}
-                                <time class="muted small">{iso_date(u.event.at)}</time>
-                            </div>
-                            <strong>{u.event.status.label().text(lang)}</strong>
-                        </li>
-                    }).collect_view()}
-                </ul>
-            })}
-            <ActivityList entries=s.recent lang=lang/>
+            {(!s.order_updates.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="activity" data-testid="order-updates">
+                            {s
+                                .order_updates
+                                .into_iter()
+                                .map(|u| {
+                                    view! {
+                                        <li>
+                                            <div>
+                                                <a class="kind" href=format!("/orders/{}", u.order_id)>
+                                                    {T::OrderNo.with(lang, &[("n", &u.order_id.to_string())])}
+                                                </a>
+                                                <span class="reason">{u.title}</span>
+                                                {(!u.event.note.is_empty())
+                                                    .then(|| {
+                                                        view! { <span class="small">{u.event.note}</span> }
+                                                    })}
+                                                <time class="muted small">{iso_date(u.event.at)}</time>
+                                            </div>
+                                            <strong>{u.event.status.label().text(lang)}</strong>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
+            <ActivityList entries=s.recent lang=lang />
             <a href="/history">{T::SeeAllHistory.text(lang)}</a>
         </section>
     }

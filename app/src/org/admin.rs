@@ -4,7 +4,7 @@
 use super::{CompanyCard, PendingRow, StaffRow};
 #[cfg(feature = "ssr")]
 use crate::call::Call;
-use crate::domain::{CompanyKind, ParticipantKind, Role, TaxId, UserStatus};
+use crate::domain::{CompanyKind, CompanyStatus, ParticipantKind, Role, TaxId, UserStatus};
 use crate::error::{AppError, Field};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -78,12 +78,11 @@ impl CompanyInput {
             region: text(region, Field::Region, 2, 80)?,
             kind: CompanyKind::parse(kind).ok_or(AppError::Invalid { field: Field::Kind })?,
             suspended: match status.trim() {
-                "" | "active" => false,
-                "suspended" => true,
-                _ => {
-                    return Err(AppError::Invalid {
+                "" => false,
+                s => {
+                    CompanyStatus::parse(s).ok_or(AppError::Invalid {
                         field: Field::Status,
-                    });
+                    })? == CompanyStatus::Suspended
                 }
             },
             contact: text(contact, Field::Contact, 0, 200)?,
@@ -274,24 +273,42 @@ pub mod db {
     use crate::audit;
     use crate::domain::Phone;
     use crate::state::Db;
-    use sqlx::{AnyConnection, Row};
+    use sqlx::AnyConnection;
+
+    /// A company's head count and people waiting, as [`companies`] counts them.
+    #[derive(sqlx::FromRow)]
+    struct CompanyCountsRow {
+        company_id: i64,
+        people: i64,
+        pending: i64,
+    }
+
+    /// A partner manager's name, by company.
+    #[derive(sqlx::FromRow)]
+    struct ManagerNameRow {
+        company_id: i64,
+        name: String,
+    }
 
     /// Every company with its head count, people waiting and managers: three queries however
     /// many companies there are.
     pub async fn companies(conn: &mut AnyConnection) -> Result<Vec<CompanyRow>, AppError> {
         use std::collections::HashMap;
         let cards = crate::org::service::companies(&mut *conn).await?;
-        let counts: HashMap<i64, (i64, i64)> = sqlx::query_as::<_, (i64, i64, i64)>(
-            "SELECT company_id, COUNT(*), COUNT(CASE WHEN status = 'pending' THEN 1 END) FROM users \
-             WHERE company_id IS NOT NULL AND role <> 'admin' GROUP BY company_id",
+        let counts: HashMap<i64, (i64, i64)> = sqlx::query_as::<_, CompanyCountsRow>(
+            "SELECT company_id, COUNT(*) AS people, COUNT(CASE WHEN status = 'pending' THEN 1 END) AS pending \
+             FROM users WHERE company_id IS NOT NULL AND role <> 'admin' GROUP BY company_id",
         )
         .fetch_all(&mut *conn)
         .await?
         .into_iter()
-        .map(|(company, people, pending)| (company, (people, pending)))
+        .map(|r| (r.company_id, (r.people, r.pending)))
         .collect();
         let mut managers: HashMap<i64, Vec<String>> = HashMap::new();
-        for (company, name) in sqlx::query_as::<_, (i64, String)>(
+        for ManagerNameRow {
+            company_id: company,
+            name,
+        } in sqlx::query_as::<_, ManagerNameRow>(
             "SELECT company_id, name FROM users WHERE company_id IS NOT NULL \
              AND role = 'partner_manager' ORDER BY name, id",
         )
@@ -413,8 +430,8 @@ pub mod db {
         check_unique(&mut tx, id, input).await?;
         let id = write(&mut tx, id, input, now).await?;
         let after = crate::org::service::company(&mut tx, id).await?;
-        audit::write(
-            &mut tx,
+        audit::commit(
+            tx,
             Some(actor),
             if before.is_some() {
                 "company.update"
@@ -427,7 +444,6 @@ pub mod db {
             now,
         )
         .await?;
-        tx.commit().await?;
         Ok(after)
     }
 
@@ -464,8 +480,8 @@ pub mod db {
                 created += 1;
             }
         }
-        audit::write(
-            &mut tx,
+        audit::commit(
+            tx,
             Some(actor),
             "company.import",
             "companies",
@@ -474,8 +490,36 @@ pub mod db {
             now,
         )
         .await?;
-        tx.commit().await?;
         Ok(CompaniesImported { created, updated })
+    }
+
+    /// One row of [`people`]: a person with their company's name. Role, kind and status stay
+    /// text: a value the enums do not know becomes a default (participant, none, blocked).
+    #[derive(sqlx::FromRow)]
+    struct PersonRecordRow {
+        id: i64,
+        name: String,
+        phone: Option<String>,
+        role: String,
+        kind: Option<String>,
+        status: String,
+        company_id: Option<i64>,
+        company: Option<String>,
+    }
+
+    impl From<PersonRecordRow> for PersonRow {
+        fn from(r: PersonRecordRow) -> PersonRow {
+            PersonRow {
+                id: r.id,
+                name: r.name,
+                phone: r.phone.unwrap_or_default(),
+                role: Role::parse(&r.role).unwrap_or(Role::Participant),
+                kind: r.kind.as_deref().and_then(ParticipantKind::parse),
+                status: UserStatus::parse(&r.status).unwrap_or(UserStatus::Blocked),
+                company_id: r.company_id,
+                company: r.company,
+            }
+        }
     }
 
     pub async fn people(
@@ -484,8 +528,8 @@ pub mod db {
         company: Option<i64>,
     ) -> Result<Vec<PersonRow>, AppError> {
         let digits: String = q.as_str().chars().filter(char::is_ascii_digit).collect();
-        let rows = sqlx::query(
-            "SELECT u.id, u.name, u.phone, u.role, u.kind, u.status, u.company_id, c.name FROM users u \
+        let rows = sqlx::query_as::<_, PersonRecordRow>(
+            "SELECT u.id, u.name, u.phone, u.role, u.kind, u.status, u.company_id, c.name AS company FROM users u \
              LEFT JOIN partner_companies c ON c.id = u.company_id \
              WHERE u.role <> 'admin' AND ($1 < 0 OR u.company_id = $1) \
              AND ($2 = '' OR LOWER(u.name) LIKE $3 ESCAPE '\\' OR ($4 <> '' AND u.phone LIKE $5)) \
@@ -498,24 +542,7 @@ pub mod db {
         .bind(format!("%{digits}%"))
         .fetch_all(conn)
         .await?;
-        rows.iter()
-            .map(|r| {
-                let role: String = r.try_get(3)?;
-                let kind: Option<String> = r.try_get(4)?;
-                let status: String = r.try_get(5)?;
-                Ok(PersonRow {
-                    id: r.try_get(0)?,
-                    name: r.try_get(1)?,
-                    phone: r.try_get::<Option<String>, _>(2)?.unwrap_or_default(),
-                    role: Role::parse(&role).unwrap_or(Role::Participant),
-                    kind: kind.as_deref().and_then(ParticipantKind::parse),
-                    status: UserStatus::parse(&status).unwrap_or(UserStatus::Blocked),
-                    company_id: r.try_get(6)?,
-                    company: r.try_get(7)?,
-                })
-            })
-            .collect::<Result<_, sqlx::Error>>()
-            .map_err(AppError::from)
+        Ok(rows.into_iter().map(PersonRow::from).collect())
     }
 
     pub async fn set_blocked(
@@ -548,8 +575,8 @@ pub mod db {
                 .execute(&mut *tx)
                 .await?;
         }
-        audit::write(
-            &mut tx,
+        audit::commit(
+            tx,
             Some(actor),
             if blocked {
                 "user.block"
@@ -562,7 +589,6 @@ pub mod db {
             now,
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -617,8 +643,8 @@ pub mod db {
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        audit::write(
-            &mut tx,
+        audit::commit(
+            tx,
             Some(actor),
             "user.move",
             &format!("user:{id}"),
@@ -627,8 +653,15 @@ pub mod db {
             now,
         )
         .await?;
-        tx.commit().await?;
         Ok(())
+    }
+
+    /// Whoever already has the phone number a manager is assigned by.
+    #[derive(sqlx::FromRow)]
+    struct PhoneOwnerRow {
+        id: i64,
+        company_id: Option<i64>,
+        role: String,
     }
 
     pub async fn assign_manager(
@@ -641,13 +674,18 @@ pub mod db {
     ) -> Result<(), AppError> {
         let mut tx = db.begin_write().await?;
         crate::org::service::company(&mut tx, company).await?;
-        let existing: Option<(i64, Option<i64>, String)> =
-            sqlx::query_as("SELECT id, company_id, role FROM users WHERE phone = $1")
-                .bind(phone.as_str())
-                .fetch_optional(&mut *tx)
-                .await?;
+        let existing = sqlx::query_as::<_, PhoneOwnerRow>(
+            "SELECT id, company_id, role FROM users WHERE phone = $1",
+        )
+        .bind(phone.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
         let id = match existing {
-            Some((id, Some(c), role)) if c == company && role != "admin" => {
+            Some(PhoneOwnerRow {
+                id,
+                company_id: Some(c),
+                role,
+            }) if c == company && role != "admin" => {
                 sqlx::query("UPDATE users SET role = 'partner_manager' WHERE id = $1")
                     .bind(id)
                     .execute(&mut *tx)
@@ -671,8 +709,8 @@ pub mod db {
                 .await?
             }
         };
-        audit::write(
-            &mut tx,
+        audit::commit(
+            tx,
             Some(actor),
             "company.manager",
             &format!("company:{company}"),
@@ -681,7 +719,6 @@ pub mod db {
             now,
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 }

@@ -28,30 +28,61 @@ fn CompanyForm(
     let suspended = card.as_ref().is_some_and(|c| c.suspended);
     view! {
         <ActionForm action=action>
-            {card.as_ref().map(|c| view! { <input type="hidden" name="id" value=c.id/> })}
+            {card.as_ref().map(|c| view! { <input type="hidden" name="id" value=c.id /> })}
             <div class="form-grid">
-                <label>{T::FieldName.text(lang)}<input name="name" required maxlength="120" value=v(|c| c.name.clone())/></label>
-                <label>{T::FieldTaxId.text(lang)}<input name="tax_id" required maxlength="20" value=v(|c| c.tax_id.clone())/></label>
-                <label>{T::FieldRegion.text(lang)}<input name="region" required maxlength="80" value=v(|c| c.region.clone())/></label>
-                <label>{T::FieldKind.text(lang)}
+                <label>
+                    {T::FieldName.text(lang)}
+                    <input name="name" required maxlength="120" value=v(|c| c.name.clone()) />
+                </label>
+                <label>
+                    {T::FieldTaxId.text(lang)}
+                    <input name="tax_id" required maxlength="20" value=v(|c| c.tax_id.clone()) />
+                </label>
+                <label>
+                    {T::FieldRegion.text(lang)}
+                    <input name="region" required maxlength="80" value=v(|c| c.region.clone()) />
+                </label>
+                <label>
+                    {T::FieldKind.text(lang)}
                     <select name="kind">
-                        {CompanyKind::ALL.into_iter().map(|k| view! {
-                            <option value=k.as_str() selected=kind == Some(k)>{k.label().text(lang)}</option>
-                        }).collect_view()}
+                        {CompanyKind::ALL
+                            .into_iter()
+                            .map(|k| {
+                                view! {
+                                    <option value=k.as_str() selected=kind == Some(k)>
+                                        {k.label().text(lang)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
                     </select>
                 </label>
-                <label>{T::FieldStatus.text(lang)}
-                    <select name="status">
-                        <option value="active" selected=!suspended>{T::StatusActive.text(lang)}</option>
-                        <option value="suspended" selected=suspended>{T::StatusSuspended.text(lang)}</option>
+                <label>
+                    {T::FieldStatus.text(lang)} <select name="status">
+                        <option value="active" selected=!suspended>
+                            {T::StatusActive.text(lang)}
+                        </option>
+                        <option value="suspended" selected=suspended>
+                            {T::StatusSuspended.text(lang)}
+                        </option>
                     </select>
                 </label>
-                <label>{T::JoinCodeLabel.text(lang)}<input name="join_code" maxlength="24" value=v(|c| c.join_code.clone().unwrap_or_default())/></label>
-                <label class="wide">{T::FieldContact.text(lang)}<input name="contact" maxlength="200" value=v(|c| c.contact.clone())/></label>
-            </div>
-            <ErrorNote error=action_error(action)/>
-            <Done action=action text=T::Saved/>
-            <button type="submit" class="primary">{T::Save.text(lang)}</button>
+                <label>
+                    {T::JoinCodeLabel.text(lang)}
+                    <input
+                        name="join_code"
+                        maxlength="24"
+                        value=v(|c| c.join_code.clone().unwrap_or_default())
+                    />
+                </label>
+                <label class="wide">
+                    {T::FieldContact.text(lang)}
+                    <input name="contact" maxlength="200" value=v(|c| c.contact.clone()) />
+                </label>
+            </div> <ErrorNote error=action_error(action) /> <Done action=action text=T::Saved />
+            <button type="submit" class="primary">
+                {T::Save.text(lang)}
+            </button>
         </ActionForm>
     }
 }
@@ -74,19 +105,24 @@ pub fn AdminCompaniesPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text=T::AdminCompanies.text(lang)/>
+        <Title text=T::AdminCompanies.text(lang) />
         <AdminShell>
             <h1>{T::AdminCompanies.text(lang)}</h1>
             <form method="get" class="inline-form" role="search">
-                <input name="q" type="search" value=move || q().unwrap_or_default()
-                    aria-label=T::FindPerson.text(lang) placeholder=T::FindPerson.text(lang)/>
+                <input
+                    name="q"
+                    type="search"
+                    value=move || q().unwrap_or_default()
+                    aria-label=T::FindPerson.text(lang)
+                    placeholder=T::FindPerson.text(lang)
+                />
                 <button type="submit">{T::Search.text(lang)}</button>
             </form>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match people.await {
-                        Some(Ok(list)) => view! { <PeopleTable rows=list lang=lang/> }.into_any(),
-                        Some(Err(e)) => view! { <ErrorPanel error=e/> }.into_any(),
+                        Some(Ok(list)) => view! { <PeopleTable rows=list lang=lang /> }.into_any(),
+                        Some(Err(e)) => view! { <ErrorPanel error=e /> }.into_any(),
                         None => ().into_any(),
                     }
                 })}
@@ -95,26 +131,48 @@ pub fn AdminCompaniesPage() -> impl IntoView {
                 <Suspense fallback=Loading>
                     {move || Suspend::new(async move {
                         match rows.await {
-                            Ok(rows) => view! { <CompanyTable rows=rows lang=lang/> }.into_any(),
-                            Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                            Ok(rows) => view! { <CompanyTable rows=rows lang=lang /> }.into_any(),
+                            Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
                         }
                     })}
                 </Suspense>
             </section>
             <section class="card">
                 <h2>{T::NewCompany.text(lang)}</h2>
-                <CompanyForm action=save lang=lang/>
+                <CompanyForm action=save lang=lang />
             </section>
             <section class="card">
                 <h2>{T::ImportCompaniesCsv.text(lang)}</h2>
                 <p class="muted small">{T::ImportCompaniesHint.text(lang)}</p>
                 <ActionForm action=import>
-                    <textarea name="csv" rows="5" required aria-label=T::ImportCompaniesCsv.text(lang)
-                        placeholder="name,tax_id,region,kind,contact,join_code"></textarea>
-                    <ErrorNote error=action_error(import)/>
-                    {move || import.value().get().and_then(|r| r.ok()).map(|r| view! {
-                        <p class="note ok" role="status">{T::Imported.with(lang, &[("n", &r.created.to_string()), ("points", &r.updated.to_string())])}</p>
-                    })}
+                    <textarea
+                        name="csv"
+                        rows="5"
+                        required
+                        aria-label=T::ImportCompaniesCsv.text(lang)
+                        placeholder="name,tax_id,region,kind,contact,join_code"
+                    ></textarea>
+                    <ErrorNote error=action_error(import) />
+                    {move || {
+                        import
+                            .value()
+                            .get()
+                            .and_then(|r| r.ok())
+                            .map(|r| {
+                                view! {
+                                    <p class="note ok" role="status">
+                                        {T::Imported
+                                            .with(
+                                                lang,
+                                                &[
+                                                    ("n", &r.created.to_string()),
+                                                    ("points", &r.updated.to_string()),
+                                                ],
+                                            )}
+                                    </p>
+                                }
+                            })
+                    }}
                     <button type="submit">{T::Import.text(lang)}</button>
                 </ActionForm>
             </section>
@@ -130,24 +188,38 @@ fn PeopleTable(rows: Vec<PersonRow>, lang: Lang) -> impl IntoView {
     view! {
         <div class="table-wrap">
             <table data-testid="people">
-                <thead><tr>
-                    <th scope="col">{T::FieldName.text(lang)}</th>
-                    <th scope="col">{T::PhoneLabel.text(lang)}</th>
-                    <th scope="col">{T::AdminCompanies.text(lang)}</th>
-                    <th scope="col">{T::FieldStatus.text(lang)}</th>
-                </tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">{T::FieldName.text(lang)}</th>
+                        <th scope="col">{T::PhoneLabel.text(lang)}</th>
+                        <th scope="col">{T::AdminCompanies.text(lang)}</th>
+                        <th scope="col">{T::FieldStatus.text(lang)}</th>
+                    </tr>
+                </thead>
                 <tbody>
-                    {rows.into_iter().map(|p| view! {
-                        <tr>
-                            <td>{p.name}</td>
-                            <td>{p.phone}</td>
-                            <td>{match (p.company_id, p.company) {
-                                (Some(id), Some(name)) => view! { <a href=format!("/admin/companies/{id}")>{name}</a> }.into_any(),
-                                _ => "—".into_any(),
-                            }}</td>
-                            <td>{p.status.label().text(lang)}</td>
-                        </tr>
-                    }).collect_view()}
+                    {rows
+                        .into_iter()
+                        .map(|p| {
+                            view! {
+                                <tr>
+                                    <td>{p.name}</td>
+                                    <td>{p.phone}</td>
+                                    <td>
+                                        {match (p.company_id, p.company) {
+                                            (Some(id), Some(name)) => {
+                                                view! {
+                                                    <a href=format!("/admin/companies/{id}")>{name}</a>
+                                                }
+                                                    .into_any()
+                                            }
+                                            _ => "—".into_any(),
+                                        }}
+                                    </td>
+                                    <td>{p.status.label().text(lang)}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
                 </tbody>
             </table>
         </div>
@@ -160,27 +232,45 @@ fn CompanyTable(rows: Vec<CompanyRow>, lang: Lang) -> impl IntoView {
     view! {
         <div class="table-wrap">
             <table data-testid="companies">
-                <thead><tr>
-                    <th scope="col">{T::FieldName.text(lang)}</th>
-                    <th scope="col">{T::FieldTaxId.text(lang)}</th>
-                    <th scope="col">{T::FieldRegion.text(lang)}</th>
-                    <th scope="col">{T::People.text(lang)}</th>
-                    <th scope="col">{T::Approvals.text(lang)}</th>
-                    <th scope="col">{T::RoleManager.text(lang)}</th>
-                    <th scope="col">{T::FieldStatus.text(lang)}</th>
-                </tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">{T::FieldName.text(lang)}</th>
+                        <th scope="col">{T::FieldTaxId.text(lang)}</th>
+                        <th scope="col">{T::FieldRegion.text(lang)}</th>
+                        <th scope="col">{T::People.text(lang)}</th>
+                        <th scope="col">{T::Approvals.text(lang)}</th>
+                        <th scope="col">{T::RoleManager.text(lang)}</th>
+                        <th scope="col">{T::FieldStatus.text(lang)}</th>
+                    </tr>
+                </thead>
                 <tbody>
-                    {rows.into_iter().map(|r| view! {
-                        <tr>
-                            <td><a href=format!("/admin/companies/{}", r.card.id)>{r.card.name.clone()}</a></td>
-                            <td>{r.card.tax_id.clone()}</td>
-                            <td>{r.card.region.clone()}</td>
-                            <td>{r.people}</td>
-                            <td>{r.pending}</td>
-                            <td>{r.managers.join(", ")}</td>
-                            <td>{if r.card.suspended { T::StatusSuspended.text(lang) } else { T::StatusActive.text(lang) }}</td>
-                        </tr>
-                    }).collect_view()}
+                    {rows
+                        .into_iter()
+                        .map(|r| {
+                            view! {
+                                <tr>
+                                    <td>
+                                        <a href=format!(
+                                            "/admin/companies/{}",
+                                            r.card.id,
+                                        )>{r.card.name.clone()}</a>
+                                    </td>
+                                    <td>{r.card.tax_id.clone()}</td>
+                                    <td>{r.card.region.clone()}</td>
+                                    <td>{r.people}</td>
+                                    <td>{r.pending}</td>
+                                    <td>{r.managers.join(", ")}</td>
+                                    <td>
+                                        {if r.card.suspended {
+                                            T::StatusSuspended.text(lang)
+                                        } else {
+                                            T::StatusActive.text(lang)
+                                        }}
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
                 </tbody>
             </table>
         </div>
@@ -212,84 +302,133 @@ pub fn AdminCompanyPage() -> impl IntoView {
         |(id, _)| admin_company(id),
     );
     view! {
-        <Title text=T::AdminCompanies.text(lang)/>
+        <Title text=T::AdminCompanies.text(lang) />
         <AdminShell>
-            <a href="/admin/companies" class="small">"← " {T::AdminCompanies.text(lang)}</a>
+            <a href="/admin/companies" class="small">
+                "← "
+                {T::AdminCompanies.text(lang)}
+            </a>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     let d = match detail.await {
                         Ok(d) => d,
-                        Err(e) => return view! { <ErrorPanel error=e/> }.into_any(),
+                        Err(e) => return view! { <ErrorPanel error=e /> }.into_any(),
                     };
                     let company_id = d.card.id;
                     view! {
                         <h1>{d.card.name.clone()}</h1>
                         <section class="card">
-                            <CompanyForm action=save lang=lang card=d.card.clone()/>
+                            <CompanyForm action=save lang=lang card=d.card.clone() />
                         </section>
                         <section class="card">
                             <h2>{T::Approvals.text(lang)}</h2>
-                            <ErrorNote error=action_error(approve)/>
-                            <ErrorNote error=action_error(reject)/>
+                            <ErrorNote error=action_error(approve) />
+                            <ErrorNote error=action_error(reject) />
                             {if d.pending.is_empty() {
-                                view! { <p class="muted">{T::NoApprovals.text(lang)}</p> }.into_any()
+                                view! { <p class="muted">{T::NoApprovals.text(lang)}</p> }
+                                    .into_any()
                             } else {
-                                d.pending.into_iter().map(|p| view! {
-                                    <div class="inline-form">
-                                        <span>{p.name.clone()} " · " {p.phone.clone()} " · " {p.kind.word().text(lang)}</span>
-                                        <ActionForm action=approve>
-                                            <input type="hidden" name="id" value=p.request_id/>
-                                            <button type="submit">{T::ApproveButton.with(lang, &[("name", &p.name)])}</button>
-                                        </ActionForm>
-                                        <ActionForm action=reject>
-                                            <input type="hidden" name="id" value=p.request_id/>
-                                            <input name="reason" required minlength="3" aria-label=T::FieldReason.text(lang)/>
-                                            <button type="submit">{T::RejectButton.text(lang)}</button>
-                                        </ActionForm>
-                                    </div>
-                                }).collect_view().into_any()
+                                d.pending
+                                    .into_iter()
+                                    .map(|p| {
+                                        view! {
+                                            <div class="inline-form">
+                                                <span>
+                                                    {p.name.clone()} " · " {p.phone.clone()} " · "
+                                                    {p.kind.word().text(lang)}
+                                                </span>
+                                                <ActionForm action=approve>
+                                                    <input type="hidden" name="id" value=p.request_id />
+                                                    <button type="submit">
+                                                        {T::ApproveButton.with(lang, &[("name", &p.name)])}
+                                                    </button>
+                                                </ActionForm>
+                                                <ActionForm action=reject>
+                                                    <input type="hidden" name="id" value=p.request_id />
+                                                    <input
+                                                        name="reason"
+                                                        required
+                                                        minlength="3"
+                                                        aria-label=T::FieldReason.text(lang)
+                                                    />
+                                                    <button type="submit">{T::RejectButton.text(lang)}</button>
+                                                </ActionForm>
+                                            </div>
+                                        }
+                                    })
+                                    .collect_view()
+                                    .into_any()
                             }}
                         </section>
                         <section class="card">
                             <h2>{T::Staff.text(lang)}</h2>
-                            <ErrorNote error=action_error(block)/>
-                            <ErrorNote error=action_error(moved)/>
+                            <ErrorNote error=action_error(block) />
+                            <ErrorNote error=action_error(moved) />
                             <div class="table-wrap">
                                 <table data-testid="company-staff">
-                                    <thead><tr>
-                                        <th scope="col">{T::FieldName.text(lang)}</th>
-                                        <th scope="col">{T::PhoneLabel.text(lang)}</th>
-                                        <th scope="col">{T::FieldStatus.text(lang)}</th>
-                                        <th scope="col">{T::EarnedYear.text(lang)}</th>
-                                        <th scope="col">{T::Balance.text(lang)}</th>
-                                        <th scope="col"></th>
-                                    </tr></thead>
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{T::FieldName.text(lang)}</th>
+                                            <th scope="col">{T::PhoneLabel.text(lang)}</th>
+                                            <th scope="col">{T::FieldStatus.text(lang)}</th>
+                                            <th scope="col">{T::EarnedYear.text(lang)}</th>
+                                            <th scope="col">{T::Balance.text(lang)}</th>
+                                            <th scope="col"></th>
+                                        </tr>
+                                    </thead>
                                     <tbody>
-                                        {d.staff.into_iter().map(|s| {
-                                            let blocked = s.status == UserStatus::Blocked;
-                                            view! {
-                                                <tr>
-                                                    <td>{s.name.clone()}</td>
-                                                    <td>{s.phone.clone()}</td>
-                                                    <td>{s.status.label().text(lang)}</td>
-                                                    <td>{Points(s.earned).to_string()}</td>
-                                                    <td>{Points(s.balance).to_string()}</td>
-                                                    <td>
-                                                        <ActionForm action=block>
-                                                            <input type="hidden" name="id" value=s.id/>
-                                                            {(!blocked).then(|| view! { <input type="hidden" name="blocked" value="on"/> })}
-                                                            <button type="submit" class="link">{if blocked { T::Unblock.text(lang) } else { T::Block.text(lang) }}</button>
-                                                        </ActionForm>
-                                                        <ActionForm action=moved>
-                                                            <input type="hidden" name="id" value=s.id/>
-                                                            <input name="company" inputmode="numeric" required aria-label=T::MoveToCompany.text(lang) placeholder=T::MoveToCompany.text(lang)/>
-                                                            <input name="reason" required minlength="3" aria-label=T::FieldReason.text(lang) placeholder=T::FieldReason.text(lang)/>
-                                                            <button type="submit" class="link">{T::Move.text(lang)}</button>
-                                                        </ActionForm>
-                                                    </td>
-                                                </tr>
-                                            }
-                                        }).collect_view()}
+                                        {d
+                                            .staff
+                                            .into_iter()
+                                            .map(|s| {
+                                                let blocked = s.status == UserStatus::Blocked;
+                                                view! {
+                                                    <tr>
+                                                        <td>{s.name.clone()}</td>
+                                                        <td>{s.phone.clone()}</td>
+                                                        <td>{s.status.label().text(lang)}</td>
+                                                        <td>{Points(s.earned).to_string()}</td>
+                                                        <td>{Points(s.balance).to_string()}</td>
+                                                        <td>
+                                                            <ActionForm action=block>
+                                                                <input type="hidden" name="id" value=s.id />
+                                                                {(!blocked)
+                                                                    .then(|| {
+                                                                        view! { <input type="hidden" name="blocked" value="on" /> }
+                                                                    })}
+                                                                <button type="submit" class="link">
+                                                                    {if blocked {
+                                                                        T::Unblock.text(lang)
+                                                                    } else {
+                                                                        T::Block.text(lang)
+                                                                    }}
+                                                                </button>
+                                                            </ActionForm>
+                                                            <ActionForm action=moved>
+                                                                <input type="hidden" name="id" value=s.id />
+                                                                <input
+                                                                    name="company"
+                                                                    inputmode="numeric"
+                                                                    required
+                                                                    aria-label=T::MoveToCompany.text(lang)
+                                                                    placeholder=T::MoveToCompany.text(lang)
+                                                                />
+                                                                <input
+                                                                    name="reason"
+                                                                    required
+                                                                    minlength="3"
+                                                                    aria-label=T::FieldReason.text(lang)
+                                                                    placeholder=T::FieldReason.text(lang)
+                                                                />
+                                                                <button type="submit" class="link">
+                                                                    {T::Move.text(lang)}
+                                                                </button>
+                                                            </ActionForm>
+                                                        </td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
                                     </tbody>
                                 </table>
                             </div>
@@ -297,17 +436,23 @@ pub fn AdminCompanyPage() -> impl IntoView {
                         <section class="card">
                             <h2>{T::AssignManager.text(lang)}</h2>
                             <ActionForm action=manager>
-                                <input type="hidden" name="company" value=company_id/>
+                                <input type="hidden" name="company" value=company_id />
                                 <div class="form-grid">
-                                    <label>{T::PhoneLabel.text(lang)}<input name="phone" type="tel" required/></label>
-                                    <label>{T::YourName.text(lang)}<input name="name" maxlength="80"/></label>
+                                    <label>
+                                        {T::PhoneLabel.text(lang)}
+                                        <input name="phone" type="tel" required />
+                                    </label>
+                                    <label>
+                                        {T::YourName.text(lang)}<input name="name" maxlength="80" />
+                                    </label>
                                 </div>
-                                <ErrorNote error=action_error(manager)/>
-                                <Done action=manager text=T::Saved/>
+                                <ErrorNote error=action_error(manager) />
+                                <Done action=manager text=T::Saved />
                                 <button type="submit">{T::AssignManager.text(lang)}</button>
                             </ActionForm>
                         </section>
-                    }.into_any()
+                    }
+                        .into_any()
                 })}
             </Suspense>
         </AdminShell>

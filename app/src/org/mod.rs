@@ -36,6 +36,18 @@ pub enum Period {
 }
 
 impl Period {
+    /// What the period is called on its chip.
+    pub fn label(self) -> crate::i18n::T {
+        use crate::i18n::T;
+        match self {
+            Period::Month => T::PeriodMonth,
+            Period::Quarter => T::PeriodQuarter,
+            Period::Year => T::PeriodYear,
+        }
+    }
+}
+
+impl Period {
     pub const ALL: [Period; 3] = [Period::Month, Period::Quarter, Period::Year];
 
     pub fn as_str(self) -> &'static str {
@@ -493,7 +505,7 @@ pub async fn join_request_code(
         service::check_phone_can_join(&mut conn, &phone, target.company_id).await?;
     }
     crate::auth::service::request_code_for(
-        &state,
+        state,
         &phone,
         crate::auth::service::CodeFor::Joining,
         &call.ip(),
@@ -527,7 +539,7 @@ pub async fn join_verify(
     let code = OtpCode::parse(&code).ok_or(AppError::CodeFormat)?;
     // Step two is no way round the guessing limit of step one.
     join.guarded_target(&state.db, &call.ip(), now).await?;
-    let (_, token) = service::join(&state, &phone, &code, &join, &call.ip(), now).await?;
+    let (_, token) = service::join(state, &phone, &code, &join, &call.ip(), now).await?;
     set_cookie(SESSION_COOKIE, &token, state.settings.session_ttl_secs);
     leptos_axum::redirect("/");
     Ok(())

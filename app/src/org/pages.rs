@@ -19,14 +19,6 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-fn period_text(p: Period) -> T {
-    match p {
-        Period::Month => T::PeriodMonth,
-        Period::Quarter => T::PeriodQuarter,
-        Period::Year => T::PeriodYear,
-    }
-}
-
 fn pts(n: i64) -> String {
     Points(n).to_string()
 }
@@ -48,10 +40,18 @@ fn KindSelect(lang: Lang) -> impl IntoView {
 fn NameAndPhone(lang: Lang) -> impl IntoView {
     view! {
         <label for="name">{T::YourName.text(lang)}</label>
-        <input id="name" name="name" autocomplete="name" required minlength="2" maxlength="80"/>
+        <input id="name" name="name" autocomplete="name" required minlength="2" maxlength="80" />
         <label for="phone">{T::PhoneLabel.text(lang)}</label>
-        <input id="phone" name="phone" type="tel" inputmode="tel" autocomplete="tel" required
-            placeholder="+7 900 123-45-67" aria-describedby="phone-hint"/>
+        <input
+            id="phone"
+            name="phone"
+            type="tel"
+            inputmode="tel"
+            autocomplete="tel"
+            required
+            placeholder="+7 900 123-45-67"
+            aria-describedby="phone-hint"
+        />
         <small id="phone-hint">{T::PhoneHint.text(lang)}</small>
     }
 }
@@ -63,20 +63,26 @@ pub fn JoinPage() -> impl IntoView {
     let query = use_query_map();
     let action = crate::forms::form_action::<JoinRequestCode>();
     view! {
-        <Title text=T::JoinTitle.text(lang)/>
+        <Title text=T::JoinTitle.text(lang) />
         <main class="auth">
-            <Brand/>
+            <Brand />
             <h1>{T::JoinTitle.text(lang)}</h1>
             <p class="lead">{T::JoinLead.text(lang)}</p>
             <ActionForm action=action>
                 <div class="stack">
                     <label for="join_code">{T::JoinCodeLabel.text(lang)}</label>
-                    <input id="join_code" name="join_code" required autocapitalize="characters"
-                        autocomplete="off" value=move || query.read().get("code").unwrap_or_default()/>
+                    <input
+                        id="join_code"
+                        name="join_code"
+                        required
+                        autocapitalize="characters"
+                        autocomplete="off"
+                        value=move || query.read().get("code").unwrap_or_default()
+                    />
                     <label for="kind">{T::YourRole.text(lang)}</label>
-                    <KindSelect lang=lang/>
-                    <NameAndPhone lang=lang/>
-                    <ErrorNote error=action_error(action)/>
+                    <KindSelect lang=lang />
+                    <NameAndPhone lang=lang />
+                    <ErrorNote error=action_error(action) />
                     <button type="submit" class="primary" disabled=move || action.pending().get()>
                         {T::SendCode.text(lang)}
                     </button>
@@ -98,32 +104,53 @@ pub fn InvitePage() -> impl IntoView {
     let target = Resource::new(code, join_invite);
     let action = crate::forms::form_action::<JoinRequestCode>();
     view! {
-        <Title text=T::JoinTitle.text(lang)/>
+        <Title text=T::JoinTitle.text(lang) />
         <main class="auth">
-            <Brand/>
+            <Brand />
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match target.await {
-                        Ok(t) => view! {
-                            <h1>{T::InvitedTo.with(lang, &[("name", &t.company)])}</h1>
-                            <p class="lead" data-testid="invite-role">
-                                {T::InvitedAs.with(lang, &[("f", (t.kind.unwrap_or(ParticipantKind::Seller)).word().text(lang))])}
-                            </p>
-                            <ActionForm action=action>
-                                <div class="stack">
-                                    <input type="hidden" name="invite" value=code/>
-                                    <NameAndPhone lang=lang/>
-                                    <ErrorNote error=action_error(action)/>
-                                    <button type="submit" class="primary" disabled=move || action.pending().get()>
-                                        {T::SendCode.text(lang)}
-                                    </button>
-                                </div>
-                            </ActionForm>
-                        }.into_any(),
-                        Err(e) => view! {
-                            <h1>{T::JoinTitle.text(lang)}</h1>
-                            <ErrorPanel error=e/>
-                        }.into_any(),
+                        Ok(t) => {
+                            view! {
+                                <h1>{T::InvitedTo.with(lang, &[("name", &t.company)])}</h1>
+                                <p class="lead" data-testid="invite-role">
+                                    {T::InvitedAs
+                                        .with(
+                                            lang,
+                                            &[
+                                                (
+                                                    "f",
+                                                    (t.kind.unwrap_or(ParticipantKind::Seller))
+                                                        .word()
+                                                        .text(lang),
+                                                ),
+                                            ],
+                                        )}
+                                </p>
+                                <ActionForm action=action>
+                                    <div class="stack">
+                                        <input type="hidden" name="invite" value=code />
+                                        <NameAndPhone lang=lang />
+                                        <ErrorNote error=action_error(action) />
+                                        <button
+                                            type="submit"
+                                            class="primary"
+                                            disabled=move || action.pending().get()
+                                        >
+                                            {T::SendCode.text(lang)}
+                                        </button>
+                                    </div>
+                                </ActionForm>
+                            }
+                                .into_any()
+                        }
+                        Err(e) => {
+                            view! {
+                                <h1>{T::JoinTitle.text(lang)}</h1>
+                                <ErrorPanel error=e />
+                            }
+                                .into_any()
+                        }
                     }
                 })}
             </Suspense>
@@ -145,32 +172,29 @@ pub fn JoinVerifyPage() -> impl IntoView {
     let resend = crate::forms::form_action::<JoinRequestCode>();
     let hidden = move || {
         view! {
-            <input type="hidden" name="phone" value=q("phone")/>
-            <input type="hidden" name="name" value=q("name")/>
-            <input type="hidden" name="invite" value=q("invite")/>
-            <input type="hidden" name="join_code" value=q("join_code")/>
-            <input type="hidden" name="kind" value=q("kind")/>
+            <input type="hidden" name="phone" value=q("phone") />
+            <input type="hidden" name="name" value=q("name") />
+            <input type="hidden" name="invite" value=q("invite") />
+            <input type="hidden" name="join_code" value=q("join_code") />
+            <input type="hidden" name="kind" value=q("kind") />
         }
     };
     view! {
-        <Title text=T::CodeTitle.text(lang)/>
+        <Title text=T::CodeTitle.text(lang) />
         <main class="auth">
-            <Brand/>
+            <Brand />
             <h1>{T::CodeTitle.text(lang)}</h1>
             <p class="lead">{move || T::CodeLead.with(lang, &[("phone", &q("phone")())])}</p>
             <ActionForm action=verify>
                 <div class="stack">
-                    {hidden()}
-                    <OtpField/>
-                    <ErrorNote error=action_error(verify)/>
+                    {hidden()} <OtpField /> <ErrorNote error=action_error(verify) />
                     <button type="submit" class="primary" disabled=move || verify.pending().get()>
                         {T::JoinButton.text(lang)}
                     </button>
                 </div>
             </ActionForm>
             <ActionForm action=resend>
-                {hidden()}
-                <ErrorNote error=action_error(resend)/>
+                {hidden()} <ErrorNote error=action_error(resend) />
                 <button type="submit" class="secondary" disabled=move || resend.pending().get()>
                     {T::SendAgain.text(lang)}
                 </button>
@@ -188,7 +212,7 @@ pub fn MembershipPanel(status: UserStatus) -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                info.await.ok().map(|m| view! { <MembershipNote m=m status=status lang=lang/> })
+                info.await.ok().map(|m| view! { <MembershipNote m=m status=status lang=lang /> })
             })}
         </Suspense>
     }
@@ -218,7 +242,7 @@ fn MembershipNote(m: Membership, status: UserStatus, lang: Lang) -> impl IntoVie
         view! {
             <section class="card notice" role="status" data-testid="membership">
                 <p>{text}</p>
-                {(status == UserStatus::Pending).then(|| view! { <crate::ui::SignOutButton/> })}
+                {(status == UserStatus::Pending).then(|| view! { <crate::ui::SignOutButton /> })}
             </section>
         }
     })
@@ -241,13 +265,16 @@ pub fn TeamPage() -> impl IntoView {
         |(period, _)| my_team(period),
     );
     view! {
-        <Title text=T::TeamTitle.text(lang)/>
+        <Title text=T::TeamTitle.text(lang) />
         <ParticipantShell>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok(t) => view! { <TeamView t=t lang=lang approve=approve reject=reject/> }.into_any(),
-                        Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                        Ok(t) => {
+                            view! { <TeamView t=t lang=lang approve=approve reject=reject /> }
+                                .into_any()
+                        }
+                        Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
                     }
                 })}
             </Suspense>
@@ -266,103 +293,181 @@ fn TeamView(
     let csv = format!("/team/staff.csv?period={}", period.as_str());
     view! {
         <h1>{t.company.name.clone()}</h1>
-        {t.company.suspended.then(|| view! { <p class="note error" role="alert">{T::CompanySuspendedNote.text(lang)}</p> })}
+        {t
+            .company
+            .suspended
+            .then(|| {
+                view! {
+                    <p class="note error" role="alert">
+                        {T::CompanySuspendedNote.text(lang)}
+                    </p>
+                }
+            })}
         <p class="muted small">
             {T::JoinCodeIs.with(lang, &[("code", t.company.join_code.as_deref().unwrap_or("—"))])}
-            " · " <a href="/team/invites">{T::InvitesTitle.text(lang)}</a>
-            " · " <a href="/orders">{T::CompanyCredits.text(lang)}</a>
+            " · " <a href="/team/invites">{T::InvitesTitle.text(lang)}</a> " · "
+            <a href="/orders">{T::CompanyCredits.text(lang)}</a>
         </p>
         <nav class="chips" aria-label=T::PeriodLabel.text(lang)>
-            {Period::ALL.into_iter().map(|p| view! {
-                <a class="chip" href=format!("/team?period={}", p.as_str())
-                    aria-current=(p == period).then_some("page")>{period_text(p).text(lang)}</a>
-            }).collect_view()}
+            {Period::ALL
+                .into_iter()
+                .map(|p| {
+                    view! {
+                        <a
+                            class="chip"
+                            href=format!("/team?period={}", p.as_str())
+                            aria-current=(p == period).then_some("page")
+                        >
+                            {p.label().text(lang)}
+                        </a>
+                    }
+                })
+                .collect_view()}
         </nav>
         <div class="stats" data-testid="team-totals">
-            <div class="stat"><span class="label">{T::People.text(lang)}</span><strong>{t.totals.active}</strong></div>
-            <div class="stat"><span class="label">{T::Earned.text(lang)}</span><strong>{pts(t.totals.earned)}</strong></div>
-            <div class="stat"><span class="label">{T::Spent.text(lang)}</span><strong>{pts(t.totals.spent)}</strong></div>
-            <div class="stat"><span class="label">{T::Balance.text(lang)}</span><strong>{pts(t.totals.balance)}</strong></div>
+            <div class="stat">
+                <span class="label">{T::People.text(lang)}</span>
+                <strong>{t.totals.active}</strong>
+            </div>
+            <div class="stat">
+                <span class="label">{T::Earned.text(lang)}</span>
+                <strong>{pts(t.totals.earned)}</strong>
+            </div>
+            <div class="stat">
+                <span class="label">{T::Spent.text(lang)}</span>
+                <strong>{pts(t.totals.spent)}</strong>
+            </div>
+            <div class="stat">
+                <span class="label">{T::Balance.text(lang)}</span>
+                <strong>{pts(t.totals.balance)}</strong>
+            </div>
         </div>
         <p class="small muted">{T::PeriodFrom.with(lang, &[("date", &iso_date(t.from))])}</p>
 
         <h2>{T::Approvals.text(lang)}</h2>
-        <ErrorNote error=action_error(approve)/>
+        <ErrorNote error=action_error(approve) />
         // A refusal about the reason or the box is shown beside it, in its own row.
-        <ErrorNote error=Kept::of(reject).error_except(&[Field::Confirm, Field::Reason])/>
+        <ErrorNote error=Kept::of(reject).error_except(&[Field::Confirm, Field::Reason]) />
         {if t.pending.is_empty() {
             view! { <p class="muted">{T::NoApprovals.text(lang)}</p> }.into_any()
         } else {
             view! {
                 <ul class="rows" data-testid="approvals">
-                    {t.pending.into_iter().map(|p| {
-                        let kept = Kept::of(reject).for_form("id", &p.request_id.to_string());
-                        let approve_label = T::ApproveButton.with(lang, &[("name", &p.name)]);
-                        let decline_label = T::ConfirmDecline.with(lang, &[("name", &p.name)]);
-                        view! {
-                        <li class="card">
-                            <p><strong>{p.name.clone()}</strong> " · " {p.kind.word().text(lang)} " · " {p.phone.clone()}</p>
-                            <p class="muted small">{iso_date(p.at)}</p>
-                            <ActionForm action=approve>
-                                <input type="hidden" name="id" value=p.request_id/>
-                                <button type="submit" class="primary">{approve_label}</button>
-                            </ActionForm>
-                            <ActionForm action=reject>
-                                <input type="hidden" name="id" value=p.request_id/>
-                                <input name="reason" required minlength="3" maxlength="300" value=kept.or("reason", "")
-                                    aria-invalid=kept.aria_invalid(Field::Reason) autofocus=kept.invalid(Field::Reason)
-                                    aria-label=T::FieldReason.text(lang) placeholder=T::RejectReasonHint.text(lang)/>
-                                <FieldNote kept=kept.clone() field=Field::Reason/>
-                                <label class="check">
-                                    <input type="checkbox" name="confirm" value="on" required
-                                        aria-invalid=kept.aria_invalid(Field::Confirm) autofocus=kept.invalid(Field::Confirm)/>
-                                    {decline_label}
-                                </label>
-                                <FieldNote kept=kept.clone() field=Field::Confirm/>
-                                <button type="submit" class="secondary">{T::RejectButton.text(lang)}</button>
-                            </ActionForm>
-                        </li>
-                    }}).collect_view()}
+                    {t
+                        .pending
+                        .into_iter()
+                        .map(|p| {
+                            let kept = Kept::of(reject).for_form("id", &p.request_id.to_string());
+                            let approve_label = T::ApproveButton.with(lang, &[("name", &p.name)]);
+                            let decline_label = T::ConfirmDecline.with(lang, &[("name", &p.name)]);
+                            view! {
+                                <li class="card">
+                                    <p>
+                                        <strong>{p.name.clone()}</strong>
+                                        " · "
+                                        {p.kind.word().text(lang)}
+                                        " · "
+                                        {p.phone.clone()}
+                                    </p>
+                                    <p class="muted small">{iso_date(p.at)}</p>
+                                    <ActionForm action=approve>
+                                        <input type="hidden" name="id" value=p.request_id />
+                                        <button type="submit" class="primary">
+                                            {approve_label}
+                                        </button>
+                                    </ActionForm>
+                                    <ActionForm action=reject>
+                                        <input type="hidden" name="id" value=p.request_id />
+                                        <input
+                                            name="reason"
+                                            required
+                                            minlength="3"
+                                            maxlength="300"
+                                            value=kept.or("reason", "")
+                                            aria-invalid=kept.aria_invalid(Field::Reason)
+                                            autofocus=kept.invalid(Field::Reason)
+                                            aria-label=T::FieldReason.text(lang)
+                                            placeholder=T::RejectReasonHint.text(lang)
+                                        />
+                                        <FieldNote kept=kept.clone() field=Field::Reason />
+                                        <label class="check">
+                                            <input
+                                                type="checkbox"
+                                                name="confirm"
+                                                value="on"
+                                                required
+                                                aria-invalid=kept.aria_invalid(Field::Confirm)
+                                                autofocus=kept.invalid(Field::Confirm)
+                                            />
+                                            {decline_label}
+                                        </label>
+                                        <FieldNote kept=kept.clone() field=Field::Confirm />
+                                        <button type="submit" class="secondary">
+                                            {T::RejectButton.text(lang)}
+                                        </button>
+                                    </ActionForm>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
                 </ul>
-            }.into_any()
+            }
+                .into_any()
         }}
 
         <div class="row-between">
             <h2>{T::Staff.text(lang)}</h2>
-            <a class="button secondary" href=csv download="">{T::ExportCsv.text(lang)}</a>
+            <a class="button secondary" href=csv download="">
+                {T::ExportCsv.text(lang)}
+            </a>
         </div>
         {if t.staff.is_empty() {
             view! { <p class="muted">{T::NoStaff.text(lang)}</p> }.into_any()
         } else {
             view! {
                 <ul class="rows" data-testid="staff">
-                    {t.staff.into_iter().map(|s| view! { <StaffCard s=s lang=lang/> }).collect_view()}
+                    {t
+                        .staff
+                        .into_iter()
+                        .map(|s| view! { <StaffCard s=s lang=lang /> })
+                        .collect_view()}
                 </ul>
-            }.into_any()
+            }
+                .into_any()
         }}
 
         <h2>{T::ByMonth.text(lang)}</h2>
         <div class="table-wrap">
             <table data-testid="months">
-                <thead><tr>
-                    <th scope="col">{T::Month.text(lang)}</th>
-                    <th scope="col">{T::Earned.text(lang)}</th>
-                    <th scope="col">{T::Spent.text(lang)}</th>
-                    <th scope="col">{T::Earners.text(lang)}</th>
-                </tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">{T::Month.text(lang)}</th>
+                        <th scope="col">{T::Earned.text(lang)}</th>
+                        <th scope="col">{T::Spent.text(lang)}</th>
+                        <th scope="col">{T::Earners.text(lang)}</th>
+                    </tr>
+                </thead>
                 <tbody>
-                    {t.months.into_iter().map(|m| view! {
-                        <tr>
-                            <td>{iso_date(m.month)[..7].to_string()}</td>
-                            <td>{pts(m.earned)}</td>
-                            <td>{pts(m.spent)}</td>
-                            <td>{m.earners}</td>
-                        </tr>
-                    }).collect_view()}
+                    {t
+                        .months
+                        .into_iter()
+                        .map(|m| {
+                            view! {
+                                <tr>
+                                    <td>{iso_date(m.month)[..7].to_string()}</td>
+                                    <td>{pts(m.earned)}</td>
+                                    <td>{pts(m.spent)}</td>
+                                    <td>{m.earners}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
                 </tbody>
             </table>
         </div>
-        <p class="small muted">{T::LeaverGrace.with(lang, &[("n", &crate::i18n::N::Days.count(lang, t.grace_days))])}</p>
+        <p class="small muted">
+            {T::LeaverGrace.with(lang, &[("n", &crate::i18n::N::Days.count(lang, t.grace_days))])}
+        </p>
     }
 }
 
@@ -372,15 +477,22 @@ fn StaffCard(s: StaffRow, lang: Lang) -> impl IntoView {
     view! {
         <li class="card staff" data-testid="staff-row">
             <p class="row-between">
-                <a href=href><strong>{s.name.clone()}</strong></a>
+                <a href=href>
+                    <strong>{s.name.clone()}</strong>
+                </a>
                 <span class="badge">{s.status.label().text(lang)}</span>
             </p>
-            <p class="muted small">{s.role_word().text(lang)} " · " {s.phone.clone()}
-                {s.last_activity.map(|a| format!(" · {}", T::LastActivity.with(lang, &[("date", &iso_date(a))])))}
+            <p class="muted small">
+                {s.role_word().text(lang)} " · " {s.phone.clone()}
+                {s
+                    .last_activity
+                    .map(|a| {
+                        format!(" · {}", T::LastActivity.with(lang, &[("date", &iso_date(a))]))
+                    })}
             </p>
             <p class="small">
-                {T::Earned.text(lang)} " " <strong data-testid="earned">{pts(s.earned)}</strong> " · "
-                {T::Spent.text(lang)} " " <strong>{pts(s.spent)}</strong> " · "
+                {T::Earned.text(lang)} " " <strong data-testid="earned">{pts(s.earned)}</strong>
+                " · " {T::Spent.text(lang)} " " <strong>{pts(s.spent)}</strong> " · "
                 {T::Balance.text(lang)} " " <strong>{pts(s.balance)}</strong>
             </p>
         </li>
@@ -405,14 +517,28 @@ pub fn MemberPage() -> impl IntoView {
         |(id, _)| member(id),
     );
     view! {
-        <Title text=T::TeamTitle.text(lang)/>
+        <Title text=T::TeamTitle.text(lang) />
         <ParticipantShell>
-            <a href="/team" class="small">"← " {T::TeamTitle.text(lang)}</a>
+            <a href="/team" class="small">
+                "← "
+                {T::TeamTitle.text(lang)}
+            </a>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Ok(m) => view! { <MemberView m=m lang=lang leave=leave reinstate=reinstate number=number/> }.into_any(),
-                        Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                        Ok(m) => {
+                            view! {
+                                <MemberView
+                                    m=m
+                                    lang=lang
+                                    leave=leave
+                                    reinstate=reinstate
+                                    number=number
+                                />
+                            }
+                                .into_any()
+                        }
+                        Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
                     }
                 })}
             </Suspense>
@@ -445,68 +571,139 @@ fn MemberView(
     };
     view! {
         <h1>{row.name.clone()}</h1>
-        <p class="muted">{row.role_word().text(lang)} " · " {m.company.clone()} " · " {row.phone.clone()}</p>
-        <p><span class="badge" data-testid="member-status">{row.status.label().text(lang)}</span>
-            {row.left_until.map(|u| view! { " " <span class="small">{T::PointsUntil.with(lang, &[("date", &iso_date(u))])}</span> })}
+        <p class="muted">
+            {row.role_word().text(lang)} " · " {m.company.clone()} " · " {row.phone.clone()}
+        </p>
+        <p>
+            <span class="badge" data-testid="member-status">
+                {row.status.label().text(lang)}
+            </span>
+            {row
+                .left_until
+                .map(|u| {
+                    view! {
+                        " "
+                        <span class="small">
+                            {T::PointsUntil.with(lang, &[("date", &iso_date(u))])}
+                        </span>
+                    }
+                })}
         </p>
         <div class="stats">
-            <div class="stat"><span class="label">{T::EarnedYear.text(lang)}</span><strong>{pts(row.earned)}</strong></div>
-            <div class="stat"><span class="label">{T::SpentYear.text(lang)}</span><strong>{pts(row.spent)}</strong></div>
-            <div class="stat"><span class="label">{T::Balance.text(lang)}</span><strong>{pts(row.balance)}</strong></div>
+            <div class="stat">
+                <span class="label">{T::EarnedYear.text(lang)}</span>
+                <strong>{pts(row.earned)}</strong>
+            </div>
+            <div class="stat">
+                <span class="label">{T::SpentYear.text(lang)}</span>
+                <strong>{pts(row.spent)}</strong>
+            </div>
+            <div class="stat">
+                <span class="label">{T::Balance.text(lang)}</span>
+                <strong>{pts(row.balance)}</strong>
+            </div>
         </div>
         <section class="card">
             <ActionForm action=number>
-                <input type="hidden" name="id" value=row.id/>
-                <label>{T::PersonnelNoLabel.text(lang)}
-                    <input name="personnel_no" maxlength="32" autocomplete="off" data-testid="personnel-no"
-                        value=kept_no.or("personnel_no", row.personnel_no.clone().unwrap_or_default())
-                        aria-invalid=kept_no.aria_invalid(Field::PersonnelNo) autofocus=kept_no.invalid(Field::PersonnelNo)/>
+                <input type="hidden" name="id" value=row.id />
+                <label>
+                    {T::PersonnelNoLabel.text(lang)}
+                    <input
+                        name="personnel_no"
+                        maxlength="32"
+                        autocomplete="off"
+                        data-testid="personnel-no"
+                        value=kept_no
+                            .or("personnel_no", row.personnel_no.clone().unwrap_or_default())
+                        aria-invalid=kept_no.aria_invalid(Field::PersonnelNo)
+                        autofocus=kept_no.invalid(Field::PersonnelNo)
+                    />
                 </label>
                 <p class="muted small">{T::PersonnelNoLead.text(lang)}</p>
-                <FieldNote kept=kept_no.clone() field=Field::PersonnelNo/>
-                <ErrorNote error=kept_no.error_except(&[Field::PersonnelNo])/>
-                {number_saved.then(|| view! { <p class="note ok" role="status">{T::Saved.text(lang)}</p> })}
-                <button type="submit" class="secondary">{T::SavePersonnelNo.text(lang)}</button>
+                <FieldNote kept=kept_no.clone() field=Field::PersonnelNo />
+                <ErrorNote error=kept_no.error_except(&[Field::PersonnelNo]) />
+                {number_saved
+                    .then(|| {
+                        view! {
+                            <p class="note ok" role="status">
+                                {T::Saved.text(lang)}
+                            </p>
+                        }
+                    })}
+                <button type="submit" class="secondary">
+                    {T::SavePersonnelNo.text(lang)}
+                </button>
             </ActionForm>
         </section>
         <h2>{T::NavHistory.text(lang)}</h2>
-        <crate::earn::ActivityList entries=m.entries lang=lang empty=T::MemberNoActivity/>
+        <crate::earn::ActivityList entries=m.entries lang=lang empty=T::MemberNoActivity />
         <h2>{T::MyOrders.text(lang)}</h2>
         {if m.orders.is_empty() {
             view! { <p class="muted">{T::NoOrders.text(lang)}</p> }.into_any()
         } else {
-            m.orders.into_iter().map(|o| view! {
-                <p class="card small">{T::OrderNo.with(lang, &[("n", &o.id.to_string())])} " · " {o.title} " · "
-                    {pts(o.points)} " · " {o.status.label().text(lang)} " · " {iso_date(o.created_at)}</p>
-            }).collect_view().into_any()
+            m.orders
+                .into_iter()
+                .map(|o| {
+                    view! {
+                        <p class="card small">
+                            {T::OrderNo.with(lang, &[("n", &o.id.to_string())])} " · " {o.title}
+                            " · " {pts(o.points)} " · " {o.status.label().text(lang)} " · "
+                            {iso_date(o.created_at)}
+                        </p>
+                    }
+                })
+                .collect_view()
+                .into_any()
         }}
-        {can_leave.then(|| view! {
-            <h2>{T::LeaverTitle.text(lang)}</h2>
-            <p class="small muted">{T::LeaverLead.text(lang)}</p>
-            <ActionForm action=leave>
-                <input type="hidden" name="id" value=row.id/>
-                <ErrorNote error=kept.error_except(&[Field::Confirm])/>
-                <label class="check">
-                    <input type="checkbox" name="confirm" value="on" required
-                        aria-invalid=kept.aria_invalid(Field::Confirm) autofocus=kept.invalid(Field::Confirm)/>
-                    {confirm_left}
-                </label>
-                <FieldNote kept=kept.clone() field=Field::Confirm/>
-                <button type="submit" class="secondary">{T::MarkLeft.text(lang)}</button>
-            </ActionForm>
-        })}
-        {reinstated.map(|name| view! {
-            <p class="note ok" role="status">{T::Reinstated.with(lang, &[("name", &name)])}</p>
-        })}
-        {m.reinstate_until.map(|until| view! {
-            <h2>{T::ReinstateTitle.text(lang)}</h2>
-            <p class="small muted">{reinstate_lead(until)}</p>
-            <ActionForm action=reinstate>
-                <input type="hidden" name="id" value=row.id/>
-                <ErrorNote error=action_error(reinstate)/>
-                <button type="submit" class="primary">{T::ReinstateButton.text(lang)}</button>
-            </ActionForm>
-        })}
+        {can_leave
+            .then(|| {
+                view! {
+                    <h2>{T::LeaverTitle.text(lang)}</h2>
+                    <p class="small muted">{T::LeaverLead.text(lang)}</p>
+                    <ActionForm action=leave>
+                        <input type="hidden" name="id" value=row.id />
+                        <ErrorNote error=kept.error_except(&[Field::Confirm]) />
+                        <label class="check">
+                            <input
+                                type="checkbox"
+                                name="confirm"
+                                value="on"
+                                required
+                                aria-invalid=kept.aria_invalid(Field::Confirm)
+                                autofocus=kept.invalid(Field::Confirm)
+                            />
+                            {confirm_left}
+                        </label>
+                        <FieldNote kept=kept.clone() field=Field::Confirm />
+                        <button type="submit" class="secondary">
+                            {T::MarkLeft.text(lang)}
+                        </button>
+                    </ActionForm>
+                }
+            })}
+        {reinstated
+            .map(|name| {
+                view! {
+                    <p class="note ok" role="status">
+                        {T::Reinstated.with(lang, &[("name", &name)])}
+                    </p>
+                }
+            })}
+        {m
+            .reinstate_until
+            .map(|until| {
+                view! {
+                    <h2>{T::ReinstateTitle.text(lang)}</h2>
+                    <p class="small muted">{reinstate_lead(until)}</p>
+                    <ActionForm action=reinstate>
+                        <input type="hidden" name="id" value=row.id />
+                        <ErrorNote error=action_error(reinstate) />
+                        <button type="submit" class="primary">
+                            {T::ReinstateButton.text(lang)}
+                        </button>
+                    </ActionForm>
+                }
+            })}
     }
 }
 
@@ -521,57 +718,103 @@ pub fn TeamInvitesPage() -> impl IntoView {
         |_| invites(),
     );
     view! {
-        <Title text=T::InvitesTitle.text(lang)/>
+        <Title text=T::InvitesTitle.text(lang) />
         <ParticipantShell>
-            <a href="/team" class="small">"← " {T::TeamTitle.text(lang)}</a>
+            <a href="/team" class="small">
+                "← "
+                {T::TeamTitle.text(lang)}
+            </a>
             <h1>{T::InvitesTitle.text(lang)}</h1>
             <p class="muted">{T::InvitesLead.text(lang)}</p>
             <ActionForm action=create>
                 <div class="form-grid">
-                    <label>{T::InviteRole.text(lang)}<KindSelect lang=lang/></label>
-                    <label>{T::InviteDays.text(lang)}<input name="days" inputmode="numeric" value="14" required/></label>
-                    <label>{T::InviteUses.text(lang)}<input name="uses" inputmode="numeric" placeholder="∞"/></label>
+                    <label>{T::InviteRole.text(lang)}<KindSelect lang=lang /></label>
+                    <label>
+                        {T::InviteDays.text(lang)}
+                        <input name="days" inputmode="numeric" value="14" required />
+                    </label>
+                    <label>
+                        {T::InviteUses.text(lang)}
+                        <input name="uses" inputmode="numeric" placeholder="∞" />
+                    </label>
                 </div>
-                <ErrorNote error=action_error(create)/>
-                <button type="submit" class="primary">{T::CreateInvite.text(lang)}</button>
+                <ErrorNote error=action_error(create) />
+                <button type="submit" class="primary">
+                    {T::CreateInvite.text(lang)}
+                </button>
             </ActionForm>
-            <ErrorNote error=action_error(revoke)/>
+            <ErrorNote error=action_error(revoke) />
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match list.await {
-                        Ok(rows) if rows.is_empty() => view! { <p class="muted">{T::NoInvites.text(lang)}</p> }.into_any(),
+                        Ok(rows) if rows.is_empty() => {
+                            view! { <p class="muted">{T::NoInvites.text(lang)}</p> }.into_any()
+                        }
                         Ok(rows) => {
                             let now = now_secs();
                             view! {
                                 <ul class="rows" data-testid="invites">
-                                    {rows.into_iter().map(|i| {
-                                        let open = i.open(now);
-                                        let state = if i.revoked { T::InviteRevokedState } else if open { T::InviteOpen } else { T::InviteClosedState };
-                                        view! {
-                                            <li class="card invite" data-testid="invite">
-                                                <p class="row-between">
-                                                    <strong>{i.kind.word().text(lang)}</strong>
-                                                    <span class="badge">{state.text(lang)}</span>
-                                                </p>
-                                                {open.then(|| view! { <div class="qr" inner_html=i.qr_svg.clone()></div> })}
-                                                <p class="small"><a href=i.link.clone() data-testid="invite-link">{i.link.clone()}</a></p>
-                                                <p class="muted small">
-                                                    {T::InviteUsed.with(lang, &[("n", &i.uses.to_string()), ("f", &i.max_uses.map_or("∞".to_string(), |m| m.to_string()))])}
-                                                    " · " {T::InviteUntil.with(lang, &[("date", &iso_date(i.expires_at))])}
-                                                </p>
-                                                {open.then(|| view! {
-                                                    <ActionForm action=revoke>
-                                                        <input type="hidden" name="id" value=i.id/>
-                                                        <button type="submit" class="secondary">{T::RevokeInvite.text(lang)}</button>
-                                                    </ActionForm>
-                                                })}
-                                            </li>
-                                        }
-                                    }).collect_view()}
+                                    {rows
+                                        .into_iter()
+                                        .map(|i| {
+                                            let open = i.open(now);
+                                            let state = if i.revoked {
+                                                T::InviteRevokedState
+                                            } else if open {
+                                                T::InviteOpen
+                                            } else {
+                                                T::InviteClosedState
+                                            };
+                                            view! {
+                                                <li class="card invite" data-testid="invite">
+                                                    <p class="row-between">
+                                                        <strong>{i.kind.word().text(lang)}</strong>
+                                                        <span class="badge">{state.text(lang)}</span>
+                                                    </p>
+                                                    {open
+                                                        .then(|| {
+                                                            view! { <div class="qr" inner_html=i.qr_svg.clone()></div> }
+                                                        })}
+                                                    <p class="small">
+                                                        <a href=i.link.clone() data-testid="invite-link">
+                                                            {i.link.clone()}
+                                                        </a>
+                                                    </p>
+                                                    <p class="muted small">
+                                                        {T::InviteUsed
+                                                            .with(
+                                                                lang,
+                                                                &[
+                                                                    ("n", &i.uses.to_string()),
+                                                                    (
+                                                                        "f",
+                                                                        &i.max_uses.map_or("∞".to_string(), |m| m.to_string()),
+                                                                    ),
+                                                                ],
+                                                            )} " · "
+                                                        {T::InviteUntil
+                                                            .with(lang, &[("date", &iso_date(i.expires_at))])}
+                                                    </p>
+                                                    {open
+                                                        .then(|| {
+                                                            view! {
+                                                                <ActionForm action=revoke>
+                                                                    <input type="hidden" name="id" value=i.id />
+                                                                    <button type="submit" class="secondary">
+                                                                        {T::RevokeInvite.text(lang)}
+                                                                    </button>
+                                                                </ActionForm>
+                                                            }
+                                                        })}
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
                                 </ul>
-                            }.into_any()
+                            }
+                                .into_any()
                         }
-                        Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                        Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
                     }
                 })}
             </Suspense>

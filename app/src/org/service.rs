@@ -7,7 +7,10 @@ use super::{
 };
 use crate::audit;
 use crate::auth::SessionUser;
-use crate::domain::{CompanyKind, EntryKind, OtpCode, ParticipantKind, Phone, Role, UserStatus};
+use crate::domain::{
+    CompanyKind, CompanyStatus, EntryKind, JoinRequestStatus, OtpCode, ParticipantKind, Phone,
+    Role, UserStatus,
+};
 use crate::earn::ledger::{self, NewEntry};
 use crate::error::{AppError, Field};
 use crate::state::{AppState, Db};
@@ -53,7 +56,7 @@ pub async fn grace_days(conn: &mut AnyConnection) -> Result<i64, AppError> {
 const COMPANY_COLUMNS: &str =
     "SELECT id, name, tax_id, region, kind, status, contact, join_code FROM partner_companies";
 
-/// A row of [`COMPANY_COLUMNS`]. An unknown kind is a decoding error.
+/// A row of [`COMPANY_COLUMNS`]. An unknown kind or status is a decoding error.
 #[derive(sqlx::FromRow)]
 struct CompanyRow {
     id: i64,
@@ -61,7 +64,7 @@ struct CompanyRow {
     tax_id: String,
     region: String,
     kind: CompanyKind,
-    status: String,
+    status: CompanyStatus,
     contact: String,
     join_code: Option<String>,
 }
@@ -74,7 +77,7 @@ impl From<CompanyRow> for CompanyCard {
             tax_id: r.tax_id,
             region: r.region,
             kind: r.kind,
-            suspended: r.status == "suspended",
+            suspended: r.status == CompanyStatus::Suspended,
             contact: r.contact,
             join_code: r.join_code,
         }
@@ -169,6 +172,14 @@ pub async fn staff(
     Ok(rows.into_iter().map(|r| r.into_staff(grace)).collect())
 }
 
+/// One calendar month of a company's figures, as [`months`] reads them.
+#[derive(sqlx::FromRow)]
+struct MonthFiguresRow {
+    earned: i64,
+    spent: i64,
+    earners: i64,
+}
+
 /// The company's last twelve calendar months, newest first.
 pub async fn months(
     conn: &mut AnyConnection,
@@ -180,10 +191,10 @@ pub async fn months(
     for back in 0..12 {
         let start = crate::domain::add_months(this_month, -back);
         let end = crate::domain::add_months(start, 1);
-        let (earned, spent, earners): (i64, i64, i64) = sqlx::query_as(&format!(
-            "SELECT CAST(COALESCE(SUM(CASE WHEN {EARNED} THEN e.points ELSE 0 END), 0) AS BIGINT), \
-             CAST(COALESCE(SUM(CASE WHEN {SPENT} THEN e.points ELSE 0 END), 0) AS BIGINT), \
-             COUNT(DISTINCT CASE WHEN e.kind = 'accrual' THEN e.user_id END) \
+        let figures = sqlx::query_as::<_, MonthFiguresRow>(&format!(
+            "SELECT CAST(COALESCE(SUM(CASE WHEN {EARNED} THEN e.points ELSE 0 END), 0) AS BIGINT) AS earned, \
+             CAST(COALESCE(SUM(CASE WHEN {SPENT} THEN e.points ELSE 0 END), 0) AS BIGINT) AS spent, \
+             COUNT(DISTINCT CASE WHEN e.kind = 'accrual' THEN e.user_id END) AS earners \
              FROM ledger_entries e JOIN users u ON u.id = e.user_id \
              WHERE u.company_id = $1 AND e.created_at >= $2 AND e.created_at < $3 \
              AND e.created_at >= {SINCE_JOINED}"
@@ -195,9 +206,9 @@ pub async fn months(
         .await?;
         out.push(MonthRow {
             month: start,
-            earned,
-            spent: -spent,
-            earners,
+            earned: figures.earned,
+            spent: -figures.spent,
+            earners: figures.earners,
         });
     }
     Ok(out)
@@ -277,6 +288,14 @@ pub async fn team(
     })
 }
 
+/// Where a person belongs and since when, as [`member`] reads it.
+#[derive(sqlx::FromRow)]
+struct MemberStartRow {
+    company_id: Option<i64>,
+    created_at: i64,
+    since: i64,
+}
+
 /// One person, if `scope` may see them: their year's figures, movements and orders since they
 /// joined the company. Orders come without voucher codes, addresses or certificate numbers.
 pub async fn member(
@@ -285,14 +304,19 @@ pub async fn member(
     user_id: i64,
     now: i64,
 ) -> Result<MemberDetail, AppError> {
-    let found: Option<(Option<i64>, i64, i64)> = sqlx::query_as(&format!(
-        "SELECT u.company_id, u.created_at, {SINCE_JOINED} FROM users u \
+    let found = sqlx::query_as::<_, MemberStartRow>(&format!(
+        "SELECT u.company_id, u.created_at, {SINCE_JOINED} AS since FROM users u \
          WHERE u.id = $1 AND u.role <> 'admin'"
     ))
     .bind(user_id)
     .fetch_optional(&mut *conn)
     .await?;
-    let (Some(company_id), created_at, since) = found.ok_or(AppError::NotFound)? else {
+    let MemberStartRow {
+        company_id: Some(company_id),
+        created_at,
+        since,
+    } = found.ok_or(AppError::NotFound)?
+    else {
         return Err(AppError::NotFound);
     };
     if scope.is_some_and(|s| s != company_id) {
@@ -428,8 +452,8 @@ pub async fn create_invite(
         .fetch_one(&mut *tx)
         .await?
         .into_invite(public_url);
-    audit::write(
-        &mut tx,
+    audit::commit(
+        tx,
         Some(actor),
         "invite.create",
         &format!("company:{company}"),
@@ -438,7 +462,6 @@ pub async fn create_invite(
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(invite)
 }
 
@@ -467,8 +490,8 @@ pub async fn revoke_invite(
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    audit::write(
-        &mut tx,
+    audit::commit(
+        tx,
         Some(actor),
         "invite.revoke",
         &format!("invite:{id}"),
@@ -477,7 +500,6 @@ pub async fn revoke_invite(
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -522,18 +544,27 @@ pub async fn guarded_join_target(
     result
 }
 
-/// An invitation with its company, as [`join_target`] checks it. An unknown kind reads as none.
+/// An invitation with its company, as [`join_target`] checks it. An unknown kind reads as none;
+/// an unknown company status is a decoding error.
 #[derive(sqlx::FromRow)]
 struct InviteTargetRow {
     id: i64,
     company_id: i64,
     company: String,
-    company_status: String,
+    company_status: CompanyStatus,
     kind: String,
     expires_at: i64,
     revoked_at: Option<i64>,
     uses: i64,
     max_uses: Option<i64>,
+}
+
+/// The company a join code names, as [`join_target`] checks it.
+#[derive(sqlx::FromRow)]
+struct JoinCodeTargetRow {
+    id: i64,
+    name: String,
+    status: CompanyStatus,
 }
 
 /// Where an invitation or a join code leads, refused with the precise reason when it leads
@@ -568,7 +599,7 @@ pub async fn join_target(
         if row.max_uses.is_some_and(|m| row.uses >= m) {
             return Err(AppError::InviteUsedUp);
         }
-        if row.company_status == "suspended" {
+        if row.company_status == CompanyStatus::Suspended {
             return Err(AppError::CompanySuspended);
         }
         return Ok(JoinTarget {
@@ -582,22 +613,31 @@ pub async fn join_target(
     let code = join_code.ok_or(AppError::Invalid {
         field: Field::JoinCode,
     })?;
-    let row: (i64, String, String) =
-        sqlx::query_as("SELECT id, name, status FROM partner_companies WHERE join_code = $1")
-            .bind(code)
-            .fetch_optional(conn)
-            .await?
-            .ok_or(AppError::JoinCodeUnknown)?;
-    if row.2 == "suspended" {
+    let row = sqlx::query_as::<_, JoinCodeTargetRow>(
+        "SELECT id, name, status FROM partner_companies WHERE join_code = $1",
+    )
+    .bind(code)
+    .fetch_optional(conn)
+    .await?
+    .ok_or(AppError::JoinCodeUnknown)?;
+    if row.status == CompanyStatus::Suspended {
         return Err(AppError::CompanySuspended);
     }
     Ok(JoinTarget {
-        company_id: row.0,
-        company: row.1,
+        company_id: row.id,
+        company: row.name,
         kind: None,
         invite_id: None,
         needs_approval: true,
     })
+}
+
+/// Whoever holds a phone number already, as [`check_phone_can_join`] reads them.
+#[derive(sqlx::FromRow)]
+struct PhoneHolderRow {
+    company_id: Option<i64>,
+    status: UserStatus,
+    role: Role,
 }
 
 /// A number may join a company if it is new, already that company's, or belonged to someone whose
@@ -607,19 +647,28 @@ pub async fn check_phone_can_join(
     phone: &Phone,
     company: i64,
 ) -> Result<(), AppError> {
-    let row: Option<(Option<i64>, String, String)> =
-        sqlx::query_as("SELECT company_id, status, role FROM users WHERE phone = $1")
-            .bind(phone.as_str())
-            .fetch_optional(conn)
-            .await?;
+    let row = sqlx::query_as::<_, PhoneHolderRow>(
+        "SELECT company_id, status, role FROM users WHERE phone = $1",
+    )
+    .bind(phone.as_str())
+    .fetch_optional(conn)
+    .await?;
     match row {
         None => Ok(()),
-        Some((_, status, _)) if status == "blocked" => Err(AppError::AccountBlocked),
-        Some((_, _, role)) if role == "admin" => Err(AppError::PhoneTaken),
-        Some((Some(c), _, _)) if c == company => Ok(()),
-        Some((None, status, _)) if status == "left" => Ok(()),
+        Some(r) if r.status == UserStatus::Blocked => Err(AppError::AccountBlocked),
+        Some(r) if r.role == Role::Admin => Err(AppError::PhoneTaken),
+        Some(r) if r.company_id == Some(company) => Ok(()),
+        Some(r) if r.company_id.is_none() && r.status == UserStatus::Left => Ok(()),
         Some(_) => Err(AppError::PhoneTaken),
     }
+}
+
+/// The account a joining phone number already has, as [`join`] reads it.
+#[derive(sqlx::FromRow)]
+struct ExistingUserRow {
+    id: i64,
+    company_id: Option<i64>,
+    status: UserStatus,
 }
 
 /// The second step of joining, in one transaction: the one-time code is used, the invitation
@@ -637,21 +686,26 @@ pub async fn join(
     let target = form.target(&mut tx, now).await?;
     let kind = target.kind.unwrap_or(ParticipantKind::Seller);
     check_phone_can_join(&mut tx, phone, target.company_id).await?;
-    let existing: Option<(i64, Option<i64>, String)> =
-        sqlx::query_as("SELECT id, company_id, status FROM users WHERE phone = $1")
-            .bind(phone.as_str())
-            .fetch_optional(&mut *tx)
-            .await?;
+    let existing = sqlx::query_as::<_, ExistingUserRow>(
+        "SELECT id, company_id, status FROM users WHERE phone = $1",
+    )
+    .bind(phone.as_str())
+    .fetch_optional(&mut *tx)
+    .await?;
     let status = if target.needs_approval {
-        "pending"
+        UserStatus::Pending
     } else {
-        "active"
+        UserStatus::Active
     };
     let user_id = match existing {
         // Already in this company: an invitation brings back a leaver or admits someone waiting;
         // otherwise joining again simply signs them in.
-        Some((id, Some(_), current)) => {
-            let admit = !target.needs_approval && current != "active";
+        Some(ExistingUserRow {
+            id,
+            company_id: Some(_),
+            status: current,
+        }) => {
+            let admit = !target.needs_approval && current != UserStatus::Active;
             if admit {
                 sqlx::query("UPDATE users SET status = 'active', left_at = NULL WHERE id = $1")
                     .bind(id)
@@ -661,7 +715,11 @@ pub async fn join(
             }
             id
         }
-        Some((id, None, _)) => {
+        Some(ExistingUserRow {
+            id,
+            company_id: None,
+            ..
+        }) => {
             sqlx::query(
                 "UPDATE users SET company_id = $1, kind = $2, name = $3, status = $4, left_at = NULL, \
                  role = 'participant' WHERE id = $5",
@@ -704,7 +762,7 @@ async fn record_join(
     user_id: i64,
     target: &JoinTarget,
     kind: ParticipantKind,
-    status: &str,
+    status: UserStatus,
     now: i64,
 ) -> Result<(), AppError> {
     let mut decided_by: Option<i64> = None;
@@ -725,10 +783,10 @@ async fn record_join(
             .fetch_optional(&mut **tx)
             .await?;
     }
-    let request_status = if status == "pending" {
-        "pending"
+    let request_status = if status == UserStatus::Pending {
+        JoinRequestStatus::Pending
     } else {
-        "approved"
+        JoinRequestStatus::Approved
     };
     sqlx::query(
         "INSERT INTO join_requests (user_id, company_id, kind, invite_id, status, decided_by, decided_at, created_at) \
@@ -750,7 +808,7 @@ async fn record_join(
         "member.join",
         &format!("company:{}", target.company_id),
         None::<&()>,
-        Some(&serde_json::json!({ "user": user_id, "kind": kind.as_str(), "status": status, "invite": target.invite_id })),
+        Some(&serde_json::json!({ "user": user_id, "kind": kind.as_str(), "status": status.as_str(), "invite": target.invite_id })),
         now,
     )
     .await?;
@@ -760,6 +818,14 @@ async fn record_join(
 pub enum Decision {
     Approve,
     Reject(String),
+}
+
+/// A join request as [`decide`] reads it. An unknown status is a decoding error.
+#[derive(sqlx::FromRow)]
+struct JoinRequestRow {
+    user_id: i64,
+    company_id: i64,
+    status: JoinRequestStatus,
 }
 
 /// Approves or rejects a waiting join request of `scope` (admins: any). Another company's
@@ -773,20 +839,24 @@ pub async fn decide(
     now: i64,
 ) -> Result<(), AppError> {
     let mut tx = db.begin_write().await?;
-    let found: Option<(i64, i64, String)> = sqlx::query_as(
+    let found = sqlx::query_as::<_, JoinRequestRow>(
         "SELECT user_id, company_id, status FROM join_requests WHERE id = $1 AND ($2 < 0 OR company_id = $2)",
     )
     .bind(request_id)
     .bind(scope.unwrap_or(-1))
     .fetch_optional(&mut *tx)
     .await?;
-    let (user, company, status) = found.ok_or(AppError::NotFound)?;
-    if status != "pending" {
+    let JoinRequestRow {
+        user_id: user,
+        company_id: company,
+        status,
+    } = found.ok_or(AppError::NotFound)?;
+    if status != JoinRequestStatus::Pending {
         return Err(AppError::AlreadyDecided);
     }
     let (new_status, reason) = match &decision {
-        Decision::Approve => ("approved", None),
-        Decision::Reject(r) => ("rejected", Some(r.as_str())),
+        Decision::Approve => (JoinRequestStatus::Approved, None),
+        Decision::Reject(r) => (JoinRequestStatus::Rejected, Some(r.as_str())),
     };
     let changed = sqlx::query(
         "UPDATE join_requests SET status = $1, reason = $2, decided_by = $3, decided_at = $4 \
@@ -821,21 +891,20 @@ pub async fn decide(
             .await?
         }
     };
-    audit::write(
-        &mut tx,
+    audit::commit(
+        tx,
         Some(actor),
-        if new_status == "approved" {
+        if new_status == JoinRequestStatus::Approved {
             "member.approve"
         } else {
             "member.reject"
         },
         &format!("user:{user}"),
         Some(&serde_json::json!({ "company": company, "status": "pending" })),
-        Some(&serde_json::json!({ "status": new_status, "reason": reason })),
+        Some(&serde_json::json!({ "status": new_status.as_str(), "reason": reason })),
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -843,6 +912,13 @@ pub async fn decide(
 /// (a company id, or -1 for an admin): anyone but admins who belongs to a company, of that
 /// company only. Another company's person is "not found".
 const IN_SCOPE: &str = "role <> 'admin' AND company_id IS NOT NULL AND ($2 < 0 OR company_id = $2)";
+
+/// A person of the caller's scope as [`deactivate`] reads them (the selected `company_id` is not
+/// needed: [`IN_SCOPE`] already requires one).
+#[derive(sqlx::FromRow)]
+struct LeaverRow {
+    status: UserStatus,
+}
 
 /// Marks a person of `scope` as a leaver. Their points stay for the grace period.
 pub async fn deactivate(
@@ -853,20 +929,20 @@ pub async fn deactivate(
     now: i64,
 ) -> Result<(), AppError> {
     let mut tx = db.begin_write().await?;
-    let found: Option<(Option<i64>, String)> = sqlx::query_as(&format!(
+    let found = sqlx::query_as::<_, LeaverRow>(&format!(
         "SELECT company_id, status FROM users WHERE id = $1 AND {IN_SCOPE}"
     ))
     .bind(user_id)
     .bind(scope.unwrap_or(-1))
     .fetch_optional(&mut *tx)
     .await?;
-    let (_, status) = found.ok_or(AppError::NotFound)?;
-    if user_id == actor || status == "pending" {
+    let LeaverRow { status } = found.ok_or(AppError::NotFound)?;
+    if user_id == actor || status == UserStatus::Pending {
         return Err(AppError::Invalid {
             field: Field::Participant,
         });
     }
-    if status == "left" {
+    if status == UserStatus::Left {
         return Ok(());
     }
     sqlx::query("UPDATE users SET status = 'left', left_at = $1 WHERE id = $2")
@@ -874,18 +950,23 @@ pub async fn deactivate(
         .bind(user_id)
         .execute(&mut *tx)
         .await?;
-    audit::write(
-        &mut tx,
+    audit::commit(
+        tx,
         Some(actor),
         "member.leave",
         &format!("user:{user_id}"),
-        Some(&serde_json::json!({ "status": status })),
+        Some(&serde_json::json!({ "status": status.as_str() })),
         Some(&serde_json::json!({ "status": "left" })),
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(())
+}
+
+/// A person's personnel number as [`set_personnel_no`] reads it.
+#[derive(sqlx::FromRow)]
+struct PersonnelNoRow {
+    personnel_no: Option<String>,
 }
 
 /// Sets the personnel number of a person of `scope`. Invariant: only a member of the scoped
@@ -899,14 +980,15 @@ pub async fn set_personnel_no(
     now: i64,
 ) -> Result<(), AppError> {
     let mut tx = db.begin_write().await?;
-    let before: Option<(Option<String>,)> = sqlx::query_as(&format!(
+    let before = sqlx::query_as::<_, PersonnelNoRow>(&format!(
         "SELECT personnel_no FROM users WHERE id = $1 AND {IN_SCOPE}"
     ))
     .bind(user_id)
     .bind(scope.unwrap_or(-1))
     .fetch_optional(&mut *tx)
-    .await?;
-    let (before,) = before.ok_or(AppError::NotFound)?;
+    .await?
+    .ok_or(AppError::NotFound)?
+    .personnel_no;
     if before.as_deref() == number {
         return Ok(());
     }
@@ -915,8 +997,8 @@ pub async fn set_personnel_no(
         .bind(user_id)
         .execute(&mut *tx)
         .await?;
-    audit::write(
-        &mut tx,
+    audit::commit(
+        tx,
         Some(actor),
         "member.personnel_no",
         &format!("user:{user_id}"),
@@ -925,8 +1007,14 @@ pub async fn set_personnel_no(
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(())
+}
+
+/// A person of the caller's scope as [`reinstate`] reads them.
+#[derive(sqlx::FromRow)]
+struct ReinstateRow {
+    status: UserStatus,
+    left_at: Option<i64>,
 }
 
 /// Takes back a "left" mark of a person of `scope` within the grace period.
@@ -941,18 +1029,18 @@ pub async fn reinstate(
     now: i64,
 ) -> Result<(), AppError> {
     let mut tx = db.begin_write().await?;
-    let found: Option<(String, Option<i64>)> = sqlx::query_as(&format!(
+    let found = sqlx::query_as::<_, ReinstateRow>(&format!(
         "SELECT status, left_at FROM users WHERE id = $1 AND {IN_SCOPE}"
     ))
     .bind(user_id)
     .bind(scope.unwrap_or(-1))
     .fetch_optional(&mut *tx)
     .await?;
-    let (status, left_at) = found.ok_or(AppError::NotFound)?;
-    if status == "active" {
+    let ReinstateRow { status, left_at } = found.ok_or(AppError::NotFound)?;
+    if status == UserStatus::Active {
         return Ok(());
     }
-    if status != "left" {
+    if status != UserStatus::Left {
         return Err(AppError::Invalid {
             field: Field::Participant,
         });
@@ -972,8 +1060,8 @@ pub async fn reinstate(
     if changed.rows_affected() != 1 {
         return Err(AppError::GraceOver);
     }
-    audit::write(
-        &mut tx,
+    audit::commit(
+        tx,
         Some(actor),
         "member.reinstate",
         &format!("user:{user_id}"),
@@ -982,7 +1070,6 @@ pub async fn reinstate(
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -1031,36 +1118,69 @@ pub async fn expire_leavers(db: &Db, now: i64) -> Result<(u64, i64), AppError> {
     Ok((people, points))
 }
 
+/// A person with their company's status, as [`earning_refusal`] reads them.
+#[derive(sqlx::FromRow)]
+struct EarnerRow {
+    status: UserStatus,
+    left_at: Option<i64>,
+    company_id: Option<i64>,
+    company_status: Option<CompanyStatus>,
+}
+
 /// Why a person may not earn right now, if they may not: their company is suspended, or they
 /// left it (points spendable until the grace period ends).
 pub async fn earning_refusal(
     conn: &mut AnyConnection,
     user_id: i64,
 ) -> Result<Option<AppError>, AppError> {
-    let row: Option<(String, Option<i64>, Option<i64>, Option<String>)> = sqlx::query_as(
-        "SELECT u.status, u.left_at, u.company_id, c.status FROM users u \
+    let row = sqlx::query_as::<_, EarnerRow>(
+        "SELECT u.status, u.left_at, u.company_id, c.status AS company_status FROM users u \
          LEFT JOIN partner_companies c ON c.id = u.company_id WHERE u.id = $1",
     )
     .bind(user_id)
     .fetch_optional(&mut *conn)
     .await?;
-    let Some((status, left_at, company, company_status)) = row else {
+    let Some(EarnerRow {
+        status,
+        left_at,
+        company_id: company,
+        company_status,
+    }) = row
+    else {
         return Ok(Some(AppError::NotFound));
     };
     // A declined applicant has no company (a leaver keeps his): nothing to have left.
-    if status == "left" && company.is_none() {
+    if status == UserStatus::Left && company.is_none() {
         return Ok(Some(AppError::NoCompany));
     }
-    if status == "left" {
+    if status == UserStatus::Left {
         let grace = grace_days(conn).await?;
         return Ok(Some(AppError::LeftCompany {
             until: left_at.unwrap_or(0) + grace * DAY,
         }));
     }
-    if company_status.as_deref() == Some("suspended") {
+    if company_status == Some(CompanyStatus::Suspended) {
         return Ok(Some(AppError::CompanySuspended));
     }
     Ok(None)
+}
+
+/// A person with their company, as [`membership`] reads them. An unknown status reads as blocked.
+#[derive(sqlx::FromRow)]
+struct MembershipRow {
+    status: String,
+    company: Option<String>,
+    company_status: Option<CompanyStatus>,
+    left_at: Option<i64>,
+}
+
+/// A person's latest join request with its company, as [`membership`] reads it.
+#[derive(sqlx::FromRow)]
+struct LastRequestRow {
+    created_at: i64,
+    status: JoinRequestStatus,
+    reason: Option<String>,
+    company: String,
 }
 
 pub async fn membership(
@@ -1068,13 +1188,13 @@ pub async fn membership(
     user_id: i64,
     _now: i64,
 ) -> Result<Membership, AppError> {
-    let (status, company, company_status, left_at): (
-        String,
-        Option<String>,
-        Option<String>,
-        Option<i64>,
-    ) = sqlx::query_as(
-        "SELECT u.status, c.name, c.status, u.left_at FROM users u \
+    let MembershipRow {
+        status,
+        company,
+        company_status,
+        left_at,
+    } = sqlx::query_as::<_, MembershipRow>(
+        "SELECT u.status, c.name AS company, c.status AS company_status, u.left_at FROM users u \
              LEFT JOIN partner_companies c ON c.id = u.company_id WHERE u.id = $1",
     )
     .bind(user_id)
@@ -1082,8 +1202,8 @@ pub async fn membership(
     .await?
     .ok_or(AppError::NotFound)?;
     let status = UserStatus::parse(&status).unwrap_or(UserStatus::Blocked);
-    let request: Option<(i64, String, Option<String>, String)> = sqlx::query_as(
-        "SELECT r.created_at, r.status, r.reason, c.name FROM join_requests r \
+    let request = sqlx::query_as::<_, LastRequestRow>(
+        "SELECT r.created_at, r.status, r.reason, c.name AS company FROM join_requests r \
          JOIN partner_companies c ON c.id = r.company_id WHERE r.user_id = $1 ORDER BY r.id DESC LIMIT 1",
     )
     .bind(user_id)
@@ -1094,15 +1214,15 @@ pub async fn membership(
         status,
         company: company
             .clone()
-            .or_else(|| request.as_ref().map(|r| r.3.clone())),
-        requested_at: request.as_ref().map(|r| r.0),
+            .or_else(|| request.as_ref().map(|r| r.company.clone())),
+        requested_at: request.as_ref().map(|r| r.created_at),
         rejected: request
             .as_ref()
-            .filter(|r| r.1 == "rejected" && company.is_none())
-            .map(|r| (r.3.clone(), r.2.clone().unwrap_or_default())),
+            .filter(|r| r.status == JoinRequestStatus::Rejected && company.is_none())
+            .map(|r| (r.company.clone(), r.reason.clone().unwrap_or_default())),
         left_until: left_at
             .filter(|_| status == UserStatus::Left && company.is_some())
             .map(|at| at + grace * DAY),
-        company_suspended: company_status.as_deref() == Some("suspended"),
+        company_suspended: company_status == Some(CompanyStatus::Suspended),
     })
 }

@@ -16,7 +16,7 @@ pub fn ProfilePage() -> impl IntoView {
     let session = use_session();
     let set_lang = crate::forms::form_action::<SetLanguage>();
     view! {
-        <Title text=T::ProfileTitle.text(lang)/>
+        <Title text=T::ProfileTitle.text(lang) />
         <ParticipantShell>
             <h1>{T::ProfileTitle.text(lang)}</h1>
             <Suspense fallback=Loading>
@@ -37,24 +37,32 @@ pub fn ProfilePage() -> impl IntoView {
                                     <div class="card stack">
                                         <label for="lang">{T::LanguageLabel.text(lang)}</label>
                                         <select id="lang" name="lang">
-                                            <option value="" selected=chosen.is_none()>{T::LanguageAuto.text(lang)}</option>
+                                            <option value="" selected=chosen.is_none()>
+                                                {T::LanguageAuto.text(lang)}
+                                            </option>
                                             {Lang::ALL
                                                 .into_iter()
-                                                .map(|l| view! {
-                                                    <option value=l.code() selected=chosen == Some(l)>{l.native_name()}</option>
+                                                .map(|l| {
+                                                    view! {
+                                                        <option value=l.code() selected=chosen == Some(l)>
+                                                            {l.native_name()}
+                                                        </option>
+                                                    }
                                                 })
                                                 .collect_view()}
                                         </select>
-                                        <ErrorNote error=action_error(set_lang)/>
-                                        <button type="submit" class="primary">{T::Save.text(lang)}</button>
+                                        <ErrorNote error=action_error(set_lang) />
+                                        <button type="submit" class="primary">
+                                            {T::Save.text(lang)}
+                                        </button>
                                     </div>
                                 </ActionForm>
-                                <SignOutButton/>
+                                <SignOutButton />
                             }
                                 .into_any()
                         }
-                        Ok(None) => view! { <ErrorPanel error=AppError::NotSignedIn/> }.into_any(),
-                        Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                        Ok(None) => view! { <ErrorPanel error=AppError::NotSignedIn /> }.into_any(),
+                        Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
                     }
                 })}
             </Suspense>

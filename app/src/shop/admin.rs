@@ -199,24 +199,36 @@ pub mod db {
     use crate::audit;
     use crate::domain::OrderStatus;
     use crate::state::Db;
-    use sqlx::Row;
+
+    /// A row of `reward_categories`.
+    #[derive(sqlx::FromRow)]
+    struct RewardCategoryRecordRow {
+        id: i64,
+        code: String,
+        name: String,
+        icon: String,
+        position: i64,
+    }
+
+    impl From<RewardCategoryRecordRow> for RewardCategoryRow {
+        fn from(r: RewardCategoryRecordRow) -> RewardCategoryRow {
+            RewardCategoryRow {
+                id: r.id,
+                code: r.code,
+                name: r.name,
+                icon: r.icon,
+                position: r.position,
+            }
+        }
+    }
 
     pub async fn categories(db: &Db) -> Result<Vec<RewardCategoryRow>, AppError> {
-        let rows: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
+        let rows = sqlx::query_as::<_, RewardCategoryRecordRow>(
             "SELECT id, code, name, icon, position FROM reward_categories ORDER BY position, id",
         )
         .fetch_all(&db.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, code, name, icon, position)| RewardCategoryRow {
-                id,
-                code,
-                name,
-                icon,
-                position,
-            })
-            .collect())
+        Ok(rows.into_iter().map(RewardCategoryRow::from).collect())
     }
 
     pub async fn save_category(
@@ -258,8 +270,8 @@ pub mod db {
         .bind(position)
         .execute(&mut *tx)
         .await?;
-        audit::write(
-            &mut tx,
+        audit::commit(
+            tx,
             Some(actor),
             "reward_category.save",
             &format!("reward_category:{code}"),
@@ -268,61 +280,81 @@ pub mod db {
             now,
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 
     const COLUMNS: &str = "SELECT r.id, r.title, r.description, c.code, r.kind, r.price_points, r.stock, \
         r.active, r.starts_at, r.ends_at, r.min_tier, r.company_kind, r.low_stock, r.after_order, r.image, \
-        (SELECT COUNT(*) FROM vouchers v WHERE v.reward_id = r.id AND v.order_id IS NULL), \
-        (SELECT COUNT(*) FROM orders o WHERE o.reward_id = r.id AND o.status <> 'cancelled'), \
-        (SELECT COUNT(*) FROM stock_alerts a WHERE a.reward_id = r.id) \
+        (SELECT COUNT(*) FROM vouchers v WHERE v.reward_id = r.id AND v.order_id IS NULL) AS free_vouchers, \
+        (SELECT COUNT(*) FROM orders o WHERE o.reward_id = r.id AND o.status <> 'cancelled') AS ordered, \
+        (SELECT COUNT(*) FROM stock_alerts a WHERE a.reward_id = r.id) AS waiting \
         FROM rewards r LEFT JOIN reward_categories c ON c.id = r.category_id";
 
-    fn row(r: &sqlx::any::AnyRow) -> Result<RewardRow, sqlx::Error> {
-        let kind: String = r.try_get(4)?;
-        let tier: String = r.try_get(10)?;
-        let active: i64 = r.try_get(7)?;
-        Ok(RewardRow {
-            id: r.try_get(0)?,
-            title: r.try_get(1)?,
-            description: r.try_get(2)?,
-            category: r.try_get(3)?,
-            kind: RewardKind::parse(&kind)
-                .ok_or_else(|| sqlx::Error::Decode(format!("reward kind {kind}").into()))?,
-            price: r.try_get(5)?,
-            stock: r.try_get(6)?,
-            active: active == 1,
-            starts_at: r.try_get(8)?,
-            ends_at: r.try_get(9)?,
-            min_tier: Tier::parse(&tier).unwrap_or(Tier::Base),
-            company_kind: r.try_get(11)?,
-            low_stock: r.try_get(12)?,
-            after_order: r.try_get(13)?,
-            image: r.try_get(14)?,
-            free_vouchers: r.try_get(15)?,
-            ordered: r.try_get(16)?,
-            waiting: r.try_get(17)?,
-        })
+    /// One row of [`COLUMNS`]: a reward with its category's code and its counts. An unknown kind
+    /// is an error; an unknown tier reads as the base tier.
+    #[derive(sqlx::FromRow)]
+    struct RewardRecordRow {
+        id: i64,
+        title: String,
+        description: String,
+        code: Option<String>,
+        kind: RewardKind,
+        price_points: i64,
+        stock: Option<i64>,
+        active: i64,
+        starts_at: Option<i64>,
+        ends_at: Option<i64>,
+        min_tier: String,
+        company_kind: Option<String>,
+        low_stock: i64,
+        after_order: String,
+        image: Option<String>,
+        free_vouchers: i64,
+        ordered: i64,
+        waiting: i64,
+    }
+
+    impl From<RewardRecordRow> for RewardRow {
+        fn from(r: RewardRecordRow) -> RewardRow {
+            RewardRow {
+                id: r.id,
+                title: r.title,
+                description: r.description,
+                category: r.code,
+                kind: r.kind,
+                price: r.price_points,
+                stock: r.stock,
+                active: r.active == 1,
+                starts_at: r.starts_at,
+                ends_at: r.ends_at,
+                min_tier: Tier::parse(&r.min_tier).unwrap_or(Tier::Base),
+                company_kind: r.company_kind,
+                low_stock: r.low_stock,
+                after_order: r.after_order,
+                image: r.image,
+                free_vouchers: r.free_vouchers,
+                ordered: r.ordered,
+                waiting: r.waiting,
+            }
+        }
     }
 
     pub async fn rewards(db: &Db) -> Result<Vec<RewardRow>, AppError> {
-        let rows = sqlx::query(&format!("{COLUMNS} ORDER BY r.id DESC LIMIT 500"))
-            .fetch_all(&db.pool)
-            .await?;
-        rows.iter()
-            .map(row)
-            .collect::<Result<_, _>>()
-            .map_err(AppError::from)
+        let rows = sqlx::query_as::<_, RewardRecordRow>(&format!(
+            "{COLUMNS} ORDER BY r.id DESC LIMIT 500"
+        ))
+        .fetch_all(&db.pool)
+        .await?;
+        Ok(rows.into_iter().map(RewardRow::from).collect())
     }
 
     pub async fn reward(db: &Db, id: i64) -> Result<RewardRow, AppError> {
-        let r = sqlx::query(&format!("{COLUMNS} WHERE r.id = $1"))
+        let r = sqlx::query_as::<_, RewardRecordRow>(&format!("{COLUMNS} WHERE r.id = $1"))
             .bind(id)
             .fetch_optional(&db.pool)
             .await?
             .ok_or(AppError::NotFound)?;
-        Ok(row(&r)?)
+        Ok(r.into())
     }
 
     /// Creates (no `id`) or updates a reward; the audit log keeps the record before and after.
@@ -390,8 +422,8 @@ pub mod db {
             "active": r.active, "min_tier": r.min_tier.as_str(), "company_kind": r.company_kind,
             "starts_at": r.starts_at, "ends_at": r.ends_at, "category": r.category,
         });
-        audit::write(
-            &mut tx,
+        audit::commit(
+            tx,
             Some(actor),
             if id.is_some() {
                 "reward.update"
@@ -404,7 +436,6 @@ pub mod db {
             now,
         )
         .await?;
-        tx.commit().await?;
         Ok(saved)
     }
 
@@ -429,8 +460,8 @@ pub mod db {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        audit::write(
-            &mut tx,
+        audit::commit(
+            tx,
             actor,
             "reward.image",
             &format!("reward:{id}"),
@@ -439,7 +470,6 @@ pub mod db {
             now,
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -509,8 +539,8 @@ pub mod db {
             .execute(&mut *tx)
             .await?;
         crate::shop::service::tell_waiting_if_back(&mut tx, reward_id, now).await?;
-        audit::write(
-            &mut tx,
+        audit::commit(
+            tx,
             Some(actor),
             "reward.vouchers_add",
             &format!("reward:{reward_id}"),
@@ -519,7 +549,6 @@ pub mod db {
             now,
         )
         .await?;
-        tx.commit().await?;
         Ok(n as u64)
     }
 

@@ -48,6 +48,19 @@ pub enum Sort {
 }
 
 impl Sort {
+    /// What the sort is called on the chip.
+    pub fn label(self) -> crate::i18n::T {
+        use crate::i18n::T;
+        match self {
+            Sort::Popular => T::SortPopular,
+            Sort::New => T::SortNew,
+            Sort::PriceLow => T::SortPriceLow,
+            Sort::PriceHigh => T::SortPriceHigh,
+        }
+    }
+}
+
+impl Sort {
     pub const ALL: [Sort; 4] = [Sort::Popular, Sort::New, Sort::PriceLow, Sort::PriceHigh];
 
     pub fn as_str(self) -> &'static str {

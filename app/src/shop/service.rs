@@ -4,7 +4,7 @@
 
 use super::model::*;
 use crate::audit;
-use crate::domain::{EntryKind, OrderStatus, RewardKind, Tier};
+use crate::domain::{CompanyStatus, EntryKind, OrderStatus, RewardKind, Tier};
 use crate::earn::ledger::{self, NewEntry};
 use crate::error::AppError;
 use crate::state::Db;
@@ -26,7 +26,7 @@ pub struct Shopper {
 struct ShopperRow {
     company_id: Option<i64>,
     kind: Option<String>,
-    status: Option<String>,
+    status: Option<CompanyStatus>,
 }
 
 pub async fn shopper(
@@ -47,7 +47,7 @@ pub async fn shopper(
         user_id,
         company_id: row.company_id,
         company_kind: row.kind,
-        company_suspended: row.status.as_deref() == Some("suspended"),
+        company_suspended: row.status == Some(CompanyStatus::Suspended),
         tier: Tier::for_points_earned(earned),
     })
 }
@@ -109,14 +109,27 @@ impl CardRow {
     }
 }
 
+/// A reward category as [`categories`] reads it.
+#[derive(sqlx::FromRow)]
+struct CategoryChipRow {
+    code: String,
+    name: String,
+    icon: String,
+}
+
 pub async fn categories(conn: &mut AnyConnection) -> Result<Vec<CategoryChip>, AppError> {
-    let rows: Vec<(String, String, String)> =
-        sqlx::query_as("SELECT code, name, icon FROM reward_categories ORDER BY position, id")
-            .fetch_all(conn)
-            .await?;
+    let rows = sqlx::query_as::<_, CategoryChipRow>(
+        "SELECT code, name, icon FROM reward_categories ORDER BY position, id",
+    )
+    .fetch_all(conn)
+    .await?;
     Ok(rows
         .into_iter()
-        .map(|(code, name, icon)| CategoryChip { code, name, icon })
+        .map(|r| CategoryChip {
+            code: r.code,
+            name: r.name,
+            icon: r.icon,
+        })
         .collect())
 }
 
@@ -190,8 +203,19 @@ pub async fn reward(
     Ok(row.into_reward(balance))
 }
 
+/// A saved address as [`addresses`] reads it.
+#[derive(sqlx::FromRow)]
+struct AddressRow {
+    id: i64,
+    recipient: String,
+    phone: String,
+    line: String,
+    city: String,
+    postcode: String,
+}
+
 pub async fn addresses(conn: &mut AnyConnection, user_id: i64) -> Result<Vec<Address>, AppError> {
-    let rows: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(
+    let rows = sqlx::query_as::<_, AddressRow>(
         "SELECT id, recipient, phone, line, city, postcode FROM addresses WHERE user_id = $1 \
          ORDER BY id DESC LIMIT 10",
     )
@@ -200,13 +224,13 @@ pub async fn addresses(conn: &mut AnyConnection, user_id: i64) -> Result<Vec<Add
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, recipient, phone, line, city, postcode)| Address {
-            id,
-            recipient,
-            phone,
-            line,
-            city,
-            postcode,
+        .map(|r| Address {
+            id: r.id,
+            recipient: r.recipient,
+            phone: r.phone,
+            line: r.line,
+            city: r.city,
+            postcode: r.postcode,
         })
         .collect())
 }
@@ -531,6 +555,14 @@ pub async fn company_credits(
     Ok(rows.into_iter().map(OrderView::from).collect())
 }
 
+/// One step of an order's status history as [`order`] reads it. An unknown status is left out.
+#[derive(sqlx::FromRow)]
+struct OrderEventRow {
+    status: String,
+    note: String,
+    at: i64,
+}
+
 /// One order with its status history; `user` limits it to that participant's own orders.
 pub async fn order(
     conn: &mut AnyConnection,
@@ -546,18 +578,33 @@ pub async fn order(
     .await?
     .ok_or(AppError::NotFound)?;
     let mut o = OrderView::from(row);
-    let events: Vec<(String, String, i64)> =
-        sqlx::query_as("SELECT status, note, at FROM order_events WHERE order_id = $1 ORDER BY id")
-            .bind(id)
-            .fetch_all(conn)
-            .await?;
+    let events = sqlx::query_as::<_, OrderEventRow>(
+        "SELECT status, note, at FROM order_events WHERE order_id = $1 ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(conn)
+    .await?;
     o.events = events
         .into_iter()
-        .filter_map(|(s, note, at)| {
-            OrderStatus::parse(&s).map(|status| OrderEvent { status, note, at })
+        .filter_map(|e| {
+            OrderStatus::parse(&e.status).map(|status| OrderEvent {
+                status,
+                note: e.note,
+                at: e.at,
+            })
         })
         .collect();
     Ok(o)
+}
+
+/// A status change with its order, as [`recent_events`] reads it. An unknown status is left out.
+#[derive(sqlx::FromRow)]
+struct OrderUpdateRow {
+    order_id: i64,
+    title: String,
+    status: String,
+    note: String,
+    at: i64,
 }
 
 /// The latest status changes of a participant's orders, for Home's activity.
@@ -566,8 +613,8 @@ pub async fn recent_events(
     user: i64,
     limit: i64,
 ) -> Result<Vec<OrderUpdate>, AppError> {
-    let rows: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
-        "SELECT o.id, o.title, e.status, e.note, e.at FROM order_events e \
+    let rows = sqlx::query_as::<_, OrderUpdateRow>(
+        "SELECT o.id AS order_id, o.title, e.status, e.note, e.at FROM order_events e \
          JOIN orders o ON o.id = e.order_id WHERE o.user_id = $1 ORDER BY e.id DESC LIMIT $2",
     )
     .bind(user)
@@ -576,11 +623,15 @@ pub async fn recent_events(
     .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|(order_id, title, s, note, at)| {
-            OrderStatus::parse(&s).map(|status| OrderUpdate {
-                order_id,
-                title,
-                event: OrderEvent { status, note, at },
+        .filter_map(|r| {
+            OrderStatus::parse(&r.status).map(|status| OrderUpdate {
+                order_id: r.order_id,
+                title: r.title,
+                event: OrderEvent {
+                    status,
+                    note: r.note,
+                    at: r.at,
+                },
             })
         })
         .collect())
@@ -670,6 +721,16 @@ pub enum VoucherFate {
     Return,
 }
 
+/// The order as [`cancel`] reads it under the participant's balance lock.
+#[derive(sqlx::FromRow)]
+struct CancelledOrderRow {
+    reward_id: i64,
+    points: i64,
+    status: OrderStatus,
+    entry_id: Option<i64>,
+    title: String,
+}
+
 /// Cancels an order: the points go back (a reversal entry), the stock returns to the pool, a
 /// voucher code is burnt (or, on the admin's word, returned), the status history and the audit log
 /// say who and why. One transaction; invariant: the refund equals the order's points, and a code
@@ -690,14 +751,19 @@ pub async fn cancel(
     let user = user.ok_or(AppError::NotFound)?;
     // Same lock order as a redemption: the balance, then (through the stock update) the reward.
     ledger::lock_balance(&mut tx, user, now).await?;
-    let (reward_id, points, status, entry_id, title): (i64, i64, String, Option<i64>, String) =
-        sqlx::query_as(
-            "SELECT reward_id, points, status, entry_id, title FROM orders WHERE id = $1",
-        )
-        .bind(order_id)
-        .fetch_one(&mut *tx)
-        .await?;
-    let from = OrderStatus::parse(&status).ok_or(AppError::Internal)?;
+    // An unknown status is a decoding error, answered as `Internal` like any database error.
+    let CancelledOrderRow {
+        reward_id,
+        points,
+        status: from,
+        entry_id,
+        title,
+    } = sqlx::query_as::<_, CancelledOrderRow>(
+        "SELECT reward_id, points, status, entry_id, title FROM orders WHERE id = $1",
+    )
+    .bind(order_id)
+    .fetch_one(&mut *tx)
+    .await?;
     if !from.can_cancel() {
         return Err(AppError::OrderCannotMove {
             order: order_id,
@@ -754,8 +820,8 @@ pub async fn cancel(
         now,
     )
     .await?;
-    audit::write(
-        &mut tx,
+    audit::commit(
+        tx,
         Some(actor),
         "order.cancel",
         &format!("order:{order_id}"),
@@ -767,7 +833,6 @@ pub async fn cancel(
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(refund.balance)
 }
 
@@ -812,6 +877,22 @@ pub async fn goal_id(conn: &mut AnyConnection, user: i64) -> Result<Option<i64>,
     )
 }
 
+/// The pinned reward as [`goal_progress`] reads it.
+#[derive(sqlx::FromRow)]
+struct GoalRow {
+    id: i64,
+    title: String,
+    price_points: i64,
+}
+
+/// The product a participant claimed most over the last 90 days, with how many units and points.
+#[derive(sqlx::FromRow)]
+struct UsualProductRow {
+    name: String,
+    units: i64,
+    points: i64,
+}
+
 /// The goal's progress for Home, with the participant's usual product over the last 90 days.
 pub async fn goal_progress(
     conn: &mut AnyConnection,
@@ -819,18 +900,23 @@ pub async fn goal_progress(
     balance: i64,
     now: i64,
 ) -> Result<Option<GoalProgress>, AppError> {
-    let goal: Option<(i64, String, i64)> = sqlx::query_as(
+    let goal = sqlx::query_as::<_, GoalRow>(
         "SELECT r.id, r.title, r.price_points FROM savings_goals g JOIN rewards r ON r.id = g.reward_id \
          WHERE g.user_id = $1",
     )
     .bind(user)
     .fetch_optional(&mut *conn)
     .await?;
-    let Some((reward_id, title, price)) = goal else {
+    let Some(GoalRow {
+        id: reward_id,
+        title,
+        price_points: price,
+    }) = goal
+    else {
         return Ok(None);
     };
-    let usual: Option<(String, i64, i64)> = sqlx::query_as(
-        "SELECT p.name, COUNT(*), CAST(SUM(e.points) AS BIGINT) FROM ledger_entries e \
+    let usual = sqlx::query_as::<_, UsualProductRow>(
+        "SELECT p.name, COUNT(*) AS units, CAST(SUM(e.points) AS BIGINT) AS points FROM ledger_entries e \
          JOIN unit_codes u ON u.id = e.unit_code_id JOIN products p ON p.id = u.product_id \
          WHERE e.user_id = $1 AND e.kind = 'accrual' AND e.created_at >= $2 \
          GROUP BY p.id, p.name ORDER BY COUNT(*) DESC, p.id LIMIT 1",
@@ -845,10 +931,18 @@ pub async fn goal_progress(
         title,
         price,
         balance,
-        usual: usual.and_then(|(name, n, sum)| {
-            units_to_cover(missing, if n > 0 { sum / n } else { 0 }).map(|u| (name, u))
+        usual: usual.and_then(|p| {
+            units_to_cover(missing, if p.units > 0 { p.points / p.units } else { 0 })
+                .map(|u| (p.name, u))
         }),
     }))
+}
+
+/// A reward's stock and active flag, as [`tell_waiting_if_back`] reads them.
+#[derive(sqlx::FromRow)]
+struct RewardStockRow {
+    stock: Option<i64>,
+    active: i64,
 }
 
 /// Tells everyone waiting for `reward_id` that it is back, if it is: called in the transaction
@@ -861,14 +955,20 @@ pub async fn tell_waiting_if_back(
     now: i64,
 ) -> Result<u64, AppError> {
     // A withdrawn reward tells no one yet: they are told when it is active and in stock.
-    let found: Option<(Option<i64>, i64)> =
-        sqlx::query_as("SELECT stock, active FROM rewards WHERE id = $1")
+    let found =
+        sqlx::query_as::<_, RewardStockRow>("SELECT stock, active FROM rewards WHERE id = $1")
             .bind(reward_id)
             .fetch_optional(&mut **tx)
             .await?;
     match found {
-        Some((Some(n), 1)) if n > 0 => {}
-        Some((None, 1)) => {}
+        Some(RewardStockRow {
+            stock: Some(n),
+            active: 1,
+        }) if n > 0 => {}
+        Some(RewardStockRow {
+            stock: None,
+            active: 1,
+        }) => {}
         _ => return Ok(0),
     }
     let told = sqlx::query(

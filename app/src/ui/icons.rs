@@ -6,8 +6,15 @@ use leptos::prelude::*;
 pub fn Logo() -> impl IntoView {
     view! {
         <svg class="logo" viewBox="0 0 48 48" width="40" height="40" aria-hidden="true">
-            <rect width="48" height="48" rx="12" fill="#0f5c4d"/>
-            <path d="M10 16l6 18 8-14 8 14 6-18" fill="none" stroke="#ffd166" stroke-width="4" stroke-linecap="round" stroke-linejoin="round"/>
+            <rect width="48" height="48" rx="12" fill="#0f5c4d" />
+            <path
+                d="M10 16l6 18 8-14 8 14 6-18"
+                fill="none"
+                stroke="#ffd166"
+                stroke-width="4"
+                stroke-linecap="round"
+                stroke-linejoin="round"
+            />
         </svg>
     }
 }
@@ -37,8 +44,18 @@ pub fn TabIcon(icon: Icon) -> impl IntoView {
         Icon::Profile => "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21a8 8 0 0 1 16 0",
     };
     view! {
-        <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
-            <path d=d/>
+        <svg
+            viewBox="0 0 24 24"
+            width="24"
+            height="24"
+            aria-hidden="true"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="2"
+            stroke-linecap="round"
+            stroke-linejoin="round"
+        >
+            <path d=d />
         </svg>
     }
 }

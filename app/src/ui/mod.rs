@@ -114,7 +114,14 @@ pub fn ErrorPanel(error: AppError) -> impl IntoView {
             <p class="note error" role="alert" data-code=error.code()>
                 {error.message(lang)}
             </p>
-            {signed_out.then(|| view! { <a class="button" href="/sign-in">{T::SignInTitle.text(lang)}</a> })}
+            {signed_out
+                .then(|| {
+                    view! {
+                        <a class="button" href="/sign-in">
+                            {T::SignInTitle.text(lang)}
+                        </a>
+                    }
+                })}
         </div>
     }
 }
@@ -125,14 +132,27 @@ pub fn OtpField() -> impl IntoView {
     let lang = use_lang();
     view! {
         <label for="code">{T::CodeLabel.text(lang)}</label>
-        <input id="code" name="code" class="otp" inputmode="numeric" autocomplete="one-time-code"
-            pattern="[0-9 ]{6,7}" maxlength="7" required autofocus/>
+        <input
+            id="code"
+            name="code"
+            class="otp"
+            inputmode="numeric"
+            autocomplete="one-time-code"
+            pattern="[0-9 ]{6,7}"
+            maxlength="7"
+            required
+            autofocus
+        />
     }
 }
 
 #[component]
 pub fn Loading() -> impl IntoView {
-    view! { <p class="loading" aria-live="polite">{T::Loading.text(use_lang())}</p> }
+    view! {
+        <p class="loading" aria-live="polite">
+            {T::Loading.text(use_lang())}
+        </p>
+    }
 }
 
 /// "English · Русский": one small form per language, usable before WASM loads.
@@ -147,8 +167,13 @@ pub fn LanguagePicker() -> impl IntoView {
                 .map(|l| {
                     view! {
                         <ActionForm action=action>
-                            <input type="hidden" name="lang" value=l.code()/>
-                            <button type="submit" class="link" aria-pressed=(l == lang).to_string() lang=l.code()>
+                            <input type="hidden" name="lang" value=l.code() />
+                            <button
+                                type="submit"
+                                class="link"
+                                aria-pressed=(l == lang).to_string()
+                                lang=l.code()
+                            >
                                 {l.native_name()}
                             </button>
                         </ActionForm>
@@ -164,7 +189,7 @@ pub fn Brand() -> impl IntoView {
     let lang = use_lang();
     view! {
         <div class="brand">
-            <icons::Logo/>
+            <icons::Logo />
             <div>
                 <strong>{T::AppName.text(lang)}</strong>
                 <span>{T::Tagline.text(lang)}</span>
@@ -194,17 +219,19 @@ pub fn StatusPage(
     let lang = use_lang();
     view! {
         <main class="auth">
-            <Brand/>
+            <Brand />
             <h1>{title.text(lang)}</h1>
             {children.map(|c| c())}
-            <a class="button" href="/">{back.text(lang)}</a>
+            <a class="button" href="/">
+                {back.text(lang)}
+            </a>
         </main>
     }
 }
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    view! { <StatusPage status=404 title=T::NotFoundTitle/> }
+    view! { <StatusPage status=404 title=T::NotFoundTitle /> }
 }
 
 /// Ends the session (a plain form: it works before the WASM loads).
@@ -214,7 +241,9 @@ pub fn SignOutButton() -> impl IntoView {
     let action = crate::forms::form_action::<crate::auth::SignOut>();
     view! {
         <ActionForm action=action>
-            <button type="submit" class="secondary">{T::SignOut.text(lang)}</button>
+            <button type="submit" class="secondary">
+                {T::SignOut.text(lang)}
+            </button>
         </ActionForm>
     }
 }

@@ -20,24 +20,25 @@ pub fn ParticipantShell(children: ChildrenFn) -> impl IntoView {
                 match session.me.await {
                     Ok(Some(user)) if user.role.uses_participant_app() => {
                         let manager = user.role == Role::PartnerManager;
-                        // Someone waiting for their company's approval sees only that.
                         let waiting = user.status == UserStatus::Pending;
                         let notice = (user.status != UserStatus::Active || user.company_suspended)
-                            .then(|| view! { <crate::org::MembershipPanel status=user.status/> });
+                            .then(|| {
+                                // Someone waiting for their company's approval sees only that.
+                                view! { <crate::org::MembershipPanel status=user.status /> }
+                            });
                         view! {
                             <div class="app">
                                 <main class="content">
-                                    {notice}
-                                    {(!waiting).then(|| children.with_value(|c| c()))}
+                                    {notice} {(!waiting).then(|| children.with_value(|c| c()))}
                                 </main>
-                                {(!waiting).then(|| view! { <TabBar manager=manager/> })}
+                                {(!waiting).then(|| view! { <TabBar manager=manager /> })}
                             </div>
                         }
                             .into_any()
                     }
-                    Ok(Some(_)) => view! { <Redirect path="/admin"/> }.into_any(),
-                    Ok(None) => view! { <Redirect path="/sign-in"/> }.into_any(),
-                    Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                    Ok(Some(_)) => view! { <Redirect path="/admin" /> }.into_any(),
+                    Ok(None) => view! { <Redirect path="/sign-in" /> }.into_any(),
+                    Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -65,7 +66,7 @@ fn TabBar(manager: bool) -> impl IntoView {
                 .map(|(href, icon, label)| {
                     view! {
                         <A href=href exact=href != "/team">
-                            <TabIcon icon=icon/>
+                            <TabIcon icon=icon />
                             <span>{label.text(lang)}</span>
                         </A>
                     }
@@ -88,33 +89,45 @@ pub fn AdminShell(children: ChildrenFn) -> impl IntoView {
                         view! {
                             <div class="admin">
                                 <header class="admin-bar">
-                                    <Brand/>
+                                    <Brand />
                                     // On a phone the links fold behind "Menu" (a checkbox and its
                                     // label, so it opens without the app's code too).
-                                    <input type="checkbox" id="admin-menu" class="menu-toggle"/>
-                                    <label for="admin-menu" class="menu-button" data-testid="admin-menu">{T::Menu.text(lang)}</label>
+                                    <input type="checkbox" id="admin-menu" class="menu-toggle" />
+                                    <label
+                                        for="admin-menu"
+                                        class="menu-button"
+                                        data-testid="admin-menu"
+                                    >
+                                        {T::Menu.text(lang)}
+                                    </label>
                                     <nav aria-label=T::AdminTitle.text(lang)>
-                                        <A href="/admin" exact=true>{T::AdminOverview.text(lang)}</A>
-                                        <A href="/admin/companies">{T::AdminCompanies.text(lang)}</A>
+                                        <A href="/admin" exact=true>
+                                            {T::AdminOverview.text(lang)}
+                                        </A>
+                                        <A href="/admin/companies">
+                                            {T::AdminCompanies.text(lang)}
+                                        </A>
                                         <A href="/admin/products">{T::AdminProducts.text(lang)}</A>
                                         <A href="/admin/batches">{T::AdminBatches.text(lang)}</A>
                                         <A href="/admin/codes">{T::AdminCodes.text(lang)}</A>
-                                        <A href="/admin/campaigns">{T::AdminCampaigns.text(lang)}</A>
+                                        <A href="/admin/campaigns">
+                                            {T::AdminCampaigns.text(lang)}
+                                        </A>
                                         <A href="/admin/rewards">{T::AdminRewards.text(lang)}</A>
                                         <A href="/admin/orders">{T::AdminOrders.text(lang)}</A>
                                         <A href="/admin/adjust">{T::AdminAdjust.text(lang)}</A>
                                         <A href="/admin/audit">{T::AdminAudit.text(lang)}</A>
                                     </nav>
-                                    <super::SignOutButton/>
+                                    <super::SignOutButton />
                                 </header>
                                 <main class="admin-content">{children.with_value(|c| c())}</main>
                             </div>
                         }
                             .into_any()
                     }
-                    Ok(Some(_)) => view! { <Forbidden/> }.into_any(),
-                    Ok(None) => view! { <Redirect path="/admin/sign-in"/> }.into_any(),
-                    Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                    Ok(Some(_)) => view! { <Forbidden /> }.into_any(),
+                    Ok(None) => view! { <Redirect path="/admin/sign-in" /> }.into_any(),
+                    Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
                 }
             })}
         </Suspense>

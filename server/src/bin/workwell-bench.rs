@@ -296,9 +296,15 @@ async fn seed(state: &AppState, outbox: &Outbox, codes_needed: usize) -> Result<
             app::admin::codes::db::generate(db, Some(admin), SKU, count as i64, "bench", now)
                 .await
                 .map_err(|e| format!("generating codes: {e:?}"))?;
-        app::admin::codes::db::set_batch_status(db, admin, batch, "active", now)
-            .await
-            .map_err(|e| format!("activating batch {batch}: {e:?}"))?;
+        app::admin::codes::db::set_batch_status(
+            db,
+            admin,
+            batch,
+            app::domain::CodeStatus::Active,
+            now,
+        )
+        .await
+        .map_err(|e| format!("activating batch {batch}: {e:?}"))?;
         codes.extend(made.iter().map(|c| c.as_str().to_string()));
     }
 

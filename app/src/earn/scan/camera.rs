@@ -86,25 +86,46 @@ pub fn Camera(on_seen: Callback<Seen>, live: Signal<bool>, lang: Lang) -> impl I
         CameraState::NoDecoder => Some(T::DecoderMissing.text(lang)),
     };
     view! {
-        <section class="camera" data-testid="camera" data-state=move || state.get().name()
-            data-decoder=move || decoder.get() aria-label=T::CameraLabel.text(lang)>
+        <section
+            class="camera"
+            data-testid="camera"
+            data-state=move || state.get().name()
+            data-decoder=move || decoder.get()
+            aria-label=T::CameraLabel.text(lang)
+        >
             <div class="viewfinder" hidden=move || !active()>
-                <video node_ref=video muted playsinline aria-label=T::CameraPreview.text(lang)></video>
+                <video
+                    node_ref=video
+                    muted
+                    playsinline
+                    aria-label=T::CameraPreview.text(lang)
+                ></video>
                 <div class="aim" aria-hidden="true"></div>
             </div>
-            <p class="camera-status small" role="status" data-testid="camera-status">{status}</p>
+            <p class="camera-status small" role="status" data-testid="camera-status">
+                {status}
+            </p>
             <div class="camera-controls">
-                <button type="button" class="primary wide" data-testid="camera-start"
-                    hidden=move || !live.get() || active() on:click=start>
+                <button
+                    type="button"
+                    class="primary wide"
+                    data-testid="camera-start"
+                    hidden=move || !live.get() || active()
+                    on:click=start
+                >
                     {T::CameraStart.text(lang)}
                 </button>
                 <button type="button" class="secondary" hidden=move || !active() on:click=stop>
                     {T::CameraStop.text(lang)}
                 </button>
-                <button type="button" class="secondary" data-testid="torch"
+                <button
+                    type="button"
+                    class="secondary"
+                    data-testid="torch"
                     hidden=move || torch.get().is_none()
                     aria-pressed=move || if torch.get() == Some(true) { "true" } else { "false" }
-                    on:click=toggle_torch>
+                    on:click=toggle_torch
+                >
                     {T::Torch.text(lang)}
                 </button>
             </div>
@@ -230,10 +251,10 @@ mod browser {
                 let constraints = Object::new();
                 set(&constraints, "advanced", &Array::of1(&wanted));
                 let apply = get(&track, "applyConstraints").dyn_into::<Function>().ok();
-                if let Some(Ok(p)) = apply.map(|f| f.call1(&track, &constraints)) {
-                    if JsFuture::from(Promise::from(p)).await.is_ok() {
-                        torch.set(Some(on));
-                    }
+                if let Some(Ok(p)) = apply.map(|f| f.call1(&track, &constraints))
+                    && JsFuture::from(Promise::from(p)).await.is_ok()
+                {
+                    torch.set(Some(on));
                 }
             });
         }

@@ -7,12 +7,18 @@ use super::*;
 pub(super) fn DeliveryToggle(delivery: Delivery, live: Signal<bool>, lang: Lang) -> impl IntoView {
     view! {
         <div class="delivery-toggle" hidden=move || !live.get()>
-            <button type="button" class="chip" data-testid="delivery-mode"
+            <button
+                type="button"
+                class="chip"
+                data-testid="delivery-mode"
                 aria-pressed=move || if delivery.on.get() { "true" } else { "false" }
-                on:click=move |_| delivery.on.update(|on| *on = !*on)>
+                on:click=move |_| delivery.on.update(|on| *on = !*on)
+            >
                 {T::BatchMode.text(lang)}
             </button>
-            <p class="small muted" hidden=move || !delivery.on.get()>{T::BatchModeLead.text(lang)}</p>
+            <p class="small muted" hidden=move || !delivery.on.get()>
+                {T::BatchModeLead.text(lang)}
+            </p>
         </div>
     }
 }
@@ -39,22 +45,41 @@ pub(super) fn DeliveryList(delivery: Delivery, lang: Lang) -> impl IntoView {
             );
             view! {
                 <section class="card delivery" data-testid="delivery" aria-live="polite">
-                    <p data-testid="delivery-total"><strong>{total}</strong></p>
+                    <p data-testid="delivery-total">
+                        <strong>{total}</strong>
+                    </p>
                     <ul class="rows">
-                        {rows.into_iter().map(|(code, row)| {
-                            let (class, state, text) = match row {
-                                Row::Checking => ("", "checking", T::Checking.text(lang).to_string()),
-                                Row::Credited { points, product } => ("plus", "credited", format!("+{} · {product}", Points(points))),
-                                Row::AlreadyYours => ("", "already", T::AlreadyYours.text(lang).to_string()),
-                                Row::Refused(e) => ("minus", "refused", e.message(lang)),
-                                Row::Waiting => ("", "waiting", T::WaitingForSignal.text(lang).to_string()),
-                            };
-                            view! {
-                                <li data-testid="delivery-row" data-state=state>
-                                    <code>{code}</code> " " <span class=class>{text}</span>
-                                </li>
-                            }
-                        }).collect_view()}
+                        {rows
+                            .into_iter()
+                            .map(|(code, row)| {
+                                let (class, state, text) = match row {
+                                    Row::Checking => {
+                                        ("", "checking", T::Checking.text(lang).to_string())
+                                    }
+                                    Row::Credited { points, product } => {
+                                        (
+                                            "plus",
+                                            "credited",
+                                            format!("+{} · {product}", Points(points)),
+                                        )
+                                    }
+                                    Row::AlreadyYours => {
+                                        ("", "already", T::AlreadyYours.text(lang).to_string())
+                                    }
+                                    Row::Refused(e) => ("minus", "refused", e.message(lang)),
+                                    Row::Waiting => {
+                                        ("", "waiting", T::WaitingForSignal.text(lang).to_string())
+                                    }
+                                };
+                                view! {
+                                    <li data-testid="delivery-row" data-state=state>
+                                        <code>{code}</code>
+                                        " "
+                                        <span class=class>{text}</span>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
                     </ul>
                 </section>
             }
@@ -67,20 +92,40 @@ pub(super) fn QueueView(queue: OfflineQueue, lang: Lang) -> impl IntoView {
     view! {
         {move || {
             let codes = queue.codes.get();
-            (!codes.is_empty()).then(|| view! {
-                <section class="card queue" data-testid="queue" role="status">
-                    <h2>{T::WaitingForSignal.text(lang)}</h2>
-                    <p class="small muted">{T::WaitingForSignalLead.text(lang)}</p>
-                    <ul class="rows">
-                        {codes.into_iter().map(|c| view! { <li data-testid="queued"><code>{c}</code></li> }).collect_view()}
-                    </ul>
-                </section>
-            })
+            (!codes.is_empty())
+                .then(|| {
+                    view! {
+                        <section class="card queue" data-testid="queue" role="status">
+                            <h2>{T::WaitingForSignal.text(lang)}</h2>
+                            <p class="small muted">{T::WaitingForSignalLead.text(lang)}</p>
+                            <ul class="rows">
+                                {codes
+                                    .into_iter()
+                                    .map(|c| {
+                                        view! {
+                                            <li data-testid="queued">
+                                                <code>{c}</code>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </section>
+                    }
+                })
         }}
-        {move || queue.sent.get().map(|r| match r {
-            Ok(b) => view! { <BatchCard b=b lang=lang/> }.into_any(),
-            Err(e) => view! { <ErrorNote error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
-        })}
+        {move || {
+            queue
+                .sent
+                .get()
+                .map(|r| match r {
+                    Ok(b) => view! { <BatchCard b=b lang=lang /> }.into_any(),
+                    Err(e) => {
+                        view! { <ErrorNote error=Signal::derive(move || Some(e.clone())) /> }
+                            .into_any()
+                    }
+                })
+        }}
     }
 }
 
@@ -97,16 +142,32 @@ pub(super) fn BatchCard(b: BatchResult, lang: Lang) -> impl IntoView {
     );
     view! {
         <section class="card claimed" data-testid="batch-result" role="status">
-            <p><strong>{summary}</strong></p>
+            <p>
+                <strong>{summary}</strong>
+            </p>
             <ul class="rows">
-                {b.items.into_iter().map(|i| {
-                    let (class, text) = match i.outcome {
-                        BatchOutcome::Credited(c) => ("plus", format!("+{} · {}", Points(c.points), c.product)),
-                        BatchOutcome::AlreadyYours { .. } => ("", T::AlreadyYours.text(lang).to_string()),
-                        BatchOutcome::Refused(e) => ("minus", e.message(lang)),
-                    };
-                    view! { <li data-testid="batch-item"><code>{i.code}</code> " " <span class=class>{text}</span></li> }
-                }).collect_view()}
+                {b
+                    .items
+                    .into_iter()
+                    .map(|i| {
+                        let (class, text) = match i.outcome {
+                            BatchOutcome::Credited(c) => {
+                                ("plus", format!("+{} · {}", Points(c.points), c.product))
+                            }
+                            BatchOutcome::AlreadyYours { .. } => {
+                                ("", T::AlreadyYours.text(lang).to_string())
+                            }
+                            BatchOutcome::Refused(e) => ("minus", e.message(lang)),
+                        };
+                        view! {
+                            <li data-testid="batch-item">
+                                <code>{i.code}</code>
+                                " "
+                                <span class=class>{text}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
             <p>{T::NewBalance.with(lang, &[("points", &crate::i18n::points(lang, b.balance))])}</p>
         </section>

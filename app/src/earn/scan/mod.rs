@@ -35,11 +35,30 @@ fn early_warning(text: &str) -> Option<AppError> {
 fn ClaimCard(c: ClaimResult, lang: Lang) -> impl IntoView {
     view! {
         <section class="card claimed" role="status" data-testid="claim-result">
-            <p class="points plus"><strong>{format!("+{}", Points(c.points))}</strong> " " {crate::i18n::N::PointsWord.form(lang, crate::i18n::Plural::of(lang, c.points))}</p>
-            <p><strong>{c.product}</strong> <span class="muted small">" " {c.code}</span></p>
-            <p class="breakdown" data-testid="breakdown">{c.breakdown}</p>
+            <p class="points plus">
+                <strong>{format!("+{}", Points(c.points))}</strong>
+                " "
+                {crate::i18n::N::PointsWord.form(lang, crate::i18n::Plural::of(lang, c.points))}
+            </p>
+            <p>
+                <strong>{c.product}</strong>
+                <span class="muted small">" " {c.code}</span>
+            </p>
+            <p class="breakdown" data-testid="breakdown">
+                {c.breakdown}
+            </p>
             <p>{T::NewBalance.with(lang, &[("points", &crate::i18n::points(lang, c.balance))])}</p>
-            {c.tip.map(|t| view! { <p class="tip"><strong>{T::DidYouKnow.text(lang)}</strong> " " {t}</p> })}
+            {c
+                .tip
+                .map(|t| {
+                    view! {
+                        <p class="tip">
+                            <strong>{T::DidYouKnow.text(lang)}</strong>
+                            " "
+                            {t}
+                        </p>
+                    }
+                })}
         </section>
     }
 }
@@ -82,7 +101,7 @@ pub fn ScanPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text=T::ScanTitle.text(lang)/>
+        <Title text=T::ScanTitle.text(lang) />
         <ParticipantShell>
             <h1>{T::ScanTitle.text(lang)}</h1>
             <Suspense fallback=|| ()>
@@ -93,16 +112,22 @@ pub fn ScanPage() -> impl IntoView {
                             Ok(Some(u)) => Some(u.id),
                             _ => None,
                         };
-                        // The answer to a claim posted without the app (the server redirects here
-                        // with its id): the desk shows it until it has an answer of its own.
                         let (earlier, problem) = match earlier.await {
                             Some(Ok(c)) => (Some(c), None),
                             Some(Err(e)) => (None, Some(e)),
                             None => (None, None),
                         };
+                        // The answer to a claim posted without the app (the server redirects here
+                        // with its id): the desk shows it until it has an answer of its own.
                         view! {
-                            <ScanDesk lang=lang user=user prefill=prefill failed=failed earlier=earlier/>
-                            {problem.map(|e| view! { <ErrorPanel error=e/> })}
+                            <ScanDesk
+                                lang=lang
+                                user=user
+                                prefill=prefill
+                                failed=failed
+                                earlier=earlier
+                            />
+                            {problem.map(|e| view! { <ErrorPanel error=e /> })}
                         }
                     })
                 }}
@@ -193,10 +218,10 @@ fn ScanDesk(
     // A server's answer speaks for the code it was about: typing the next one makes it stale.
     let stale = RwSignal::new(false);
     Effect::new(move |_| {
-        if let Some(answer) = action.value().get() {
-            if answer.is_ok() {
-                clear();
-            }
+        if let Some(answer) = action.value().get()
+            && answer.is_ok()
+        {
+            clear();
         }
     });
     // A claim that could not reach the server was queued, so it is not shown as an error.
@@ -238,36 +263,48 @@ fn ScanDesk(
     };
     view! {
         <>
-            <Camera on_seen=on_seen live=live lang=lang/>
-            <DeliveryToggle delivery=delivery live=live lang=lang/>
-            {move || notice.get().map(|n| view! { <NoticeView n=n lang=lang/> })}
-            <DeliveryList delivery=delivery lang=lang/>
+            <Camera on_seen=on_seen live=live lang=lang />
+            <DeliveryToggle delivery=delivery live=live lang=lang />
+            {move || notice.get().map(|n| view! { <NoticeView n=n lang=lang /> })}
+            <DeliveryList delivery=delivery lang=lang />
             <form method="post" action=CLAIM_PATH on:submit=on_submit data-testid="claim-form">
                 <div class="stack">
                     <label for="code">{T::UnitCodeLabel.text(lang)}</label>
-                    <input id="code" name="code" class="unit-code" required autocomplete="off"
-                        autocapitalize="characters" spellcheck="false" maxlength="600"
-                        inputmode="text" enterkeyhint="send"
-                        placeholder="ABCD-EFGH-JKMN-PQRS" aria-describedby="code-hint"
-                        value=prefill aria-invalid=move || shown_error.get().is_some().then_some("true")
-                        autofocus=failed.is_some() node_ref=input
+                    <input
+                        id="code"
+                        name="code"
+                        class="unit-code"
+                        required
+                        autocomplete="off"
+                        autocapitalize="characters"
+                        spellcheck="false"
+                        maxlength="600"
+                        inputmode="text"
+                        enterkeyhint="send"
+                        placeholder="ABCD-EFGH-JKMN-PQRS"
+                        aria-describedby="code-hint"
+                        value=prefill
+                        aria-invalid=move || shown_error.get().is_some().then_some("true")
+                        autofocus=failed.is_some()
+                        node_ref=input
                         on:input=move |ev| {
                             stale.set(true);
                             typed_error.set(None);
                             typed.set(event_target_value(&ev));
-                        }/>
+                        }
+                    />
                     <small id="code-hint">{T::UnitCodeHint.text(lang)}</small>
-                    <ErrorNote error=shown_error/>
+                    <ErrorNote error=shown_error />
                     <button type="submit" class="primary" disabled=move || action.pending().get()>
                         {T::ClaimButton.text(lang)}
                     </button>
                 </div>
             </form>
-            <QueueView queue=queue lang=lang/>
+            <QueueView queue=queue lang=lang />
             {move || match action.value().get() {
-                Some(Ok(c)) => Some(view! { <ClaimCard c=c lang=lang/> }.into_any()),
+                Some(Ok(c)) => Some(view! { <ClaimCard c=c lang=lang /> }.into_any()),
                 Some(Err(_)) => None,
-                None => earlier.clone().map(|c| view! { <ClaimCard c=c lang=lang/> }.into_any()),
+                None => earlier.clone().map(|c| view! { <ClaimCard c=c lang=lang /> }.into_any()),
             }}
         </>
     }
@@ -349,10 +386,10 @@ impl OfflineQueue {
                 }
             });
             let visible = window_event_listener_untyped("visibilitychange", move |_| {
-                if let (Some(user), false) = (user, document().hidden()) {
-                    if store::online() {
-                        q.send(user);
-                    }
+                if let (Some(user), false) = (user, document().hidden())
+                    && store::online()
+                {
+                    q.send(user);
                 }
             });
             // The service worker sent the queue (Background Sync): show what became of it.
@@ -424,12 +461,18 @@ enum Notice {
 fn NoticeView(n: Notice, lang: Lang) -> impl IntoView {
     match n {
         Notice::Product => view! {
-            <p class="note warn" role="alert" data-testid="product-barcode">{T::ProductBarcode.text(lang)}</p>
+            <p class="note warn" role="alert" data-testid="product-barcode">
+                {T::ProductBarcode.text(lang)}
+            </p>
         }
         .into_any(),
-        Notice::Refused(e) => view! { <ErrorNote error=Signal::derive(move || Some(e.clone()))/> }.into_any(),
+        Notice::Refused(e) => {
+            view! { <ErrorNote error=Signal::derive(move || Some(e.clone())) /> }.into_any()
+        }
         Notice::Repeat(code) => view! {
-            <p class="note small muted" role="status">{T::AlreadyInList.with(lang, &[("code", &code)])}</p>
+            <p class="note small muted" role="status">
+                {T::AlreadyInList.with(lang, &[("code", &code)])}
+            </p>
         }
         .into_any(),
     }

@@ -29,13 +29,13 @@ fn settle(p: Option<js_sys::Promise>) {
 
 pub async fn load(user: i64) -> Vec<String> {
     #[cfg(feature = "hydrate")]
-    if let Some(p) = call("load", &[JsValue::from_f64(user as f64)]) {
-        if let Ok(v) = wasm_bindgen_futures::JsFuture::from(p).await {
-            return js_sys::Array::from(&v)
-                .iter()
-                .filter_map(|c| c.as_string())
-                .collect();
-        }
+    if let Some(p) = call("load", &[JsValue::from_f64(user as f64)])
+        && let Ok(v) = wasm_bindgen_futures::JsFuture::from(p).await
+    {
+        return js_sys::Array::from(&v)
+            .iter()
+            .filter_map(|c| c.as_string())
+            .collect();
     }
     let _ = user;
     Vec::new()
@@ -115,13 +115,15 @@ pub fn on_sent_by_worker(then: impl Fn(i64, BatchResult) + 'static) -> Listener 
     Listener(Some((container, on_message)))
 }
 
+/// The worker's message channel and the handler listening on it.
 #[cfg(feature = "hydrate")]
-pub struct Listener(
-    Option<(
-        web_sys::ServiceWorkerContainer,
-        wasm_bindgen::closure::Closure<dyn Fn(web_sys::MessageEvent)>,
-    )>,
+type Subscription = (
+    web_sys::ServiceWorkerContainer,
+    wasm_bindgen::closure::Closure<dyn Fn(web_sys::MessageEvent)>,
 );
+
+#[cfg(feature = "hydrate")]
+pub struct Listener(Option<Subscription>);
 
 #[cfg(feature = "hydrate")]
 impl Drop for Listener {
