@@ -32,7 +32,7 @@ pub const LANG_COOKIE: &str = "ww_lang";
 #[derive(Clone, Debug)]
 pub struct RequestContext {
     pub user: Option<SessionUser>,
-    pub session_hash: Option<String>,
+    pub session_hash: Option<SessionHash>,
     pub lang: Lang,
     pub ip: std::net::IpAddr,
     /// The client asked for HTML (`Accept: text/html`): a browser navigating, which is sent to a
@@ -57,5 +57,75 @@ impl RequestContext {
         } else {
             Ok(user)
         }
+    }
+}
+
+/// A session's token as the cookie carries it: the key to someone's account. It cannot be
+/// printed (`Debug` shows `SessionToken(…)`, there is no `Display`) or serialised by mistake;
+/// [`SessionToken::expose`] is the one way to read it, for the `Set-Cookie` header.
+#[cfg(feature = "ssr")]
+pub struct SessionToken(String);
+
+#[cfg(feature = "ssr")]
+impl SessionToken {
+    /// 256 random bits, hex.
+    pub fn generate() -> SessionToken {
+        use rand::Rng;
+        let bytes: [u8; 32] = rand::thread_rng().r#gen();
+        SessionToken(hex::encode(bytes))
+    }
+
+    /// The token a request's cookie carries (checked against the database, never trusted).
+    pub fn from_cookie(value: &str) -> SessionToken {
+        SessionToken(value.to_string())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl std::fmt::Debug for SessionToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SessionToken(…)")
+    }
+}
+
+/// What the database keeps instead of a session token: its keyed hash. Not a key by itself, but
+/// kept out of logs all the same.
+#[cfg(feature = "ssr")]
+#[derive(Clone, PartialEq, Eq)]
+pub struct SessionHash(String);
+
+#[cfg(feature = "ssr")]
+impl SessionHash {
+    pub fn new(hex: String) -> SessionHash {
+        SessionHash(hex)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl std::fmt::Debug for SessionHash {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SessionHash(…)")
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_do_not_print() {
+        let token = SessionToken::generate();
+        assert_eq!(token.expose().len(), 64);
+        assert!(!format!("{token:?}").contains(token.expose()));
+        let hash = SessionHash::new("ab12".repeat(16));
+        assert!(!format!("{hash:?}").contains("ab12"));
     }
 }

@@ -694,7 +694,8 @@ async fn request_context(
     let mut user = None;
     let mut session_hash = None;
     if let Some(token) = cookie(req.headers(), SESSION_COOKIE) {
-        match service::load_session(&state.db, &state.settings, token, unix_now()).await {
+        let token = app::session::SessionToken::from_cookie(token);
+        match service::load_session(&state.db, &state.settings, &token, unix_now()).await {
             Ok(Some((u, hash))) => {
                 user = Some(u);
                 session_hash = Some(hash);

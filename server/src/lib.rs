@@ -49,7 +49,7 @@ pub fn load_secret(cfg: &config::Config) -> Result<Vec<u8>, String> {
     }
     std::fs::create_dir_all(&cfg.data_dir)
         .map_err(|e| format!("cannot create {}: {e}", cfg.data_dir.display()))?;
-    let secret = app::auth::service::new_session_token();
+    let secret = app::auth::service::random_secret();
     std::fs::write(&path, &secret).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     Ok(secret.into_bytes())
 }

@@ -118,13 +118,15 @@ impl World {
                 service::verify_code(&state, &phone(phone_no), &code, "127.0.0.3", now)
                     .await
                     .unwrap();
-            tokens.push((who, token));
+            tokens.push((who, token.expose().to_string()));
         }
         let email = Email::parse(ADMIN_EMAIL).unwrap();
         let admin = service::admin_sign_in(&state, &email, ADMIN_PASSWORD, "127.0.0.3", now)
             .await
             .unwrap()
-            .1;
+            .1
+            .expose()
+            .to_string();
         tokens.push((Admin, admin));
         let addr = serve(state.clone()).await;
         World {

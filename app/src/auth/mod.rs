@@ -61,7 +61,11 @@ pub async fn verify_code(phone: String, code: String) -> Result<(), AppError> {
     let phone = Phone::parse_in(&phone, call.settings().country)?;
     let code = OtpCode::parse(&code).ok_or(AppError::CodeFormat)?;
     let (user, token) = service::verify_code(state, &phone, &code, &call.ip(), call.now).await?;
-    set_cookie(SESSION_COOKIE, &token, state.settings.session_ttl_secs);
+    set_cookie(
+        SESSION_COOKIE,
+        token.expose(),
+        state.settings.session_ttl_secs,
+    );
     leptos_axum::redirect(if user.role == crate::domain::Role::Admin {
         "/admin"
     } else {
@@ -79,7 +83,11 @@ pub async fn admin_sign_in(email: String, password: String) -> Result<(), AppErr
     let state = &call.state;
     let email = Email::parse(&email).ok_or(AppError::InvalidEmail)?;
     let (_, token) = service::admin_sign_in(state, &email, &password, &call.ip(), call.now).await?;
-    set_cookie(SESSION_COOKIE, &token, state.settings.session_ttl_secs);
+    set_cookie(
+        SESSION_COOKIE,
+        token.expose(),
+        state.settings.session_ttl_secs,
+    );
     leptos_axum::redirect("/admin");
     Ok(())
 }

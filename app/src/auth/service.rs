@@ -6,6 +6,7 @@ use crate::domain::{CompanyStatus, Email, OtpCode, ParticipantKind, Phone, Role,
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::limits;
+use crate::session::{SessionHash, SessionToken};
 use crate::state::{AppState, Db, Settings};
 use hmac::{Hmac, Mac};
 use rand::Rng;
@@ -31,7 +32,8 @@ fn constant_time_eq(a: &str, b: &str) -> bool {
             == 0
 }
 
-pub fn new_session_token() -> String {
+/// 256 random bits, hex: a new secret key for a data directory that has none.
+pub fn random_secret() -> String {
     let bytes: [u8; 32] = rand::thread_rng().r#gen();
     hex::encode(bytes)
 }
@@ -124,7 +126,7 @@ pub async fn verify_code(
     code: &OtpCode,
     ip: &str,
     now: i64,
-) -> Result<(SessionUser, String), AppError> {
+) -> Result<(SessionUser, SessionToken), AppError> {
     let mut tx = consume_code(state, phone, code, now).await?;
     let user_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE phone = $1")
         .bind(phone.as_str())
@@ -214,7 +216,7 @@ pub async fn open_session(
     user_id: i64,
     ip: &str,
     now: i64,
-) -> Result<(SessionUser, String), AppError> {
+) -> Result<(SessionUser, SessionToken), AppError> {
     let user = load_user(tx, user_id)
         .await?
         .ok_or(AppError::UnknownPhone)?;
@@ -245,7 +247,7 @@ pub async fn admin_sign_in(
     password: &str,
     ip: &str,
     now: i64,
-) -> Result<(SessionUser, String), AppError> {
+) -> Result<(SessionUser, SessionToken), AppError> {
     let s = &state.settings;
     let account_bucket = format!("pw:email:{}", email.as_str());
     let lock_bucket = format!("pw:email-ip:{}:{ip}", email.as_str());
@@ -357,10 +359,10 @@ async fn create_session(
     user_id: i64,
     ip: &str,
     now: i64,
-) -> Result<String, AppError> {
-    let token = new_session_token();
+) -> Result<SessionToken, AppError> {
+    let token = SessionToken::generate();
     sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at, ip) VALUES ($1, $2, $3, $4, $5)")
-        .bind(keyed_hash(s, "session", &token))
+        .bind(keyed_hash(s, "session", token.expose()))
         .bind(user_id)
         .bind(now)
         .bind(now + s.session_ttl_secs)
@@ -419,10 +421,10 @@ async fn load_user(
 pub async fn load_session(
     db: &Db,
     s: &Settings,
-    token: &str,
+    token: &SessionToken,
     now: i64,
-) -> Result<Option<(SessionUser, String)>, AppError> {
-    let token_hash = keyed_hash(s, "session", token);
+) -> Result<Option<(SessionUser, SessionHash)>, AppError> {
+    let token_hash = keyed_hash(s, "session", token.expose());
     let row = sqlx::query_as::<_, UserRow>(&format!(
         "{USER_COLUMNS} JOIN sessions s ON s.user_id = u.id \
          WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.status IN ('active', 'pending', 'left')"
@@ -431,12 +433,12 @@ pub async fn load_session(
     .bind(now)
     .fetch_optional(&db.pool)
     .await?;
-    Ok(row.map(|r| (SessionUser::from(r), token_hash)))
+    Ok(row.map(|r| (SessionUser::from(r), SessionHash::new(token_hash))))
 }
 
-pub async fn end_session(db: &Db, token_hash: &str) -> Result<(), AppError> {
+pub async fn end_session(db: &Db, token_hash: &SessionHash) -> Result<(), AppError> {
     sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
-        .bind(token_hash)
+        .bind(token_hash.as_str())
         .execute(&db.pool)
         .await?;
     Ok(())

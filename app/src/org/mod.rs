@@ -540,7 +540,11 @@ pub async fn join_verify(
     // Step two is no way round the guessing limit of step one.
     join.guarded_target(&state.db, &call.ip(), now).await?;
     let (_, token) = service::join(state, &phone, &code, &join, &call.ip(), now).await?;
-    set_cookie(SESSION_COOKIE, &token, state.settings.session_ttl_secs);
+    set_cookie(
+        SESSION_COOKIE,
+        token.expose(),
+        state.settings.session_ttl_secs,
+    );
     leptos_axum::redirect("/");
     Ok(())
 }

@@ -681,7 +681,7 @@ pub async fn join(
     form: &JoinForm,
     ip: &str,
     now: i64,
-) -> Result<(SessionUser, String), AppError> {
+) -> Result<(SessionUser, crate::session::SessionToken), AppError> {
     let mut tx = crate::auth::service::consume_code(state, phone, code, now).await?;
     let target = form.target(&mut tx, now).await?;
     let kind = target.kind.unwrap_or(ParticipantKind::Seller);

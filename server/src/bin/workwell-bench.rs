@@ -323,7 +323,7 @@ async fn seed(state: &AppState, outbox: &Outbox, codes_needed: usize) -> Result<
         let (_, token) = app::auth::service::verify_code(state, &phone, &code, &ip, now)
             .await
             .map_err(|e| format!("signing in {phone}: {e:?}"))?;
-        tokens.push(token);
+        tokens.push(token.expose().to_string());
     }
     Ok(Seeded {
         users,

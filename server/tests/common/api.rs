@@ -46,6 +46,8 @@ impl Api {
                     .await
                     .unwrap()
                     .1
+                    .expose()
+                    .to_string()
             }
         };
         let participant = sign_in(SELLER_PHONE).await;
@@ -54,7 +56,9 @@ impl Api {
         let admin = service::admin_sign_in(&state, &email, ADMIN_PASSWORD, "127.0.0.2", now)
             .await
             .unwrap()
-            .1;
+            .1
+            .expose()
+            .to_string();
         let addr = serve(state).await;
         Api {
             base: format!("http://{addr}"),
