@@ -207,13 +207,20 @@ async fn find_code(
     Ok(row.map(CodeRow::from))
 }
 
+/// One stored program setting.
+#[derive(sqlx::FromRow)]
+struct SettingRow {
+    key: String,
+    value: i64,
+}
+
 /// The program's settings (role and tier factors, the daily cap).
 pub async fn program_rules(conn: &mut AnyConnection) -> Result<ProgramRules, AppError> {
-    let rows: Vec<(String, i64)> = sqlx::query_as("SELECT key, value FROM program_settings")
+    let rows = sqlx::query_as::<_, SettingRow>("SELECT key, value FROM program_settings")
         .fetch_all(conn)
         .await?;
     let mut r = ProgramRules::default();
-    for (key, value) in rows {
+    for SettingRow { key, value } in rows {
         match key.as_str() {
             "role.seller" => r.seller = value,
             "role.foreman" => r.foreman = value,
@@ -293,6 +300,13 @@ pub async fn campaigns(
         .map_err(AppError::from)
 }
 
+/// Who holds a code, read again when the claim's update found it taken meanwhile.
+#[derive(sqlx::FromRow)]
+struct ClaimedRow {
+    claimed_by: Option<i64>,
+    claimed_at: Option<i64>,
+}
+
 async fn claim_parsed(
     db: &Db,
     mut conn: sqlx::pool::PoolConnection<Any>,
@@ -361,14 +375,18 @@ async fn claim_parsed(
     .fetch_optional(&mut *tx)
     .await?;
     let Some(today) = today else {
-        let (by, at): (Option<i64>, Option<i64>) =
-            sqlx::query_as("SELECT claimed_by, claimed_at FROM unit_codes WHERE id = $1")
-                .bind(row.id)
-                .fetch_one(&mut *tx)
-                .await?;
-        return Err(match by {
+        let ClaimedRow {
+            claimed_by,
+            claimed_at,
+        } = sqlx::query_as::<_, ClaimedRow>(
+            "SELECT claimed_by, claimed_at FROM unit_codes WHERE id = $1",
+        )
+        .bind(row.id)
+        .fetch_one(&mut *tx)
+        .await?;
+        return Err(match claimed_by {
             Some(b) if b == user_id => AppError::ClaimedByYou {
-                at: at.unwrap_or(now),
+                at: claimed_at.unwrap_or(now),
             },
             Some(_) => AppError::ClaimedByOther,
             None => AppError::UnitCodeVoided,
