@@ -19,6 +19,7 @@ pub mod domain;
 pub mod earn;
 pub mod error;
 pub mod files;
+pub mod format;
 pub mod forms;
 pub mod home;
 pub mod i18n;

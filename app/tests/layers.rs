@@ -341,13 +341,14 @@ fn the_cycle_finder_finds_a_cycle() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// The ground floor: parsed input types and statuses (`domain`), errors, every string (`i18n`),
-/// who is asking (`session`), and the pure parts of earning (unit codes and the rules engine).
+/// The ground floor: parsed input types and statuses (`domain`), errors, every string (`i18n`)
+/// and how figures read in each language (`format`), who is asking (`session`), and the pure parts of earning (unit codes and the rules engine).
 /// They use each other only, so any of them can be read, tested and reused without the rest.
 const GROUND_FLOOR: &[&str] = &[
     "domain",
     "error",
     "i18n",
+    "format",
     "session",
     "earn::code",
     "earn::rules",

@@ -142,9 +142,9 @@ test("admin in Russian: the adjustment note takes the CLDR plural form of the ne
     await page.locator("input[name=reason]").fill("Проверка склонения");
     await page.locator("main button[type=submit]").click();
     const note = page.getByRole("status");
-    await expect(note).toHaveText(/^Готово: у .+ теперь [\d\u202f]+ (балл|балла|баллов)\.$/);
+    await expect(note).toHaveText(/^Готово: у .+ теперь [\d\u00a0]+ (балл|балла|баллов)\.$/);
     const text = (await note.textContent())!;
-    const n = Number(text.match(/теперь ([\d\u202f]+) /)![1].replace(/\D/g, ""));
+    const n = Number(text.match(/теперь ([\d\u00a0]+) /)![1].replace(/\D/g, ""));
     expect(text.endsWith(` ${word[rules.select(n)]}.`), `${n}: ${text}`).toBe(true);
     return n;
   };

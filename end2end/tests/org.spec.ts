@@ -70,7 +70,7 @@ test("a manager invites a foreman, approves a self-registered seller, sees the f
   await foreman.getByLabel("Code from the label").fill(code);
   await foreman.getByRole("button", { name: "Get points" }).click();
   await expect(foreman.getByTestId("claim-result")).toBeVisible();
-  const earned = Number((await foreman.getByTestId("claim-result").textContent())!.match(/\+(\d[\d\u202f]*) points/)![1].replace(/\D/g, ""));
+  const earned = Number((await foreman.getByTestId("claim-result").textContent())!.match(/\+(\d[\d,]*) points/)![1].replace(/\D/g, ""));
   expect(earned).toBeGreaterThan(0);
 
   // Someone else registers with the company's join code and waits for approval.
@@ -94,7 +94,7 @@ test("a manager invites a foreman, approves a self-registered seller, sees the f
   await expect(row).toContainText("foreman");
   // His own employee: the manager sees the whole number.
   await expect(row).toContainText(foremanPhone);
-  await expect(row.getByTestId("earned")).toHaveText(String(earned).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f"));
+  await expect(row.getByTestId("earned")).toHaveText(String(earned).replace(/\B(?=(\d{3})+(?!\d))/g, ","));
   await expect(page.getByTestId("staff-row").filter({ hasText: sellerName })).toContainText("Active");
   await seller.reload();
   await expect(seller.getByRole("navigation", { name: "Workwell" })).toBeVisible();
@@ -108,7 +108,7 @@ test("a manager invites a foreman, approves a self-registered seller, sees the f
   // The drill-down shows the claim.
   await row.getByRole("link", { name: foremanName }).click();
   await expect(page.getByTestId("member-status")).toHaveText("Active");
-  await expect(page.locator(".activity li").first()).toContainText(`+${String(earned).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")}`);
+  await expect(page.locator(".activity li").first()).toContainText(`+${String(earned).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`);
   const foremanId = page.url().split("/").pop()!;
 
   // The manager gives him his personnel number: saved, shown, and in the payroll file.

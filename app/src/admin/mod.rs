@@ -12,7 +12,6 @@ mod pages;
 use crate::call::Call;
 pub use pages::*;
 
-use crate::domain::Points;
 use crate::error::AppError;
 use crate::i18n::T;
 use crate::ui::{AdminShell, ErrorPanel, Loading, use_lang};
@@ -78,22 +77,22 @@ pub fn AdminHomePage() -> impl IntoView {
                                     <div class="card stat">
                                         <span class="label">{T::AdminParticipants.text(lang)}</span>
                                         <strong data-testid="participants">
-                                            {Points(o.participants).to_string()}
+                                            {crate::format::number(lang, o.participants)}
                                         </strong>
                                     </div>
                                     <div class="card stat">
                                         <span class="label">{T::AdminCompanies.text(lang)}</span>
-                                        <strong>{Points(o.companies).to_string()}</strong>
+                                        <strong>{crate::format::number(lang, o.companies)}</strong>
                                     </div>
                                     <div class="card stat">
                                         <span class="label">{T::AdminPointsHeld.text(lang)}</span>
-                                        <strong>{Points(o.points_held).to_string()}</strong>
+                                        <strong>{crate::format::number(lang, o.points_held)}</strong>
                                     </div>
                                     <div class="card stat">
                                         <span class="label">
                                             {T::AdminActiveSessions.text(lang)}
                                         </span>
-                                        <strong>{Points(o.active_sessions).to_string()}</strong>
+                                        <strong>{crate::format::number(lang, o.active_sessions)}</strong>
                                     </div>
                                 </div>
                             }

@@ -38,7 +38,8 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-fn civil(unix_secs: i64) -> (i64, i64, i64) {
+/// The (year, month 1–12, day 1–31) of a unix time, UTC.
+pub fn civil(unix_secs: i64) -> (i64, i64, i64) {
     let d = iso_date(unix_secs);
     let mut parts = d.split('-').map(|p| p.parse::<i64>().unwrap_or(1));
     let year = parts.next().unwrap_or(1970);

@@ -232,13 +232,6 @@ mod tests {
     }
 
     #[test]
-    fn points_are_grouped_by_thousands() {
-        assert_eq!(Points(0).to_string(), "0");
-        assert_eq!(Points(1_234_567).to_string(), "1\u{202f}234\u{202f}567");
-        assert_eq!(Points(-950).to_string(), "−950");
-    }
-
-    #[test]
     fn roles_and_kinds_round_trip() {
         for r in [Role::Participant, Role::PartnerManager, Role::Admin] {
             assert_eq!(Role::parse(r.as_str()), Some(r));

@@ -8,7 +8,7 @@
 //! bonuses → the daily cap. Every step that changes the number is a [`Line`]; the lines always add
 //! up to the total.
 
-use crate::domain::{ParticipantKind, Points, Tier};
+use crate::domain::{ParticipantKind, Tier};
 use crate::i18n::{Lang, T};
 use serde::{Deserialize, Serialize};
 
@@ -382,31 +382,36 @@ pub fn describe(product_name: &str, lines: &[Line], total: i64, lang: Lang) -> S
         format!("{product_name}: ")
     };
     for (i, line) in lines.iter().enumerate() {
-        let n = Points(line.points.abs()).to_string();
+        let n = crate::format::number(lang, line.points.abs());
         let part = match (&line.step, line.factor) {
             (Step::Base, _) => T::BdBase.with(lang, &[("n", &n)]),
             (Step::Rate { price, rate }, _) => T::BdRate.with(
                 lang,
                 &[
-                    ("price", &Points(*price).to_string()),
+                    ("price", &crate::format::number(lang, *price)),
                     ("rate", &format!("{}/{}", rate.points, rate.per)),
                     ("n", &n),
                 ],
             ),
             (Step::Role(kind), Some(f)) => format!(
                 "× {} {}",
-                factor_text(f),
+                crate::format::thousandths(lang, f),
                 kind.label().text(lang).to_lowercase()
             ),
             (Step::Tier(tier), Some(f)) => T::BdTier.with(
                 lang,
-                &[("f", &factor_text(f)), ("tier", tier.label().text(lang))],
+                &[
+                    ("f", &crate::format::thousandths(lang, f)),
+                    ("tier", tier.label().text(lang)),
+                ],
             ),
-            (Step::Campaign { name, .. }, Some(f)) => format!("× {} {name}", factor_text(f)),
+            (Step::Campaign { name, .. }, Some(f)) => {
+                format!("× {} {name}", crate::format::thousandths(lang, f))
+            }
             (Step::Campaign { name, .. }, None) => format!("+ {n} {name}"),
             (Step::DailyCap { cap }, _) => T::BdCap.with(
                 lang,
-                &[("n", &n), ("cap", &crate::i18n::points(lang, *cap))],
+                &[("n", &n), ("cap", &crate::format::points(lang, *cap))],
             ),
             (Step::Role(_) | Step::Tier(_), None) => continue,
         };
@@ -419,7 +424,7 @@ pub fn describe(product_name: &str, lines: &[Line], total: i64, lang: Lang) -> S
             out.push_str(T::BdBudget.text(lang));
         }
     }
-    out.push_str(&format!(" = {}", Points(total)));
+    out.push_str(&format!(" = {}", crate::format::number(lang, total)));
     out
 }
 
@@ -799,7 +804,7 @@ mod tests {
                         prop_assert!(l.points >= 0 || may_take);
                     }
                     let text = describe("P", &award.lines, award.total, Lang::En);
-                    let ends_with_total = text.ends_with(&format!("= {}", Points(award.total)));
+                    let ends_with_total = text.ends_with(&format!("= {}", crate::format::number(Lang::En, award.total)));
                     prop_assert!(ends_with_total);
                 }
                 Err(Refusal::DailyCapReached { cap }) => {

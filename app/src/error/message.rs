@@ -48,7 +48,7 @@ impl AppError {
             AppError::ClaimedByOther => T::ErrClaimedByOther.text(lang).into(),
             AppError::ProductInactive => T::ErrProductInactive.text(lang).into(),
             AppError::DailyCapReached { cap } => {
-                T::ErrDailyCap.with(lang, &[("cap", &crate::i18n::points(lang, *cap))])
+                T::ErrDailyCap.with(lang, &[("cap", &crate::format::points(lang, *cap))])
             }
             AppError::Invalid { field } => field.hint().text(lang).into(),
             AppError::CsvInvalid { line, field } => T::ErrCsvLine.with(
@@ -61,11 +61,10 @@ impl AppError {
             AppError::NotFound => T::ErrNotFound.text(lang).into(),
             AppError::SkuTaken => T::ErrSkuTaken.text(lang).into(),
             AppError::NotClaimed => T::ErrNotClaimed.text(lang).into(),
-            AppError::BalanceTooLow { balance } => {
-                T::ErrBalanceTooLow.with(lang, &[("points", &crate::i18n::points(lang, *balance))])
-            }
+            AppError::BalanceTooLow { balance } => T::ErrBalanceTooLow
+                .with(lang, &[("points", &crate::format::points(lang, *balance))]),
             AppError::NotEnoughPoints { missing } => T::ErrNotEnoughPoints
-                .with(lang, &[("points", &crate::i18n::points(lang, *missing))]),
+                .with(lang, &[("points", &crate::format::points(lang, *missing))]),
             AppError::OutOfStock => T::ErrOutOfStock.text(lang).into(),
             AppError::TierTooLow { needed } => {
                 T::ErrTierTooLow.with(lang, &[("tier", needed.label().text(lang))])
@@ -92,7 +91,7 @@ impl AppError {
                 T::ErrControlCharacter.with(lang, &[("field", input)])
             }
             AppError::RequestTooLarge { max_kb } => {
-                T::ErrRequestTooLarge.with(lang, &[("n", &crate::i18n::grouped(*max_kb))])
+                T::ErrRequestTooLarge.with(lang, &[("n", &crate::format::number(lang, *max_kb))])
             }
             AppError::MethodNotAllowed => T::ErrMethodNotAllowed.text(lang).into(),
             AppError::CrossSite => T::ErrCrossSite.text(lang).into(),

@@ -1,7 +1,7 @@
 //! Home: the participant's balance, tier, goal, news of their orders and latest activity.
 
 use super::{HomeData, home_summary};
-use crate::domain::{Points, Tier, iso_date};
+use crate::domain::{Tier, iso_date};
 use crate::earn::ActivityList;
 use crate::i18n::{Lang, T};
 use crate::ui::{ErrorNote, ErrorPanel, Loading, ParticipantShell, action_error, use_lang};
@@ -38,7 +38,7 @@ fn HomeView(
         T::ToNextTier.with(
             lang,
             &[
-                ("points", &crate::i18n::points(lang, points)),
+                ("points", &crate::format::points(lang, points)),
                 ("tier", tier.label().text(lang)),
             ],
         )
@@ -76,7 +76,7 @@ fn HomeView(
                 {T::Balance.text(lang)}
             </span>
             <p class="points" data-testid="balance">
-                <strong>{Points(s.balance).to_string()}</strong>
+                <strong>{crate::format::number(lang, s.balance)}</strong>
                 " "
                 <span>
                     {crate::i18n::N::PointsWord
@@ -99,7 +99,7 @@ fn HomeView(
                                 .with(
                                     lang,
                                     &[
-                                        ("points", &crate::i18n::points(lang, points)),
+                                        ("points", &crate::format::points(lang, points)),
                                         ("date", &iso_date(at)),
                                     ],
                                 )}

@@ -7,7 +7,7 @@ use super::admin::{
     admin_participants,
 };
 use super::{Approve, CompanyCard, Reject};
-use crate::domain::{CompanyKind, Points, UserStatus};
+use crate::domain::{CompanyKind, UserStatus};
 use crate::forms::Done;
 use crate::i18n::{Lang, T};
 use crate::ui::{AdminShell, ErrorNote, ErrorPanel, Loading, action_error, use_id_param, use_lang};
@@ -387,8 +387,8 @@ pub fn AdminCompanyPage() -> impl IntoView {
                                                         <td>{s.name.clone()}</td>
                                                         <td>{s.phone.clone()}</td>
                                                         <td>{s.status.label().text(lang)}</td>
-                                                        <td>{Points(s.earned).to_string()}</td>
-                                                        <td>{Points(s.balance).to_string()}</td>
+                                                        <td>{crate::format::number(lang, s.earned)}</td>
+                                                        <td>{crate::format::number(lang, s.balance)}</td>
                                                         <td>
                                                             <ActionForm action=block>
                                                                 <input type="hidden" name="id" value=s.id />

@@ -7,7 +7,7 @@ use super::{
     Membership, Period, Reinstate, Reject, SetPersonnelNo, StaffRow, Team, invites, join_invite,
     member, my_membership, my_team,
 };
-use crate::domain::{ParticipantKind, Points, Role, UserStatus, iso_date};
+use crate::domain::{ParticipantKind, Role, UserStatus, iso_date};
 use crate::error::Field;
 use crate::forms::{FieldNote, Kept};
 use crate::i18n::{Lang, T};
@@ -18,10 +18,6 @@ use crate::ui::{
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-
-fn pts(n: i64) -> String {
-    Points(n).to_string()
-}
 
 #[component]
 fn KindSelect(lang: Lang) -> impl IntoView {
@@ -331,15 +327,15 @@ fn TeamView(
             </div>
             <div class="stat">
                 <span class="label">{T::Earned.text(lang)}</span>
-                <strong>{pts(t.totals.earned)}</strong>
+                <strong>{crate::format::number(lang, t.totals.earned)}</strong>
             </div>
             <div class="stat">
                 <span class="label">{T::Spent.text(lang)}</span>
-                <strong>{pts(t.totals.spent)}</strong>
+                <strong>{crate::format::number(lang, t.totals.spent)}</strong>
             </div>
             <div class="stat">
                 <span class="label">{T::Balance.text(lang)}</span>
-                <strong>{pts(t.totals.balance)}</strong>
+                <strong>{crate::format::number(lang, t.totals.balance)}</strong>
             </div>
         </div>
         <p class="small muted">{T::PeriodFrom.with(lang, &[("date", &iso_date(t.from))])}</p>
@@ -455,8 +451,8 @@ fn TeamView(
                             view! {
                                 <tr>
                                     <td>{iso_date(m.month)[..7].to_string()}</td>
-                                    <td>{pts(m.earned)}</td>
-                                    <td>{pts(m.spent)}</td>
+                                    <td>{crate::format::number(lang, m.earned)}</td>
+                                    <td>{crate::format::number(lang, m.spent)}</td>
                                     <td>{m.earners}</td>
                                 </tr>
                             }
@@ -466,7 +462,7 @@ fn TeamView(
             </table>
         </div>
         <p class="small muted">
-            {T::LeaverGrace.with(lang, &[("n", &crate::i18n::N::Days.count(lang, t.grace_days))])}
+            {T::LeaverGrace.with(lang, &[("n", &crate::format::count(lang, crate::i18n::N::Days, t.grace_days))])}
         </p>
     }
 }
@@ -491,9 +487,9 @@ fn StaffCard(s: StaffRow, lang: Lang) -> impl IntoView {
                     })}
             </p>
             <p class="small">
-                {T::Earned.text(lang)} " " <strong data-testid="earned">{pts(s.earned)}</strong>
-                " · " {T::Spent.text(lang)} " " <strong>{pts(s.spent)}</strong> " · "
-                {T::Balance.text(lang)} " " <strong>{pts(s.balance)}</strong>
+                {T::Earned.text(lang)} " " <strong data-testid="earned">{crate::format::number(lang, s.earned)}</strong>
+                " · " {T::Spent.text(lang)} " " <strong>{crate::format::number(lang, s.spent)}</strong> " · "
+                {T::Balance.text(lang)} " " <strong>{crate::format::number(lang, s.balance)}</strong>
             </p>
         </li>
     }
@@ -592,15 +588,15 @@ fn MemberView(
         <div class="stats">
             <div class="stat">
                 <span class="label">{T::EarnedYear.text(lang)}</span>
-                <strong>{pts(row.earned)}</strong>
+                <strong>{crate::format::number(lang, row.earned)}</strong>
             </div>
             <div class="stat">
                 <span class="label">{T::SpentYear.text(lang)}</span>
-                <strong>{pts(row.spent)}</strong>
+                <strong>{crate::format::number(lang, row.spent)}</strong>
             </div>
             <div class="stat">
                 <span class="label">{T::Balance.text(lang)}</span>
-                <strong>{pts(row.balance)}</strong>
+                <strong>{crate::format::number(lang, row.balance)}</strong>
             </div>
         </div>
         <section class="card">
@@ -647,7 +643,7 @@ fn MemberView(
                     view! {
                         <p class="card small">
                             {T::OrderNo.with(lang, &[("n", &o.id.to_string())])} " · " {o.title}
-                            " · " {pts(o.points)} " · " {o.status.label().text(lang)} " · "
+                            " · " {crate::format::number(lang, o.points)} " · " {o.status.label().text(lang)} " · "
                             {iso_date(o.created_at)}
                         </p>
                     }

@@ -7,7 +7,7 @@ use super::admin::{
 };
 use super::model::OrderView;
 use super::pages::{OrderCard, OrderHistory};
-use crate::domain::{CompanyKind, OrderStatus, Points, RewardKind, Tier, iso_date};
+use crate::domain::{CompanyKind, OrderStatus, RewardKind, Tier, iso_date};
 use crate::forms::Done;
 use crate::i18n::{Lang, T};
 use crate::ui::{AdminShell, ErrorNote, ErrorPanel, Loading, action_error, use_lang};
@@ -176,12 +176,12 @@ fn RewardsView(
                                                 view! {
                                                     <br />
                                                     <small class="muted">
-                                                        {crate::i18n::N::VouchersLeft.count(lang, r.free_vouchers)}
+                                                        {crate::format::count(lang, crate::i18n::N::VouchersLeft, r.free_vouchers)}
                                                     </small>
                                                 }
                                             })}
                                     </td>
-                                    <td class="num">{Points(r.price).to_string()}</td>
+                                    <td class="num">{crate::format::number(lang, r.price)}</td>
                                     <td class="num">
                                         {r.stock.map_or("∞".to_string(), |s| s.to_string())}
                                     </td>
@@ -649,7 +649,7 @@ fn OrderQueue(
                                                     }
                                                 })}
                                         </td>
-                                        <td class="num">{Points(o.points).to_string()}</td>
+                                        <td class="num">{crate::format::number(lang, o.points)}</td>
                                         <td>
                                             {o.status.label().text(lang)}
                                             {o
@@ -778,7 +778,7 @@ pub fn AdminOrderPage() -> impl IntoView {
                                             view! {
                                                 <p class="note ok" role="status">
                                                     {T::Refunded
-                                                        .with(lang, &[("points", &crate::i18n::points(lang, b))])}
+                                                        .with(lang, &[("points", &crate::format::points(lang, b))])}
                                                 </p>
                                             }
                                         })

@@ -5,8 +5,9 @@ use super::model::{GoalProgress, OrderView, RewardCard, RewardDetail, ShopData, 
 use super::{NotifyMe, Redeem, SetGoal, catalog, company_credits, my_order, my_orders, reward};
 use crate::domain::{OrderStatus, RewardKind, iso_date};
 use crate::error::Field;
+use crate::format::points;
 use crate::forms::{FieldNote, Kept};
-use crate::i18n::{Lang, T, points};
+use crate::i18n::{Lang, T};
 use crate::ui::{
     ErrorNote, ErrorPanel, Loading, ParticipantShell, action_error, use_lang, use_session,
 };

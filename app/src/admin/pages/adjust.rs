@@ -73,7 +73,7 @@ pub fn AdminAdjustPage() -> impl IntoView {
                                             lang,
                                             &[
                                                 ("name", &a.name),
-                                                ("points", &crate::i18n::points(lang, a.balance)),
+                                                ("points", &crate::format::points(lang, a.balance)),
                                             ],
                                         )}
                                 </p>

@@ -2,10 +2,10 @@
 
 use super::*;
 
-fn effect_text(e: Effect) -> String {
+fn effect_text(lang: Lang, e: Effect) -> String {
     match e {
-        Effect::Multiplier(f) => format!("× {}", factor_text(f)),
-        Effect::Bonus(b) => format!("+ {}", Points(b)),
+        Effect::Multiplier(f) => format!("× {}", crate::format::thousandths(lang, f)),
+        Effect::Bonus(b) => format!("+ {}", crate::format::number(lang, b)),
     }
 }
 
@@ -240,7 +240,7 @@ fn CampaignList(rows: Vec<CampaignRow>, lang: Lang) -> impl IntoView {
                                         {iso_date(c.starts_at)} " – "
                                         {iso_date(c.ends_at - 86_400)}
                                     </td>
-                                    <td>{effect_text(c.effect)}</td>
+                                    <td>{effect_text(lang, c.effect)}</td>
                                     <td>
                                         {if scope.is_empty() {
                                             T::AllProducts.text(lang).to_string()
@@ -251,7 +251,7 @@ fn CampaignList(rows: Vec<CampaignRow>, lang: Lang) -> impl IntoView {
                                     <td class="num">
                                         {c
                                             .budget
-                                            .map(|b| format!("{} / {}", Points(c.spent), Points(b)))
+                                            .map(|b| format!("{} / {}", crate::format::number(lang, c.spent), crate::format::number(lang, b)))
                                             .unwrap_or_else(|| "—".into())}
                                     </td>
                                     <td>{if c.active { "✓" } else { "—" }}</td>

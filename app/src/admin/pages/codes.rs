@@ -156,8 +156,8 @@ fn BatchTable(
                                             {b.sku.clone()} " · " {iso_date(b.created_at)}
                                         </small>
                                     </td>
-                                    <td class="num">{Points(b.size).to_string()}</td>
-                                    <td class="num">{Points(b.claimed).to_string()}</td>
+                                    <td class="num">{crate::format::number(lang, b.size)}</td>
+                                    <td class="num">{crate::format::number(lang, b.claimed)}</td>
                                     <td>{b.status.label().text(lang)}</td>
                                     <td>
                                         <BatchActions b=b lang=lang status=status />
@@ -199,11 +199,11 @@ pub fn AdminBatchPage() -> impl IntoView {
                                 <p>
                                     <code>{b.sku.clone()}</code>
                                     " · "
-                                    {Points(b.size).to_string()}
+                                    {crate::format::number(lang, b.size)}
                                     " · "
                                     {T::Claimed.text(lang)}
                                     ": "
-                                    {Points(b.claimed).to_string()}
+                                    {crate::format::number(lang, b.claimed)}
                                     " · "
                                     <strong data-testid="batch-status">
                                         {b.status.label().text(lang)}
@@ -363,7 +363,7 @@ pub fn AdminCodesPage() -> impl IntoView {
                                         <dd>
                                             {c
                                                 .points
-                                                .map(|p| Points(p).to_string())
+                                                .map(|p| crate::format::number(lang, p))
                                                 .unwrap_or_else(|| "—".into())}
                                         </dd>
                                     </dl>

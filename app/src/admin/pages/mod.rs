@@ -13,7 +13,7 @@ use super::codes::{
     AdjustPoints, BatchRow, CreateBatch, ReverseClaim, SetBatchStatus, VoidCode, get_batch,
     list_batches, lookup_code,
 };
-use crate::domain::{CodeStatus, Points, iso_date};
+use crate::domain::{CodeStatus, iso_date};
 use crate::earn::rules::{Effect, factor_text};
 use crate::error::Field;
 use crate::forms::Done;

@@ -40,7 +40,7 @@ pub(super) fn DeliveryList(delivery: Delivery, lang: Lang) -> impl IntoView {
                 &[
                     ("scanned", &rows.len().to_string()),
                     ("credited", &credited.len().to_string()),
-                    ("points", &crate::i18n::points(lang, credited.iter().sum())),
+                    ("points", &crate::format::points(lang, credited.iter().sum())),
                 ],
             );
             view! {
@@ -60,7 +60,7 @@ pub(super) fn DeliveryList(delivery: Delivery, lang: Lang) -> impl IntoView {
                                         (
                                             "plus",
                                             "credited",
-                                            format!("+{} · {product}", Points(points)),
+                                            format!("+{} · {product}", crate::format::number(lang, points)),
                                         )
                                     }
                                     Row::AlreadyYours => {
@@ -135,7 +135,7 @@ pub(super) fn BatchCard(b: BatchResult, lang: Lang) -> impl IntoView {
         lang,
         &[
             ("credited", &b.credited.to_string()),
-            ("points", &crate::i18n::points(lang, b.points)),
+            ("points", &crate::format::points(lang, b.points)),
             ("already", &b.already.to_string()),
             ("refused", &b.refused.to_string()),
         ],
@@ -152,7 +152,7 @@ pub(super) fn BatchCard(b: BatchResult, lang: Lang) -> impl IntoView {
                     .map(|i| {
                         let (class, text) = match i.outcome {
                             BatchOutcome::Credited(c) => {
-                                ("plus", format!("+{} · {}", Points(c.points), c.product))
+                                ("plus", format!("+{} · {}", crate::format::number(lang, c.points), c.product))
                             }
                             BatchOutcome::AlreadyYours { .. } => {
                                 ("", T::AlreadyYours.text(lang).to_string())
@@ -169,7 +169,7 @@ pub(super) fn BatchCard(b: BatchResult, lang: Lang) -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
-            <p>{T::NewBalance.with(lang, &[("points", &crate::i18n::points(lang, b.balance))])}</p>
+            <p>{T::NewBalance.with(lang, &[("points", &crate::format::points(lang, b.balance))])}</p>
         </section>
     }
 }

@@ -10,7 +10,6 @@ mod store;
 use self::camera::{Camera, feedback};
 use self::delivery::*;
 use self::scanned::Seen;
-use crate::domain::Points;
 use crate::earn::code::{CodeError, UnitCode};
 use crate::earn::{BatchOutcome, BatchResult, ClaimCode, ClaimResult, claim_batch, claimed};
 use crate::error::AppError;
@@ -36,7 +35,7 @@ fn ClaimCard(c: ClaimResult, lang: Lang) -> impl IntoView {
     view! {
         <section class="card claimed" role="status" data-testid="claim-result">
             <p class="points plus">
-                <strong>{format!("+{}", Points(c.points))}</strong>
+                <strong>{format!("+{}", crate::format::number(lang, c.points))}</strong>
                 " "
                 {crate::i18n::N::PointsWord.form(lang, crate::i18n::Plural::of(lang, c.points))}
             </p>
@@ -47,7 +46,7 @@ fn ClaimCard(c: ClaimResult, lang: Lang) -> impl IntoView {
             <p class="breakdown" data-testid="breakdown">
                 {c.breakdown}
             </p>
-            <p>{T::NewBalance.with(lang, &[("points", &crate::i18n::points(lang, c.balance))])}</p>
+            <p>{T::NewBalance.with(lang, &[("points", &crate::format::points(lang, c.balance))])}</p>
             {c
                 .tip
                 .map(|t| {

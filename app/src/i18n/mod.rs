@@ -1,6 +1,12 @@
-//! Every user-facing string, in every language we ship. Adding a key without all translations does
-//! not compile, so no screen can be half-translated. Placeholders are `{name}`-style and filled by
-//! [`T::with`].
+//! Every user-facing string, in every language we ship. English and Russian sit beside each key
+//! below; French, Turkish and Romanian each have a file (`fr.rs`, `tr.rs`, `ro.rs`) whose `match`
+//! names every key with no catch-all arm. Either way, adding a key without all five translations
+//! does not compile, so no screen can be half-translated. Placeholders are `{name}`-style and
+//! filled by [`T::with`].
+
+mod fr;
+mod ro;
+mod tr;
 
 use serde::{Deserialize, Serialize};
 
@@ -9,15 +15,21 @@ pub enum Lang {
     #[default]
     En,
     Ru,
+    Fr,
+    Tr,
+    Ro,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ru];
+    pub const ALL: [Lang; 5] = [Lang::En, Lang::Ru, Lang::Fr, Lang::Tr, Lang::Ro];
 
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Ru => "ru",
+            Lang::Fr => "fr",
+            Lang::Tr => "tr",
+            Lang::Ro => "ro",
         }
     }
 
@@ -26,7 +38,16 @@ impl Lang {
         match self {
             Lang::En => "English",
             Lang::Ru => "Русский",
+            Lang::Fr => "Français",
+            Lang::Tr => "Türkçe",
+            Lang::Ro => "Română",
         }
+    }
+
+    /// Which way its text runs, for `<html dir>`. All five we ship run left to right; the
+    /// attribute is written from here so a right-to-left language needs one line, not a search.
+    pub fn dir(self) -> &'static str {
+        "ltr"
     }
 
     pub fn parse(code: &str) -> Option<Lang> {
@@ -74,6 +95,9 @@ macro_rules! messages {
                 match lang {
                     Lang::En => match self { $(T::$key => $en),* },
                     Lang::Ru => match self { $(T::$key => $ru),* },
+                    Lang::Fr => fr::text(self),
+                    Lang::Tr => tr::text(self),
+                    Lang::Ro => ro::text(self),
                 }
             }
 
@@ -106,49 +130,32 @@ pub enum Plural {
 }
 
 impl Plural {
-    /// The category of the whole number `n` in `lang`, by the CLDR rules (`intl_pluralrules`).
+    /// The category of the whole number `n` in `lang`, by CLDR's rules (ICU4X's `icu_plurals`).
     pub fn of(lang: Lang, n: i64) -> Plural {
-        use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
-        use std::sync::OnceLock;
-        static RULES: OnceLock<Vec<PluralRules>> = OnceLock::new();
-        let rules = RULES.get_or_init(|| {
-            Lang::ALL
+        use icu_plurals::{PluralCategory, PluralRules};
+        thread_local! {
+            // Built once per thread from the compiled-in CLDR data (the rules are not `Sync`).
+            static RULES: Vec<PluralRules> = Lang::ALL
                 .iter()
                 .map(|l| {
-                    let id: unic_langid::LanguageIdentifier =
+                    let locale: icu_locale_core::Locale =
                         l.code().parse().expect("a language code we ship");
-                    PluralRules::create(id, PluralRuleType::CARDINAL)
+                    PluralRules::try_new_cardinal(locale.into())
                         .expect("CLDR has plural rules for every language we ship")
                 })
-                .collect()
-        });
+                .collect();
+        }
         let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-        match rules[index].select(n.unsigned_abs()) {
-            Ok(PluralCategory::ZERO) => Plural::Zero,
-            Ok(PluralCategory::ONE) => Plural::One,
-            Ok(PluralCategory::TWO) => Plural::Two,
-            Ok(PluralCategory::FEW) => Plural::Few,
-            Ok(PluralCategory::MANY) => Plural::Many,
-            Ok(PluralCategory::OTHER) | Err(_) => Plural::Other,
+        let category = RULES.with(|rules| rules[index].category_for(n.unsigned_abs()));
+        match category {
+            PluralCategory::Zero => Plural::Zero,
+            PluralCategory::One => Plural::One,
+            PluralCategory::Two => Plural::Two,
+            PluralCategory::Few => Plural::Few,
+            PluralCategory::Many => Plural::Many,
+            PluralCategory::Other => Plural::Other,
         }
     }
-}
-
-/// A whole number with its thousands grouped by a narrow no-break space (`12 480`, `−75`):
-/// readable in every language we ship, and never split across lines.
-pub fn grouped(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if n < 0 {
-        out.push('−');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{202f}');
-        }
-        out.push(c);
-    }
-    out
 }
 
 macro_rules! counted {
@@ -175,6 +182,9 @@ macro_rules! counted {
                             (N::$key, _) => $ru_other,
                         )*
                     },
+                    Lang::Fr => fr::form(self, category),
+                    Lang::Tr => tr::form(self, category),
+                    Lang::Ro => ro::form(self, category),
                 }
             }
 
@@ -182,19 +192,6 @@ macro_rules! counted {
             const ALL: &'static [N] = &[$(N::$key),*];
         }
     };
-}
-
-impl N {
-    /// The form `n` takes in `lang`, with `{n}` filled in (grouped).
-    pub fn count(self, lang: Lang, n: i64) -> String {
-        self.form(lang, Plural::of(lang, n))
-            .replace("{n}", &grouped(n))
-    }
-}
-
-/// "1 point", "401 балл", "405 баллов": every amount of points a person reads.
-pub fn points(lang: Lang, n: i64) -> String {
-    N::Points.count(lang, n)
 }
 
 counted! {
@@ -718,78 +715,111 @@ mod tests {
             Lang::from_accept_language("de-DE,de;q=0.9,ru;q=0.5,en;q=0.7"),
             Some(Lang::En)
         );
-        assert_eq!(Lang::from_accept_language("de,fr"), None);
+        assert_eq!(Lang::from_accept_language("de,fr"), Some(Lang::Fr));
+        assert_eq!(Lang::from_accept_language("tr-TR"), Some(Lang::Tr));
+        assert_eq!(
+            Lang::from_accept_language("ro-RO,ro;q=0.9,en;q=0.5"),
+            Some(Lang::Ro)
+        );
+        assert_eq!(Lang::from_accept_language("de,it"), None);
         assert_eq!(Lang::from_accept_language("en;q=0, ru"), Some(Lang::Ru));
         assert_eq!(Lang::from_accept_language(""), None);
+    }
+
+    /// The `{name}` placeholders of a text, sorted, as they are written (read from the text, not
+    /// from a list).
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = text
+            .match_indices('{')
+            .filter_map(|(i, _)| {
+                let rest = &text[i + 1..];
+                let end = rest.find('}')?;
+                let name = &rest[..end];
+                (!name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+                    .then_some(&text[i..i + end + 2])
+            })
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn placeholders_are_read_from_the_text() {
+        assert_eq!(
+            placeholders("{points} more to reach {tier}, {n} {x y} {}"),
+            ["{n}", "{points}", "{tier}"]
+        );
     }
 
     #[test]
     fn every_text_is_translated_and_keeps_its_placeholders() {
         for key in T::ALL {
             let en = key.text(Lang::En);
-            assert!(!en.is_empty(), "{key:?} is empty in English");
+            assert!(!en.trim().is_empty(), "{key:?} is empty in English");
             for lang in Lang::ALL {
                 let text = key.text(lang);
                 assert!(!text.trim().is_empty(), "{key:?} is empty in {lang:?}");
-                for ph in [
-                    "{name}", "{phone}", "{points}", "{tier}", "{n}", "{time}", "{code}", "{f}",
-                    "{cap}", "{price}", "{rate}", "{date}", "{reason}", "{ch}", "{from}", "{to}",
-                ] {
-                    assert_eq!(
-                        en.contains(ph),
-                        text.contains(ph),
-                        "{key:?}: placeholder {ph} differs in {lang:?}"
-                    );
-                }
+                assert_eq!(
+                    placeholders(en),
+                    placeholders(text),
+                    "{key:?}: the placeholders differ in {lang:?}: {text}"
+                );
             }
         }
     }
 
-    /// CLDR's published examples for the cardinal categories (en: one = 1; ru: one = 1, 21, 101;
-    /// few = 2–4, 22…, 102; many = 0, 5–20, 100…).
+    /// A translation that is the English text word for word is a text nobody translated; only
+    /// names and codes read the same in every language.
     #[test]
-    fn counted_texts_take_the_cldr_form_of_their_number() {
-        let cases: [(Lang, [&str; 8]); 2] = [
+    fn translations_are_not_english_left_in_place() {
+        for lang in [Lang::Ru, Lang::Fr, Lang::Tr, Lang::Ro] {
+            let same: Vec<_> = T::ALL
+                .iter()
+                .filter(|k| {
+                    let en = k.text(Lang::En);
+                    // Names and single words ("Participants", "Contact") may be the same.
+                    k.text(lang) == en
+                        && en.contains(' ')
+                        && en.chars().filter(|c| c.is_alphabetic()).count() > 12
+                })
+                .collect();
+            assert!(same.len() <= 3, "{lang:?} keeps the English of {same:?}");
+        }
+    }
+
+    /// CLDR's published examples for each language's cardinal categories:
+    /// en one = 1; ru one = 1, 21, 101, few = 2–4, 22, 102, many = 0, 5–20, 100;
+    /// fr one = 0, 1, many = 1 000 000; tr one = 1; ro one = 1, few = 0, 2–19, 101–119,
+    /// other = 20–100, 120.
+    #[test]
+    fn numbers_take_the_cldr_plural_category_of_their_language() {
+        use Plural::{Few, Many, One, Other};
+        let numbers = [0, 1, 2, 5, 11, 21, 101, 102];
+        let expected: [(Lang, [Plural; 8]); 5] = [
             (
                 Lang::En,
-                [
-                    "0 points",
-                    "1 point",
-                    "2 points",
-                    "5 points",
-                    "11 points",
-                    "21 points",
-                    "101 points",
-                    "102 points",
-                ],
+                [Other, One, Other, Other, Other, Other, Other, Other],
+            ),
+            (Lang::Ru, [Many, One, Few, Many, Many, One, One, Few]),
+            (
+                Lang::Fr,
+                [One, One, Other, Other, Other, Other, Other, Other],
             ),
             (
-                Lang::Ru,
-                [
-                    "0 баллов",
-                    "1 балл",
-                    "2 балла",
-                    "5 баллов",
-                    "11 баллов",
-                    "21 балл",
-                    "101 балл",
-                    "102 балла",
-                ],
+                Lang::Tr,
+                [Other, One, Other, Other, Other, Other, Other, Other],
             ),
+            (Lang::Ro, [Few, One, Few, Few, Few, Other, Few, Few]),
         ];
-        for (lang, expected) in cases {
-            for (n, text) in [0, 1, 2, 5, 11, 21, 101, 102].into_iter().zip(expected) {
-                assert_eq!(points(lang, n), text, "{lang:?} {n}");
+        for (lang, categories) in expected {
+            for (n, c) in numbers.into_iter().zip(categories) {
+                assert_eq!(Plural::of(lang, n), c, "{lang:?} {n}");
             }
         }
-        assert_eq!(points(Lang::Ru, 401), "401 балл");
-        assert_eq!(points(Lang::Ru, 402), "402 балла");
-        assert_eq!(points(Lang::Ru, 405), "405 баллов");
-        assert_eq!(points(Lang::Ru, 1_011), "1\u{202f}011 баллов");
-        assert_eq!(points(Lang::Ru, -21), "−21 балл");
-        assert_eq!(N::Days.count(Lang::Ru, 22), "22 дня");
-        assert_eq!(N::VouchersLeft.count(Lang::En, 1), "1 voucher left");
-        assert_eq!(N::VouchersLeft.count(Lang::Ru, 25), "осталось 25 ваучеров");
+        assert_eq!(Plural::of(Lang::Fr, 1_000_000), Many);
+        assert_eq!(Plural::of(Lang::Ru, 1_000_000), Many);
+        assert_eq!(Plural::of(Lang::Ro, 119), Few);
+        assert_eq!(Plural::of(Lang::Ro, 120), Other);
     }
 
     #[test]
@@ -803,16 +833,12 @@ mod tests {
             Plural::Other,
         ];
         for key in N::ALL {
-            let has_n = key.form(Lang::En, Plural::Other).contains("{n}");
+            let en = placeholders(key.form(Lang::En, Plural::Other));
             for lang in Lang::ALL {
                 for c in categories {
                     let form = key.form(lang, c);
                     assert!(!form.trim().is_empty(), "{key:?} {lang:?} {c:?} is empty");
-                    assert_eq!(
-                        form.contains("{n}"),
-                        has_n,
-                        "{key:?} {lang:?} {c:?}: {form}"
-                    );
+                    assert_eq!(placeholders(form), en, "{key:?} {lang:?} {c:?}: {form}");
                 }
             }
         }
