@@ -1,7 +1,7 @@
 //! History: every point movement of the participant, filtered by kind, with how each was worked out.
 
 use super::{Activity, HistoryPageData, history, rules};
-use crate::domain::{EntryKind, iso_date};
+use crate::domain::EntryKind;
 use crate::i18n::{Lang, T};
 use crate::ui::{ErrorPanel, Loading, ParticipantShell, use_lang};
 use leptos::prelude::*;
@@ -40,7 +40,7 @@ pub(crate) fn ActivityList(
                                 <span class="kind">{a.kind.label().text(lang)}</span>
                                 <span class="reason">{a.reason}</span>
                                 {detail.map(|d| view! { <span class="breakdown small">{d}</span> })}
-                                <time class="muted small">{iso_date(a.at)}</time>
+                                <time class="muted small">{crate::format::date(lang, a.at)}</time>
                             </div>
                             <strong class=tone>{format!("{sign}{}", crate::format::number(lang, a.points))}</strong>
                         </li>

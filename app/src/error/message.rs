@@ -43,7 +43,7 @@ impl AppError {
             AppError::UnitCodeNotActive => T::ErrUnitNotActive.text(lang).into(),
             AppError::UnitCodeVoided => T::ErrUnitVoided.text(lang).into(),
             AppError::ClaimedByYou { at } => {
-                T::ErrClaimedByYou.with(lang, &[("date", &crate::domain::iso_date(*at))])
+                T::ErrClaimedByYou.with(lang, &[("date", &crate::format::date(lang, *at))])
             }
             AppError::ClaimedByOther => T::ErrClaimedByOther.text(lang).into(),
             AppError::ProductInactive => T::ErrProductInactive.text(lang).into(),
@@ -97,7 +97,7 @@ impl AppError {
             AppError::CrossSite => T::ErrCrossSite.text(lang).into(),
             AppError::GraceOver => T::ErrGraceOver.text(lang).into(),
             AppError::LeftCompany { until } => {
-                T::ErrLeftCompany.with(lang, &[("date", &crate::domain::iso_date(*until))])
+                T::ErrLeftCompany.with(lang, &[("date", &crate::format::date(lang, *until))])
             }
             AppError::PhoneTaken => T::ErrPhoneTaken.text(lang).into(),
             AppError::InviteExpired => T::ErrInviteExpired.text(lang).into(),

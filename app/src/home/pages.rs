@@ -1,7 +1,7 @@
 //! Home: the participant's balance, tier, goal, news of their orders and latest activity.
 
 use super::{HomeData, home_summary};
-use crate::domain::{Tier, iso_date};
+use crate::domain::Tier;
 use crate::earn::ActivityList;
 use crate::i18n::{Lang, T};
 use crate::ui::{ErrorNote, ErrorPanel, Loading, ParticipantShell, action_error, use_lang};
@@ -100,7 +100,7 @@ fn HomeView(
                                     lang,
                                     &[
                                         ("points", &crate::format::points(lang, points)),
-                                        ("date", &iso_date(at)),
+                                        ("date", &crate::format::date(lang, at)),
                                     ],
                                 )}
                         </p>
@@ -132,7 +132,7 @@ fn HomeView(
                                                     .then(|| {
                                                         view! { <span class="small">{u.event.note}</span> }
                                                     })}
-                                                <time class="muted small">{iso_date(u.event.at)}</time>
+                                                <time class="muted small">{crate::format::date(lang, u.event.at)}</time>
                                             </div>
                                             <strong>{u.event.status.label().text(lang)}</strong>
                                         </li>

@@ -7,7 +7,7 @@ use super::{
     Membership, Period, Reinstate, Reject, SetPersonnelNo, StaffRow, Team, invites, join_invite,
     member, my_membership, my_team,
 };
-use crate::domain::{ParticipantKind, Role, UserStatus, iso_date};
+use crate::domain::{ParticipantKind, Role, UserStatus};
 use crate::error::Field;
 use crate::forms::{FieldNote, Kept};
 use crate::i18n::{Lang, T};
@@ -225,11 +225,11 @@ fn MembershipNote(m: Membership, status: UserStatus, lang: Lang) -> impl IntoVie
             lang,
             &[
                 ("name", &company),
-                ("date", &m.requested_at.map(iso_date).unwrap_or_default()),
+                ("date", &m.requested_at.map(|t| crate::format::date(lang, t)).unwrap_or_default()),
             ],
         ),
         (None, _, Some(until)) => {
-            T::LeftNotice.with(lang, &[("name", &company), ("date", &iso_date(until))])
+            T::LeftNotice.with(lang, &[("name", &company), ("date", &crate::format::date(lang, until))])
         }
         _ if m.company_suspended => T::ErrCompanySuspended.text(lang).to_string(),
         _ => String::new(),
@@ -338,7 +338,7 @@ fn TeamView(
                 <strong>{crate::format::number(lang, t.totals.balance)}</strong>
             </div>
         </div>
-        <p class="small muted">{T::PeriodFrom.with(lang, &[("date", &iso_date(t.from))])}</p>
+        <p class="small muted">{T::PeriodFrom.with(lang, &[("date", &crate::format::date(lang, t.from))])}</p>
 
         <h2>{T::Approvals.text(lang)}</h2>
         <ErrorNote error=action_error(approve) />
@@ -365,7 +365,7 @@ fn TeamView(
                                         " · "
                                         {p.phone.clone()}
                                     </p>
-                                    <p class="muted small">{iso_date(p.at)}</p>
+                                    <p class="muted small">{crate::format::date(lang, p.at)}</p>
                                     <ActionForm action=approve>
                                         <input type="hidden" name="id" value=p.request_id />
                                         <button type="submit" class="primary">
@@ -450,7 +450,7 @@ fn TeamView(
                         .map(|m| {
                             view! {
                                 <tr>
-                                    <td>{iso_date(m.month)[..7].to_string()}</td>
+                                    <td>{crate::format::month(lang, m.month)}</td>
                                     <td>{crate::format::number(lang, m.earned)}</td>
                                     <td>{crate::format::number(lang, m.spent)}</td>
                                     <td>{m.earners}</td>
@@ -483,7 +483,7 @@ fn StaffCard(s: StaffRow, lang: Lang) -> impl IntoView {
                 {s
                     .last_activity
                     .map(|a| {
-                        format!(" · {}", T::LastActivity.with(lang, &[("date", &iso_date(a))]))
+                        format!(" · {}", T::LastActivity.with(lang, &[("date", &crate::format::date(lang, a))]))
                     })}
             </p>
             <p class="small">
@@ -563,7 +563,7 @@ fn MemberView(
     let confirm_left = T::ConfirmLeft.with(lang, &[("name", &row.name)]);
     let person = row.name.clone();
     let reinstate_lead = move |until: i64| {
-        T::ReinstateLead.with(lang, &[("name", &person), ("date", &iso_date(until))])
+        T::ReinstateLead.with(lang, &[("name", &person), ("date", &crate::format::date(lang, until))])
     };
     view! {
         <h1>{row.name.clone()}</h1>
@@ -580,7 +580,7 @@ fn MemberView(
                     view! {
                         " "
                         <span class="small">
-                            {T::PointsUntil.with(lang, &[("date", &iso_date(u))])}
+                            {T::PointsUntil.with(lang, &[("date", &crate::format::date(lang, u))])}
                         </span>
                     }
                 })}
@@ -644,7 +644,7 @@ fn MemberView(
                         <p class="card small">
                             {T::OrderNo.with(lang, &[("n", &o.id.to_string())])} " · " {o.title}
                             " · " {crate::format::number(lang, o.points)} " · " {o.status.label().text(lang)} " · "
-                            {iso_date(o.created_at)}
+                            {crate::format::date(lang, o.created_at)}
                         </p>
                     }
                 })
@@ -789,7 +789,7 @@ pub fn TeamInvitesPage() -> impl IntoView {
                                                                 ],
                                                             )} " · "
                                                         {T::InviteUntil
-                                                            .with(lang, &[("date", &iso_date(i.expires_at))])}
+                                                            .with(lang, &[("date", &crate::format::date(lang, i.expires_at))])}
                                                     </p>
                                                     {open
                                                         .then(|| {

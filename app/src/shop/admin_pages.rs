@@ -631,7 +631,7 @@ fn OrderQueue(
                                         <td>
                                             <a href=format!("/admin/orders/{}", o.id)>{o.id}</a>
                                             <br />
-                                            <small class="muted">{iso_date(o.created_at)}</small>
+                                            <small class="muted">{crate::format::date(lang, o.created_at)}</small>
                                         </td>
                                         <td>
                                             {o.title.clone()}<br />

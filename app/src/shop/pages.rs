@@ -3,7 +3,7 @@
 
 use super::model::{GoalProgress, OrderView, RewardCard, RewardDetail, ShopData, Sort};
 use super::{NotifyMe, Redeem, SetGoal, catalog, company_credits, my_order, my_orders, reward};
-use crate::domain::{OrderStatus, RewardKind, iso_date};
+use crate::domain::{OrderStatus, RewardKind};
 use crate::error::Field;
 use crate::format::points;
 use crate::forms::{FieldNote, Kept};
@@ -638,7 +638,7 @@ pub fn OrderCard(o: OrderView, lang: Lang) -> impl IntoView {
                                     &[
                                         ("points", &points(lang, o.points)),
                                         ("name", &o.who),
-                                        ("date", &iso_date(o.created_at)),
+                                        ("date", &crate::format::date(lang, o.created_at)),
                                     ],
                                 )}
                         </p>
@@ -756,7 +756,7 @@ pub fn OrderHistory(o: OrderView, lang: Lang) -> impl IntoView {
                         <li>
                             <strong>{e.status.label().text(lang)}</strong>
                             " "
-                            <time class="muted small">{iso_date(e.at)}</time>
+                            <time class="muted small">{crate::format::date(lang, e.at)}</time>
                             {(!e.note.is_empty())
                                 .then(|| view! { <span class="small">" — " {e.note}</span> })}
                         </li>

@@ -237,8 +237,8 @@ fn CampaignList(rows: Vec<CampaignRow>, lang: Lang) -> impl IntoView {
                                         )>{c.name.clone()}</a>
                                     </td>
                                     <td>
-                                        {iso_date(c.starts_at)} " – "
-                                        {iso_date(c.ends_at - 86_400)}
+                                        {crate::format::date(lang, c.starts_at)} " – "
+                                        {crate::format::date(lang, c.ends_at - 86_400)}
                                     </td>
                                     <td>{effect_text(lang, c.effect)}</td>
                                     <td>
