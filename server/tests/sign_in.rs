@@ -240,7 +240,29 @@ async fn ten_wrong_passwords_slow_an_address_down(db: Db) {
     );
 }
 
+/// The code's text goes out in the language the person chose in their profile, whatever the
+/// device asking speaks; someone with no choice gets the asking page's language.
+async fn the_code_goes_out_in_the_persons_language(db: Db) {
+    people(&db).await;
+    let (state, outbox) = state(&db);
+    let p = phone(SELLER_PHONE);
+    service::request_code(&state, &p, IP, Lang::Ru, NOW)
+        .await
+        .unwrap();
+    assert_eq!(outbox.last_lang_for(SELLER_PHONE), Lang::Ru);
+    sqlx::query("UPDATE users SET lang = 'tr' WHERE phone = $1")
+        .bind(SELLER_PHONE)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    service::request_code(&state, &p, IP, Lang::En, NOW + 30)
+        .await
+        .unwrap();
+    assert_eq!(outbox.last_lang_for(SELLER_PHONE), Lang::Tr);
+}
+
 on_both_databases!(
+    the_code_goes_out_in_the_persons_language,
     a_code_expires_after_five_minutes,
     a_code_signs_in_only_once,
     five_wrong_tries_lock_the_code,

@@ -58,6 +58,13 @@ pub async fn request_code(
     request_code_for(state, phone, CodeFor::SignIn, ip, lang, now).await
 }
 
+/// Who holds a phone number, as far as a one-time code needs to know.
+#[derive(sqlx::FromRow)]
+struct PhoneHolderRow {
+    status: String,
+    lang: Option<String>,
+}
+
 pub async fn request_code_for(
     state: &AppState,
     phone: &Phone,
@@ -72,11 +79,19 @@ pub async fn request_code_for(
     // Limits count before the lookup so they also slow down anyone probing which numbers exist.
     limits::hit(&mut tx, &format!("otp:ip:{ip}"), s.otp_per_ip, now).await?;
     limits::hit(&mut tx, &format!("otp:phone:{phone}"), s.otp_per_phone, now).await?;
-    let status: Option<String> = sqlx::query_scalar("SELECT status FROM users WHERE phone = $1")
-        .bind(phone.as_str())
-        .fetch_optional(&mut *tx)
-        .await?;
-    match status.as_deref() {
+    let holder: Option<PhoneHolderRow> =
+        sqlx::query_as("SELECT status, lang FROM users WHERE phone = $1")
+            .bind(phone.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+    // The text goes out in the language the person chose in their profile, on whatever device
+    // they chose it; a new number gets the language of the page that asked.
+    let lang = holder
+        .as_ref()
+        .and_then(|h| h.lang.as_deref())
+        .and_then(Lang::parse)
+        .unwrap_or(lang);
+    match holder.as_ref().map(|h| h.status.as_str()) {
         None if purpose == CodeFor::Joining => {}
         None => {
             tx.commit().await?; // keep the rate-limit events

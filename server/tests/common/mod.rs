@@ -108,6 +108,8 @@ impl TestDb {
 #[derive(Default)]
 pub struct Outbox {
     pub sent: Mutex<Vec<(String, String)>>,
+    /// The language each text went out in, in the order sent.
+    pub langs: Mutex<Vec<(String, Lang)>>,
 }
 
 impl Outbox {
@@ -121,15 +123,27 @@ impl Outbox {
             .map(|(_, c)| c.clone())
             .unwrap_or_else(|| panic!("no code was sent to {phone}"))
     }
+
+    pub fn last_lang_for(&self, phone: &str) -> Lang {
+        self.langs
+            .lock()
+            .unwrap()
+            .iter()
+            .rev()
+            .find(|(p, _)| p == phone)
+            .map(|(_, l)| *l)
+            .unwrap_or_else(|| panic!("no code was sent to {phone}"))
+    }
 }
 
 #[async_trait::async_trait]
 impl CodeSender for Outbox {
-    async fn send(&self, phone: &Phone, code: &str, _lang: Lang) -> Result<(), SendError> {
+    async fn send(&self, phone: &Phone, code: &str, lang: Lang) -> Result<(), SendError> {
         self.sent
             .lock()
             .unwrap()
             .push((phone.to_string(), code.to_string()));
+        self.langs.lock().unwrap().push((phone.to_string(), lang));
         Ok(())
     }
 }
