@@ -62,11 +62,18 @@ fn sqlite_file(url: &str) -> Option<&str> {
     (!path.is_empty() && path != ":memory:").then_some(path)
 }
 
+/// Brings the schema up to date, then the data the schema change asks for: ledger reasons written
+/// as English text before they were kept as data are read into data (once per database).
 pub async fn migrate(db: &Db) -> Result<(), sqlx::migrate::MigrateError> {
     match db.backend {
-        Backend::Sqlite => SQLITE_MIGRATIONS.run(&db.pool).await,
-        Backend::Postgres => POSTGRES_MIGRATIONS.run(&db.pool).await,
+        Backend::Sqlite => SQLITE_MIGRATIONS.run(&db.pool).await?,
+        Backend::Postgres => POSTGRES_MIGRATIONS.run(&db.pool).await?,
     }
+    let read = app::earn::reason::adopt_legacy(&db.pool).await?;
+    if read > 0 {
+        tracing::info!(entries = read, "old ledger reasons read into data");
+    }
+    Ok(())
 }
 
 #[cfg(test)]

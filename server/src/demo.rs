@@ -4,6 +4,7 @@
 use app::auth::service::upsert_admin;
 use app::domain::{Email, EntryKind};
 use app::earn::ledger::{self, NewEntry};
+use app::earn::reason::Reason;
 use app::error::AppError;
 use app::state::Db;
 
@@ -247,7 +248,14 @@ pub async fn load_if_empty(db: &Db, now: i64) -> Result<bool, AppError> {
     for (who, kind, points, reason, days_ago) in &history {
         ledger::append(
             &mut tx,
-            NewEntry::new(people[*who], *kind, *points, reason),
+            NewEntry::new(
+                people[*who],
+                *kind,
+                *points,
+                &Reason::Note {
+                    note: reason.to_string(),
+                },
+            ),
             now - days_ago * day,
         )
         .await?;

@@ -306,7 +306,12 @@ async fn the_shop_over_http_refuses_bad_input_and_keeps_its_promises(db: Db) {
     let mut tx = db.begin_write().await.unwrap();
     ledger::append(
         &mut tx,
-        NewEntry::new(seller, EntryKind::Adjustment, 1_000, "Shop credit"),
+        NewEntry::new(
+            seller,
+            EntryKind::Adjustment,
+            1_000,
+            &app::earn::reason::Reason::note("Shop credit"),
+        ),
         unix_now(),
     )
     .await
@@ -683,7 +688,12 @@ async fn the_ledger_keeps_balance_equal_to_its_entries_and_never_negative(db: Db
     ] {
         ledger::append(
             &mut tx,
-            NewEntry::new(ids.seller, kind, points, reason),
+            NewEntry::new(
+                ids.seller,
+                kind,
+                points,
+                &app::earn::reason::Reason::note(reason),
+            ),
             NOW,
         )
         .await
@@ -693,7 +703,12 @@ async fn the_ledger_keeps_balance_equal_to_its_entries_and_never_negative(db: Db
     let mut tx = db.begin_write().await.unwrap();
     let overdraw = ledger::append(
         &mut tx,
-        NewEntry::new(ids.seller, EntryKind::Redemption, -101, "Too much"),
+        NewEntry::new(
+            ids.seller,
+            EntryKind::Redemption,
+            -101,
+            &app::earn::reason::Reason::note("Too much"),
+        ),
         NOW,
     )
     .await;
@@ -702,7 +717,12 @@ async fn the_ledger_keeps_balance_equal_to_its_entries_and_never_negative(db: Db
     let mut tx = db.begin_write().await.unwrap();
     let no_reason = ledger::append(
         &mut tx,
-        NewEntry::new(ids.seller, EntryKind::Adjustment, 5, " "),
+        NewEntry::new(
+            ids.seller,
+            EntryKind::Adjustment,
+            5,
+            &app::earn::reason::Reason::note(" "),
+        ),
         NOW,
     )
     .await;

@@ -10,6 +10,7 @@ use app::earn::code::UnitCode;
 use app::earn::ledger::{self, NewEntry};
 use app::earn::service::{self, Claimed};
 use app::error::AppError;
+use app::i18n::Lang;
 use app::state::Db;
 use common::*;
 use std::sync::Arc;
@@ -305,7 +306,12 @@ async fn points_expire_oldest_first_and_the_job_is_safe_to_run_twice(db: Db) {
     ] {
         ledger::append(
             &mut tx,
-            NewEntry::new(p.seller, EntryKind::Accrual, points, "Old sale"),
+            NewEntry::new(
+                p.seller,
+                EntryKind::Accrual,
+                points,
+                &app::earn::reason::Reason::note("Old sale"),
+            ),
             at,
         )
         .await
@@ -314,7 +320,12 @@ async fn points_expire_oldest_first_and_the_job_is_safe_to_run_twice(db: Db) {
     // Spending takes from the oldest lot first: 30 of the 100.
     ledger::append(
         &mut tx,
-        NewEntry::new(p.seller, EntryKind::Adjustment, -30, "Correction"),
+        NewEntry::new(
+            p.seller,
+            EntryKind::Adjustment,
+            -30,
+            &app::earn::reason::Reason::note("Correction"),
+        ),
         NOW - month,
     )
     .await
@@ -347,7 +358,73 @@ async fn points_expire_oldest_first_and_the_job_is_safe_to_run_twice(db: Db) {
     assert_eq!(expiries, 1);
     let mut conn = db.pool.acquire().await.unwrap();
     assert_eq!(ledger::balance(&mut conn, p.seller).await.unwrap(), 70);
+    // The reason is kept as data and read in the reader's language.
+    let newest = ledger::entries(&mut conn, p.seller, None, None, 1, Lang::Ru)
+        .await
+        .unwrap();
+    let cutoff = app::domain::add_months(NOW, -24);
+    assert_eq!(
+        newest[0].reason,
+        format!(
+            "Сгорели баллы, начисленные до {} (24 месяца)",
+            app::format::date(Lang::Ru, cutoff)
+        )
+    );
+    drop(conn);
     assert_ledger_sound(&db).await;
+}
+
+/// Reasons written as English text before they were data are read into data once, and then read
+/// in each reader's language; a text the app did not write stays as it is.
+async fn old_english_reasons_become_data_once(db: Db) {
+    let p = people(&db).await;
+    for (reason, at) in [
+        ("Order #5 · Fishing rod", NOW - 20),
+        ("Bonus for the trade fair", NOW - 10),
+    ] {
+        sqlx::query(
+            "INSERT INTO ledger_entries (user_id, kind, points, reason, created_at, lot_remaining) \
+             VALUES ($1, 'adjustment', 0, $2, $3, 0)",
+        )
+        .bind(p.seller)
+        .bind(reason)
+        .bind(at)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    }
+    // As a database from before the change: the flag not yet turned.
+    sqlx::query("UPDATE program_settings SET value = 0 WHERE key = 'reasons.as_data'")
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    assert_eq!(app::earn::reason::adopt_legacy(&db.pool).await.unwrap(), 1);
+    assert_eq!(
+        app::earn::reason::adopt_legacy(&db.pool).await.unwrap(),
+        0,
+        "once"
+    );
+    let mut conn = db.pool.acquire().await.unwrap();
+    let fr = ledger::entries(&mut conn, p.seller, None, None, 2, Lang::Fr)
+        .await
+        .unwrap();
+    let reasons: Vec<&str> = fr.iter().map(|e| e.reason.as_str()).collect();
+    assert_eq!(
+        reasons,
+        [
+            "Bonus for the trade fair",
+            "Commande n°\u{a0}5 · Fishing rod"
+        ]
+    );
+    let stored: String =
+        sqlx::query_scalar("SELECT reason_data FROM ledger_entries WHERE reason LIKE 'Order%'")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        stored,
+        r#"{"kind":"order","order":5,"title":"Fishing rod"}"#
+    );
 }
 
 async fn a_reversal_takes_the_points_back_and_frees_or_voids_the_code(db: Db) {
@@ -542,6 +619,7 @@ async fn a_random_workload_keeps_every_balance_equal_to_its_entries(db: Db) {
 }
 
 on_both_databases!(
+    old_english_reasons_become_data_once,
     the_server_checks_a_claim_in_order_and_says_what_is_wrong,
     sixty_four_claims_of_one_code_credit_exactly_once,
     the_daily_cap_and_campaign_budgets_hold,

@@ -984,14 +984,24 @@ async fn managers_see_their_staff_and_leavers_keep_points_for_the_grace_period(d
         let mut tx = db.begin_write().await.unwrap();
         ledger::append(
             &mut tx,
-            NewEntry::new(w.seller, EntryKind::Accrual, 300, "Tyre R16 sold"),
+            NewEntry::new(
+                w.seller,
+                EntryKind::Accrual,
+                300,
+                &app::earn::reason::Reason::note("Tyre R16 sold"),
+            ),
             now,
         )
         .await
         .unwrap();
         ledger::append(
             &mut tx,
-            NewEntry::new(w.seller, EntryKind::Adjustment, 20, "Training bonus"),
+            NewEntry::new(
+                w.seller,
+                EntryKind::Adjustment,
+                20,
+                &app::earn::reason::Reason::note("Training bonus"),
+            ),
             now,
         )
         .await
@@ -1406,7 +1416,7 @@ async fn admins_run_companies_and_their_people(db: Db) {
                 w.colleague,
                 EntryKind::Accrual,
                 50,
-                "Sold at the first company",
+                &app::earn::reason::Reason::note("Sold at the first company"),
             ),
             unix_now() - 10,
         )

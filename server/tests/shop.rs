@@ -50,7 +50,12 @@ async fn shoppers(db: &Db, company: i64, n: usize, points: i64) -> Vec<Shopper> 
             let mut tx = db.begin_write().await.unwrap();
             ledger::append(
                 &mut tx,
-                NewEntry::new(id, EntryKind::Adjustment, points, "Shop test credit"),
+                NewEntry::new(
+                    id,
+                    EntryKind::Adjustment,
+                    points,
+                    &app::earn::reason::Reason::note("Shop test credit"),
+                ),
                 NOW - 3600,
             )
             .await
@@ -723,7 +728,12 @@ async fn donations_and_company_credits_go_where_they_should(db: Db) {
     let mut tx = db.begin_write().await.unwrap();
     ledger::append(
         &mut tx,
-        NewEntry::new(loner, EntryKind::Adjustment, 5_000, "credit"),
+        NewEntry::new(
+            loner,
+            EntryKind::Adjustment,
+            5_000,
+            &app::earn::reason::Reason::note("credit"),
+        ),
         NOW,
     )
     .await

@@ -443,11 +443,11 @@ pub mod db {
         if balance < points {
             return Err(AppError::BalanceTooLow { balance });
         }
-        let text = format!(
-            "Reversal of {} · {}: {reason}",
-            before.product,
-            code.grouped()
-        );
+        let text = crate::earn::reason::Reason::ClaimReversed {
+            product: before.product.clone(),
+            code: code.grouped(),
+            note: reason.to_string(),
+        };
         if points > 0 {
             ledger::append(
                 &mut tx,
@@ -520,7 +520,14 @@ pub mod db {
             &mut tx,
             NewEntry {
                 created_by: Some(actor),
-                ..NewEntry::new(user, EntryKind::Adjustment, points, reason)
+                ..NewEntry::new(
+                    user,
+                    EntryKind::Adjustment,
+                    points,
+                    &crate::earn::reason::Reason::Note {
+                        note: reason.to_string(),
+                    },
+                )
             },
             now,
         )

@@ -86,13 +86,17 @@ pub fn AdminHomePage() -> impl IntoView {
                                     </div>
                                     <div class="card stat">
                                         <span class="label">{T::AdminPointsHeld.text(lang)}</span>
-                                        <strong>{crate::format::number(lang, o.points_held)}</strong>
+                                        <strong>
+                                            {crate::format::number(lang, o.points_held)}
+                                        </strong>
                                     </div>
                                     <div class="card stat">
                                         <span class="label">
                                             {T::AdminActiveSessions.text(lang)}
                                         </span>
-                                        <strong>{crate::format::number(lang, o.active_sessions)}</strong>
+                                        <strong>
+                                            {crate::format::number(lang, o.active_sessions)}
+                                        </strong>
                                     </div>
                                 </div>
                             }

@@ -3,15 +3,18 @@
 //! `balances.points` equals the sum of their `ledger_entries.points` and is never negative.
 
 use super::Activity;
+use super::reason::Reason;
 use crate::domain::EntryKind;
 use crate::error::AppError;
+use crate::i18n::Lang;
 use sqlx::{Any, AnyConnection, Transaction};
 
 pub struct NewEntry<'a> {
     pub user_id: i64,
     pub kind: EntryKind,
     pub points: i64,
-    pub reason: &'a str,
+    /// What it is for, kept as data and written in each reader's language when read.
+    pub reason: &'a Reason,
     pub created_by: Option<i64>,
     /// For accruals: the rules engine's lines, as JSON.
     pub breakdown: Option<&'a str>,
@@ -23,7 +26,7 @@ pub struct NewEntry<'a> {
 }
 
 impl<'a> NewEntry<'a> {
-    pub fn new(user_id: i64, kind: EntryKind, points: i64, reason: &'a str) -> NewEntry<'a> {
+    pub fn new(user_id: i64, kind: EntryKind, points: i64, reason: &'a Reason) -> NewEntry<'a> {
         NewEntry {
             user_id,
             kind,
@@ -89,7 +92,9 @@ pub async fn append(
     e: NewEntry<'_>,
     now: i64,
 ) -> Result<Appended, AppError> {
-    if e.reason.trim().is_empty() {
+    // The English sentence is kept beside the data for the audit trail and direct readers.
+    let sentence = e.reason.text(Lang::En);
+    if sentence.trim().is_empty() {
         tracing::error!(user = e.user_id, "ledger entry without a reason refused");
         return Err(AppError::Internal);
     }
@@ -118,13 +123,13 @@ pub async fn append(
     };
     let id = sqlx::query_scalar(
         "INSERT INTO ledger_entries (user_id, kind, points, reason, created_at, created_by, \
-         breakdown, unit_code_id, ref_entry_id, lot_remaining, order_id) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+         breakdown, unit_code_id, ref_entry_id, lot_remaining, order_id, reason_data) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
     )
     .bind(e.user_id)
     .bind(e.kind.as_str())
     .bind(e.points)
-    .bind(e.reason)
+    .bind(&sentence)
     .bind(now)
     .bind(e.created_by)
     .bind(e.breakdown)
@@ -132,6 +137,7 @@ pub async fn append(
     .bind(e.ref_entry_id)
     .bind(e.points.max(0))
     .bind(e.order_id)
+    .bind(e.reason.to_json())
     .fetch_one(&mut **tx)
     .await?;
     if e.points < 0 {
@@ -253,10 +259,10 @@ pub async fn expire_due(
         .await?;
         let due = due.unwrap_or(0);
         if due > 0 {
-            let reason = format!(
-                "Points earned before {} expired ({months} months)",
-                crate::domain::iso_date(cutoff)
-            );
+            let reason = Reason::Expiry {
+                before: cutoff,
+                months,
+            };
             // Lots are drawn oldest first, which are exactly the ones past the cutoff.
             append(
                 &mut tx,
@@ -343,9 +349,10 @@ pub async fn entries(
     kind: Option<EntryKind>,
     before: Option<i64>,
     limit: i64,
+    lang: Lang,
 ) -> Result<Vec<Activity>, AppError> {
     let rows = sqlx::query_as::<_, ActivityRow>(
-        "SELECT id, kind, points, reason, created_at, breakdown FROM ledger_entries \
+        "SELECT id, kind, points, reason, reason_data, created_at, breakdown FROM ledger_entries \
          WHERE user_id = $1 AND id < $2 AND ($3 = '' OR kind = $3) ORDER BY id DESC LIMIT $4",
     )
     .bind(user_id)
@@ -354,7 +361,7 @@ pub async fn entries(
     .bind(limit)
     .fetch_all(conn)
     .await?;
-    Ok(rows.into_iter().map(Activity::from).collect())
+    Ok(rows.into_iter().map(|r| r.read(lang)).collect())
 }
 
 /// Entries newest first from `since` on (a partner manager sees their employee's movements from
@@ -364,9 +371,10 @@ pub async fn entries_since(
     user_id: i64,
     since: i64,
     limit: i64,
+    lang: Lang,
 ) -> Result<Vec<Activity>, AppError> {
     let rows = sqlx::query_as::<_, ActivityRow>(
-        "SELECT id, kind, points, reason, created_at, breakdown FROM ledger_entries \
+        "SELECT id, kind, points, reason, reason_data, created_at, breakdown FROM ledger_entries \
          WHERE user_id = $1 AND created_at >= $2 ORDER BY id DESC LIMIT $3",
     )
     .bind(user_id)
@@ -374,7 +382,7 @@ pub async fn entries_since(
     .bind(limit)
     .fetch_all(conn)
     .await?;
-    Ok(rows.into_iter().map(Activity::from).collect())
+    Ok(rows.into_iter().map(|r| r.read(lang)).collect())
 }
 
 /// One row of the entry lists ([`entries`], [`entries_since`]).
@@ -384,17 +392,20 @@ struct ActivityRow {
     kind: EntryKind,
     points: i64,
     reason: String,
+    reason_data: Option<String>,
     created_at: i64,
     breakdown: Option<String>,
 }
 
-impl From<ActivityRow> for Activity {
-    fn from(r: ActivityRow) -> Activity {
+impl ActivityRow {
+    /// The entry as `lang` reads it: its reason written in that language.
+    fn read(self, lang: Lang) -> Activity {
+        let r = self;
         Activity {
             id: r.id,
             kind: r.kind,
             points: r.points,
-            reason: r.reason,
+            reason: Reason::shown(&r.reason, r.reason_data.as_deref(), lang),
             at: r.created_at,
             lines: r
                 .breakdown

@@ -5,6 +5,7 @@ pub mod code;
 #[cfg(feature = "ssr")]
 pub mod ledger;
 mod pages;
+pub mod reason;
 pub mod rules;
 pub mod scan;
 #[cfg(feature = "ssr")]
@@ -73,8 +74,15 @@ pub async fn history(
         Some(k) => Some(EntryKind::parse(k).ok_or(AppError::Invalid { field: Field::Kind })?),
     };
     let mut conn = call.conn().await?;
-    let mut entries =
-        ledger::entries(&mut conn, call.user.id, kind, before, HISTORY_PAGE_SIZE + 1).await?;
+    let mut entries = ledger::entries(
+        &mut conn,
+        call.user.id,
+        kind,
+        before,
+        HISTORY_PAGE_SIZE + 1,
+        call.lang(),
+    )
+    .await?;
     let more = entries.len() as i64 > HISTORY_PAGE_SIZE;
     entries.truncate(HISTORY_PAGE_SIZE as usize);
     let next_before = if more {

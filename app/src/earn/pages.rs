@@ -42,7 +42,9 @@ pub(crate) fn ActivityList(
                                 {detail.map(|d| view! { <span class="breakdown small">{d}</span> })}
                                 <time class="muted small">{crate::format::date(lang, a.at)}</time>
                             </div>
-                            <strong class=tone>{format!("{sign}{}", crate::format::number(lang, a.points))}</strong>
+                            <strong class=tone>
+                                {format!("{sign}{}", crate::format::number(lang, a.points))}
+                            </strong>
                         </li>
                     }
                 })

@@ -408,7 +408,10 @@ async fn claim_parsed(
         tracing::error!(error = %e, "breakdown did not serialise");
         AppError::Internal
     })?;
-    let reason = format!("{} · {}", row.product.name, code.grouped());
+    let reason = super::reason::Reason::Claim {
+        product: row.product.name.clone(),
+        code: code.grouped(),
+    };
     let appended = ledger::append(
         &mut tx,
         NewEntry {

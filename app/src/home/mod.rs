@@ -52,7 +52,8 @@ pub async fn home_summary() -> Result<HomeData, AppError> {
         balance: crate::earn::ledger::balance(&mut conn, call.user.id).await?,
         tier: Tier::for_points_earned(earned),
         earned_last_year: earned,
-        recent: crate::earn::ledger::entries(&mut conn, call.user.id, None, None, 5).await?,
+        recent: crate::earn::ledger::entries(&mut conn, call.user.id, None, None, 5, call.lang())
+            .await?,
         order_updates: shop::service::recent_events(&mut conn, call.user.id, 3).await?,
         notices: shop::service::notices(&mut conn, call.user.id).await?,
         goal: {

@@ -132,7 +132,9 @@ fn HomeView(
                                                     .then(|| {
                                                         view! { <span class="small">{u.event.note}</span> }
                                                     })}
-                                                <time class="muted small">{crate::format::date(lang, u.event.at)}</time>
+                                                <time class="muted small">
+                                                    {crate::format::date(lang, u.event.at)}
+                                                </time>
                                             </div>
                                             <strong>{u.event.status.label().text(lang)}</strong>
                                         </li>

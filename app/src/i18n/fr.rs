@@ -650,6 +650,13 @@ pub(super) fn text(key: T) -> &'static str {
         }
         T::ErrTaxIdTaken => "Une autre entreprise a déjà ce numéro fiscal.",
         T::ErrAlreadyDecided => "Cette demande a déjà été validée ou refusée.",
+        T::ReasonClaimReversed => "Annulation du crédit pour {product} · {code} : {note}",
+        T::ReasonExpiry => "Points gagnés avant le {date} expirés ({months})",
+        T::ReasonLeaverExpiry => {
+            "Départ de l’entreprise le {date} : les points conservés {days} ont expiré"
+        }
+        T::ReasonOrder => "Commande n° {order} · {title}",
+        T::ReasonOrderRefund => "Remboursement : commande n° {order} · {title} annulée ({note})",
     }
 }
 
@@ -667,5 +674,7 @@ pub(super) fn form(key: N, category: Plural) -> &'static str {
         (N::VouchersLeft, Plural::One) => "{n} bon restant",
         (N::VouchersLeft, Plural::Many) => "{n} de bons restants",
         (N::VouchersLeft, _) => "{n} bons restants",
+        (N::Months, Plural::Many) => "{n} de mois",
+        (N::Months, _) => "{n} mois",
     }
 }

@@ -199,6 +199,7 @@ counted! {
     /// The word alone, where the number is set apart (the big balance on Home).
     PointsWord { en: { one: "point", other: "points" }, ru: { one: "балл", few: "балла", many: "баллов", other: "балла" } }
     Days { en: { one: "{n} day", other: "{n} days" }, ru: { one: "{n} день", few: "{n} дня", many: "{n} дней", other: "{n} дня" } }
+    Months { en: { one: "{n} month", other: "{n} months" }, ru: { one: "{n} месяц", few: "{n} месяца", many: "{n} месяцев", other: "{n} месяца" } }
     VouchersLeft { en: { one: "{n} voucher left", other: "{n} vouchers left" }, ru: { one: "остался {n} ваучер", few: "осталось {n} ваучера", many: "осталось {n} ваучеров", other: "осталось {n} ваучера" } }
 }
 
@@ -699,6 +700,11 @@ messages! {
     ErrJoinCodeUnknown { en: "No company has that join code. Check it with your manager.", ru: "Нет компании с таким кодом. Уточните код у руководителя." }
     ErrTaxIdTaken { en: "Another company already has this tax number.", ru: "Компания с таким ИНН уже есть." }
     ErrAlreadyDecided { en: "This request was already approved or declined.", ru: "Этот запрос уже подтверждён или отклонён." }
+    ReasonClaimReversed { en: "Reversal of {product} · {code}: {note}", ru: "Отмена начисления за {product} · {code}: {note}" }
+    ReasonExpiry { en: "Points earned before {date} expired ({months})", ru: "Сгорели баллы, начисленные до {date} ({months})" }
+    ReasonLeaverExpiry { en: "Left the company on {date}: points kept for {days} have expired", ru: "Уход из компании {date}: баллы хранились {days} и сгорели" }
+    ReasonOrder { en: "Order #{order} · {title}", ru: "Заказ №{order} · {title}" }
+    ReasonOrderRefund { en: "Refund: order #{order} · {title} cancelled ({note})", ru: "Возврат: заказ №{order} · {title} отменён ({note})" }
 }
 
 #[cfg(test)]

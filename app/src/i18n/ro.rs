@@ -634,6 +634,13 @@ pub(super) fn text(key: T) -> &'static str {
         }
         T::ErrTaxIdTaken => "Altă companie are deja acest cod fiscal.",
         T::ErrAlreadyDecided => "Această cerere a fost deja aprobată sau refuzată.",
+        T::ReasonClaimReversed => "Anularea creditării pentru {product} · {code}: {note}",
+        T::ReasonExpiry => "Punctele câștigate înainte de {date} au expirat ({months})",
+        T::ReasonLeaverExpiry => {
+            "Plecare din companie pe {date}: punctele păstrate {days} au expirat"
+        }
+        T::ReasonOrder => "Comanda nr. {order} · {title}",
+        T::ReasonOrderRefund => "Rambursare: comanda nr. {order} · {title} a fost anulată ({note})",
     }
 }
 
@@ -652,5 +659,8 @@ pub(super) fn form(key: N, category: Plural) -> &'static str {
         (N::VouchersLeft, Plural::One) => "a mai rămas {n} voucher",
         (N::VouchersLeft, Plural::Few) => "au mai rămas {n} vouchere",
         (N::VouchersLeft, _) => "au mai rămas {n} de vouchere",
+        (N::Months, Plural::One) => "{n} lună",
+        (N::Months, Plural::Few) => "{n} luni",
+        (N::Months, _) => "{n} de luni",
     }
 }

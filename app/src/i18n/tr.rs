@@ -622,6 +622,13 @@ pub(super) fn text(key: T) -> &'static str {
         }
         T::ErrTaxIdTaken => "Bu vergi numarası başka bir firmada zaten kayıtlı.",
         T::ErrAlreadyDecided => "Bu istek zaten onaylandı veya reddedildi.",
+        T::ReasonClaimReversed => "Geri alınan kod: {product} · {code}: {note}",
+        T::ReasonExpiry => "{date} tarihinden önce kazanılan puanların süresi doldu ({months})",
+        T::ReasonLeaverExpiry => {
+            "Firmadan ayrılış tarihi: {date}. {days} boyunca saklanan puanların süresi doldu"
+        }
+        T::ReasonOrder => "Sipariş no. {order} · {title}",
+        T::ReasonOrderRefund => "İade: sipariş no. {order} · {title} iptal edildi ({note})",
     }
 }
 
@@ -632,5 +639,6 @@ pub(super) fn form(key: N, category: Plural) -> &'static str {
         (N::PointsWord, _) => "puan",
         (N::Days, _) => "{n} gün",
         (N::VouchersLeft, _) => "{n} kupon kaldı",
+        (N::Months, _) => "{n} ay",
     }
 }

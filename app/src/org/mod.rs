@@ -290,7 +290,7 @@ pub async fn member(id: i64) -> Result<MemberDetail, AppError> {
     let call = Call::new(&[Role::PartnerManager, Role::Admin])?;
     let mut conn = call.conn().await?;
     let scope = service::scope(&mut conn, &call.user).await?;
-    service::member(&mut conn, scope, id, call.now).await
+    service::member(&mut conn, scope, id, call.now, call.lang()).await
 }
 
 #[server(prefix = "/api", endpoint = "org/invites")]
@@ -414,7 +414,7 @@ pub async fn deactivate(id: i64, confirm: Option<String>) -> Result<MemberDetail
     let mut conn = db.pool.acquire().await?;
     let scope = service::scope(&mut conn, &call.user).await?;
     service::deactivate(&db, call.user.id, scope, id, call.now).await?;
-    service::member(&mut conn, scope, id, call.now).await
+    service::member(&mut conn, scope, id, call.now, call.lang()).await
 }
 
 /// A company's own number for one of its people (payroll): up to 32 letters, digits, `-`, `.`
@@ -445,7 +445,7 @@ pub async fn set_personnel_no(id: i64, personnel_no: String) -> Result<MemberDet
     let mut conn = db.pool.acquire().await?;
     let scope = service::scope(&mut conn, &call.user).await?;
     service::set_personnel_no(&db, call.user.id, scope, id, number.as_deref(), call.now).await?;
-    service::member(&mut conn, scope, id, call.now).await
+    service::member(&mut conn, scope, id, call.now, call.lang()).await
 }
 
 /// Takes back "Mark as left" while the leaver's grace period runs: active again in the same
@@ -457,7 +457,7 @@ pub async fn reinstate(id: i64) -> Result<MemberDetail, AppError> {
     let mut conn = db.pool.acquire().await?;
     let scope = service::scope(&mut conn, &call.user).await?;
     service::reinstate(&db, call.user.id, scope, id, call.now).await?;
-    service::member(&mut conn, scope, id, call.now).await
+    service::member(&mut conn, scope, id, call.now, call.lang()).await
 }
 
 /// The signed-in person's standing with their company (also for those still waiting).

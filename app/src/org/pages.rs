@@ -225,12 +225,21 @@ fn MembershipNote(m: Membership, status: UserStatus, lang: Lang) -> impl IntoVie
             lang,
             &[
                 ("name", &company),
-                ("date", &m.requested_at.map(|t| crate::format::date(lang, t)).unwrap_or_default()),
+                (
+                    "date",
+                    &m.requested_at
+                        .map(|t| crate::format::date(lang, t))
+                        .unwrap_or_default(),
+                ),
             ],
         ),
-        (None, _, Some(until)) => {
-            T::LeftNotice.with(lang, &[("name", &company), ("date", &crate::format::date(lang, until))])
-        }
+        (None, _, Some(until)) => T::LeftNotice.with(
+            lang,
+            &[
+                ("name", &company),
+                ("date", &crate::format::date(lang, until)),
+            ],
+        ),
         _ if m.company_suspended => T::ErrCompanySuspended.text(lang).to_string(),
         _ => String::new(),
     };
@@ -338,7 +347,9 @@ fn TeamView(
                 <strong>{crate::format::number(lang, t.totals.balance)}</strong>
             </div>
         </div>
-        <p class="small muted">{T::PeriodFrom.with(lang, &[("date", &crate::format::date(lang, t.from))])}</p>
+        <p class="small muted">
+            {T::PeriodFrom.with(lang, &[("date", &crate::format::date(lang, t.from))])}
+        </p>
 
         <h2>{T::Approvals.text(lang)}</h2>
         <ErrorNote error=action_error(approve) />
@@ -462,7 +473,11 @@ fn TeamView(
             </table>
         </div>
         <p class="small muted">
-            {T::LeaverGrace.with(lang, &[("n", &crate::format::count(lang, crate::i18n::N::Days, t.grace_days))])}
+            {T::LeaverGrace
+                .with(
+                    lang,
+                    &[("n", &crate::format::count(lang, crate::i18n::N::Days, t.grace_days))],
+                )}
         </p>
     }
 }
@@ -483,13 +498,18 @@ fn StaffCard(s: StaffRow, lang: Lang) -> impl IntoView {
                 {s
                     .last_activity
                     .map(|a| {
-                        format!(" · {}", T::LastActivity.with(lang, &[("date", &crate::format::date(lang, a))]))
+                        format!(
+                            " · {}",
+                            T::LastActivity.with(lang, &[("date", &crate::format::date(lang, a))]),
+                        )
                     })}
             </p>
             <p class="small">
-                {T::Earned.text(lang)} " " <strong data-testid="earned">{crate::format::number(lang, s.earned)}</strong>
-                " · " {T::Spent.text(lang)} " " <strong>{crate::format::number(lang, s.spent)}</strong> " · "
-                {T::Balance.text(lang)} " " <strong>{crate::format::number(lang, s.balance)}</strong>
+                {T::Earned.text(lang)} " "
+                <strong data-testid="earned">{crate::format::number(lang, s.earned)}</strong> " · "
+                {T::Spent.text(lang)} " " <strong>{crate::format::number(lang, s.spent)}</strong>
+                " · " {T::Balance.text(lang)} " "
+                <strong>{crate::format::number(lang, s.balance)}</strong>
             </p>
         </li>
     }
@@ -563,7 +583,13 @@ fn MemberView(
     let confirm_left = T::ConfirmLeft.with(lang, &[("name", &row.name)]);
     let person = row.name.clone();
     let reinstate_lead = move |until: i64| {
-        T::ReinstateLead.with(lang, &[("name", &person), ("date", &crate::format::date(lang, until))])
+        T::ReinstateLead.with(
+            lang,
+            &[
+                ("name", &person),
+                ("date", &crate::format::date(lang, until)),
+            ],
+        )
     };
     view! {
         <h1>{row.name.clone()}</h1>
@@ -643,7 +669,8 @@ fn MemberView(
                     view! {
                         <p class="card small">
                             {T::OrderNo.with(lang, &[("n", &o.id.to_string())])} " · " {o.title}
-                            " · " {crate::format::number(lang, o.points)} " · " {o.status.label().text(lang)} " · "
+                            " · " {crate::format::number(lang, o.points)} " · "
+                            {o.status.label().text(lang)} " · "
                             {crate::format::date(lang, o.created_at)}
                         </p>
                     }
@@ -789,7 +816,10 @@ pub fn TeamInvitesPage() -> impl IntoView {
                                                                 ],
                                                             )} " · "
                                                         {T::InviteUntil
-                                                            .with(lang, &[("date", &crate::format::date(lang, i.expires_at))])}
+                                                            .with(
+                                                                lang,
+                                                                &[("date", &crate::format::date(lang, i.expires_at))],
+                                                            )}
                                                     </p>
                                                     {open
                                                         .then(|| {

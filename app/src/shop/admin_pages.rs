@@ -176,7 +176,11 @@ fn RewardsView(
                                                 view! {
                                                     <br />
                                                     <small class="muted">
-                                                        {crate::format::count(lang, crate::i18n::N::VouchersLeft, r.free_vouchers)}
+                                                        {crate::format::count(
+                                                            lang,
+                                                            crate::i18n::N::VouchersLeft,
+                                                            r.free_vouchers,
+                                                        )}
                                                     </small>
                                                 }
                                             })}
@@ -631,7 +635,9 @@ fn OrderQueue(
                                         <td>
                                             <a href=format!("/admin/orders/{}", o.id)>{o.id}</a>
                                             <br />
-                                            <small class="muted">{crate::format::date(lang, o.created_at)}</small>
+                                            <small class="muted">
+                                                {crate::format::date(lang, o.created_at)}
+                                            </small>
                                         </td>
                                         <td>
                                             {o.title.clone()}<br />

@@ -133,7 +133,8 @@ fn AuditList(rows: Vec<AuditRow>, lang: Lang) -> impl IntoView {
                                 <code>{r.subject}</code>
                             </div>
                             <div class="muted small">
-                                {crate::format::date(lang, r.at)} " · " {r.actor.unwrap_or_else(|| "system".into())}
+                                {crate::format::date(lang, r.at)} " · "
+                                {r.actor.unwrap_or_else(|| "system".into())}
                             </div>
                             <details>
                                 <summary>{T::Changes.text(lang)}</summary>

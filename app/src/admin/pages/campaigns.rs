@@ -251,7 +251,13 @@ fn CampaignList(rows: Vec<CampaignRow>, lang: Lang) -> impl IntoView {
                                     <td class="num">
                                         {c
                                             .budget
-                                            .map(|b| format!("{} / {}", crate::format::number(lang, c.spent), crate::format::number(lang, b)))
+                                            .map(|b| {
+                                                format!(
+                                                    "{} / {}",
+                                                    crate::format::number(lang, c.spent),
+                                                    crate::format::number(lang, b),
+                                                )
+                                            })
                                             .unwrap_or_else(|| "—".into())}
                                     </td>
                                     <td>{if c.active { "✓" } else { "—" }}</td>

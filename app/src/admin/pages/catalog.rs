@@ -333,7 +333,9 @@ fn ProductTable(rows: Vec<ProductRow>, lang: Lang) -> impl IntoView {
                                         <small class="muted">{p.gtin.unwrap_or_default()}</small>
                                     </td>
                                     <td>{p.category.unwrap_or_default()}</td>
-                                    <td class="num">{crate::format::number(lang, p.base_points)}</td>
+                                    <td class="num">
+                                        {crate::format::number(lang, p.base_points)}
+                                    </td>
                                     <td>{if p.active { "✓" } else { "—" }}</td>
                                 </tr>
                             }

@@ -153,7 +153,8 @@ fn BatchTable(
                                     <td>
                                         {b.product.clone()}<br />
                                         <small class="muted">
-                                            {b.sku.clone()} " · " {crate::format::date(lang, b.created_at)}
+                                            {b.sku.clone()} " · "
+                                            {crate::format::date(lang, b.created_at)}
                                         </small>
                                     </td>
                                     <td class="num">{crate::format::number(lang, b.size)}</td>

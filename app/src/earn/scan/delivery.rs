@@ -40,7 +40,10 @@ pub(super) fn DeliveryList(delivery: Delivery, lang: Lang) -> impl IntoView {
                 &[
                     ("scanned", &rows.len().to_string()),
                     ("credited", &credited.len().to_string()),
-                    ("points", &crate::format::points(lang, credited.iter().sum())),
+                    (
+                        "points",
+                        &crate::format::points(lang, credited.iter().sum()),
+                    ),
                 ],
             );
             view! {
@@ -60,7 +63,10 @@ pub(super) fn DeliveryList(delivery: Delivery, lang: Lang) -> impl IntoView {
                                         (
                                             "plus",
                                             "credited",
-                                            format!("+{} · {product}", crate::format::number(lang, points)),
+                                            format!(
+                                                "+{} · {product}",
+                                                crate::format::number(lang, points),
+                                            ),
                                         )
                                     }
                                     Row::AlreadyYours => {
@@ -152,7 +158,14 @@ pub(super) fn BatchCard(b: BatchResult, lang: Lang) -> impl IntoView {
                     .map(|i| {
                         let (class, text) = match i.outcome {
                             BatchOutcome::Credited(c) => {
-                                ("plus", format!("+{} · {}", crate::format::number(lang, c.points), c.product))
+                                (
+                                    "plus",
+                                    format!(
+                                        "+{} · {}",
+                                        crate::format::number(lang, c.points),
+                                        c.product,
+                                    ),
+                                )
                             }
                             BatchOutcome::AlreadyYours { .. } => {
                                 ("", T::AlreadyYours.text(lang).to_string())
@@ -169,7 +182,9 @@ pub(super) fn BatchCard(b: BatchResult, lang: Lang) -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
-            <p>{T::NewBalance.with(lang, &[("points", &crate::format::points(lang, b.balance))])}</p>
+            <p>
+                {T::NewBalance.with(lang, &[("points", &crate::format::points(lang, b.balance))])}
+            </p>
         </section>
     }
 }

@@ -46,7 +46,9 @@ fn ClaimCard(c: ClaimResult, lang: Lang) -> impl IntoView {
             <p class="breakdown" data-testid="breakdown">
                 {c.breakdown}
             </p>
-            <p>{T::NewBalance.with(lang, &[("points", &crate::format::points(lang, c.balance))])}</p>
+            <p>
+                {T::NewBalance.with(lang, &[("points", &crate::format::points(lang, c.balance))])}
+            </p>
             {c
                 .tip
                 .map(|t| {

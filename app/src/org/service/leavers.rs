@@ -194,10 +194,10 @@ pub async fn expire_leavers(db: &Db, now: i64) -> Result<(u64, i64), AppError> {
         .fetch_optional(&mut *tx)
         .await?;
         if let (Some(Some(left_at)), true) = (left_at, balance > 0) {
-            let reason = format!(
-                "Left the company on {}: points kept for {grace} days have expired",
-                crate::domain::iso_date(left_at)
-            );
+            let reason = crate::earn::reason::Reason::LeaverExpiry {
+                left_at,
+                grace_days: grace,
+            };
             ledger::append(
                 &mut tx,
                 NewEntry::new(user, EntryKind::Expiry, -balance, &reason),

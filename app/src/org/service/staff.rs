@@ -252,6 +252,7 @@ pub async fn member(
     scope: Option<i64>,
     user_id: i64,
     now: i64,
+    lang: crate::i18n::Lang,
 ) -> Result<MemberDetail, AppError> {
     let found = sqlx::query_as::<_, MemberStartRow>(&format!(
         "SELECT u.company_id, u.created_at, {SINCE_JOINED} AS since FROM users u \
@@ -282,7 +283,7 @@ pub async fn member(
     .await?
     .pop()
     .ok_or(AppError::NotFound)?;
-    let entries = ledger::entries_since(&mut *conn, user_id, since, 100).await?;
+    let entries = ledger::entries_since(&mut *conn, user_id, since, 100, lang).await?;
     let orders = crate::shop::service::orders(&mut *conn, Some(user_id), None, None, 50)
         .await?
         .into_iter()

@@ -324,7 +324,11 @@ pub async fn cancel(
             to: OrderStatus::Cancelled,
         });
     }
-    let text = format!("Refund: order #{order_id} · {title} cancelled ({reason})");
+    let text = crate::earn::reason::Reason::OrderRefund {
+        order: order_id,
+        title: title.clone(),
+        note: reason.to_string(),
+    };
     let refund = ledger::append(
         &mut tx,
         NewEntry {

@@ -190,7 +190,10 @@ pub async fn redeem(
             return Err(AppError::OutOfStock);
         }
     }
-    let reason = format!("Order #{order_id} · {title}");
+    let reason = crate::earn::reason::Reason::Order {
+        order: order_id,
+        title: title.to_string(),
+    };
     let entry = ledger::append(
         &mut tx,
         NewEntry {
