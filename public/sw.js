@@ -89,9 +89,23 @@ async function page(request, path) {
     } else if (response.ok && response.type === "basic") {
       await cache.put(request, response.clone());
     }
+    await keepOfflinePageIn(response.headers.get("content-language"), cache);
     return response;
   } catch (error) {
     return (await caches.match(request)) || (await caches.match(OFFLINE));
+  }
+}
+
+// The offline page is kept in the language of the person's pages: when a page comes back in
+// another language (they chose one in Profile, or someone else signed in), it is fetched again.
+async function keepOfflinePageIn(lang, cache) {
+  if (!lang) return;
+  const kept = await cache.match(OFFLINE);
+  if (kept && kept.headers.get("content-language") === lang) return;
+  try {
+    await cache.add(OFFLINE);
+  } catch (error) {
+    // No signal after all: the page kept before still serves.
   }
 }
 

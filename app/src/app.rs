@@ -43,7 +43,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                     content="Workwell — bonus points for the people who sell and install our products."
                 />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <link rel="manifest" href="/manifest.webmanifest" />
+                <link rel="manifest" href=format!("/manifest.webmanifest?lang={}", lang.code()) />
                 <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
                 <link rel="stylesheet" href=stylesheet_href(&options) />
                 // The phone's queue of scans waiting for signal; runs before the app starts.

@@ -15,6 +15,7 @@ pub mod audit;
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod call;
+pub mod content;
 pub mod domain;
 pub mod earn;
 pub mod error;
@@ -23,6 +24,8 @@ pub mod format;
 pub mod forms;
 pub mod home;
 pub mod i18n;
+#[cfg(feature = "ssr")]
+pub mod install;
 #[cfg(feature = "ssr")]
 pub mod limits;
 pub mod org;

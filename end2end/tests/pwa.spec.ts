@@ -34,11 +34,22 @@ test("the app is installable: manifest, icons, and a service worker that serves 
   }
   expect([...sizes].sort()).toEqual(["192x192 any", "512x512 any", "512x512 maskable"]);
   expect(manifest.shortcuts.map((s: { short_name: string; url: string }) => [s.short_name, s.url])).toEqual([["Scan", "/scan"]]);
+  // The page names its language in the link (a browser fetches a manifest without cookies).
+  const fr = await (await page.request.get("/manifest.webmanifest?lang=fr")).json();
+  expect([fr.lang, fr.name, fr.shortcuts[0].short_name]).toEqual(["fr", "Workwell — des points bonus pour votre travail", "Scanner"]);
+  const ro = await (await page.request.get("/manifest.webmanifest?lang=ro")).json();
+  expect([ro.lang, ro.shortcuts[0].name]).toEqual(["ro", "Scanați un cod"]);
+  const unknown = await page.request.get("/manifest.webmanifest?lang=xx");
+  expect(unknown.status()).toBe(400);
+  // The offline page speaks the language the person chose.
+  const offlineTr = await page.request.get("/offline.html", { headers: { "Accept-Language": "tr-TR,tr;q=0.9" } });
+  expect(offlineTr.headers()["content-language"]).toBe("tr");
+  expect(await offlineTr.text()).toContain("<h1>Bağlantı yok</h1>");
 
   if (info.project.name === "no-js") {
     // Without JavaScript there is no service worker; the page still links the manifest.
     await page.goto("/sign-in");
-    await expect(page.locator('link[rel="manifest"]')).toHaveAttribute("href", "/manifest.webmanifest");
+    await expect(page.locator('link[rel="manifest"]')).toHaveAttribute("href", "/manifest.webmanifest?lang=en");
     return;
   }
 

@@ -404,6 +404,23 @@ const REWARDS: &[DemoReward] = &[
     ),
 ];
 
+/// The demo rewards' titles in Russian, in the order of [`REWARDS`], so a Russian-speaking demo
+/// participant reads the shop in Russian (and a French one sees the English fallback).
+const REWARD_TITLES_RU: [&str; 12] = [
+    "Фитнес-клуб на месяц",
+    "Подарочная карта спортивного магазина",
+    "Набор садовых инструментов",
+    "Термокружка",
+    "Выходные на базе отдыха у озера",
+    "Рыбалка с гидом",
+    "Автомойка, пять визитов",
+    "Видеорегистратор",
+    "Аккумуляторная дрель",
+    "Онлайн-курс: бухгалтерия для малого бизнеса",
+    "Пожертвование детской спортивной школе",
+    "Зачёт для моей компании: 1 000 ₽",
+];
+
 /// The hobby shop: rewards in every category, voucher pools, one reward sold out and one running
 /// low, some for higher tiers only.
 async fn load_shop(db: &Db, admin: i64, now: i64) -> Result<(), AppError> {
@@ -424,6 +441,14 @@ async fn load_shop(db: &Db, admin: i64, now: i64) -> Result<(), AppError> {
             "",
             "",
             "",
+            [
+                Some(app::content::InLanguages {
+                    ru: REWARD_TITLES_RU[i].to_string(),
+                    ..Default::default()
+                }),
+                None,
+                None,
+            ],
         )?;
         let id = shop::save(
             db,

@@ -31,6 +31,48 @@ fn revalidated(
         .layer(tower_http::services::ServeFile::new(path))
 }
 
+/// The web app manifest in a language: the one in `?lang=` (the page's link names it, since a
+/// browser fetches a manifest without cookies), else the request's. An unknown `lang` is a 400.
+async fn manifest(
+    axum::extract::RawQuery(query): axum::extract::RawQuery,
+    axum::Extension(ctx): axum::Extension<RequestContext>,
+) -> Result<Response, app::error::AppError> {
+    let asked = query
+        .as_deref()
+        .unwrap_or("")
+        .split('&')
+        .find_map(|p| p.strip_prefix("lang="));
+    let lang = match asked {
+        None => ctx.lang,
+        Some(code) => Lang::parse(code)
+            .filter(|l| l.code() == code)
+            .ok_or(app::error::AppError::InvalidLanguage)?,
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/manifest+json"),
+            (header::CACHE_CONTROL, "no-cache"),
+            (header::CONTENT_LANGUAGE, lang.code()),
+        ],
+        app::install::manifest(lang),
+    )
+        .into_response())
+}
+
+/// The page shown without signal, in the language of the person whose worker keeps it (the
+/// worker fetches it again when the language of their pages changes).
+async fn offline_page(axum::Extension(ctx): axum::Extension<RequestContext>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-cache"),
+            (header::VARY, "Cookie, Accept-Language"),
+        ],
+        app::install::offline_page(ctx.lang),
+    )
+        .into_response()
+}
+
 #[derive(Clone)]
 pub struct HttpOptions {
     /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
@@ -99,11 +141,8 @@ pub fn router(state: AppState, opts: HttpOptions) -> Router {
         // manifest must be re-checked on every visit so a new version is found at once.
         .route_service("/sw.js", revalidated(site.join("sw.js")))
         .route_service("/queue.js", revalidated(site.join("queue.js")))
-        .route_service(
-            "/manifest.webmanifest",
-            revalidated(site.join("manifest.webmanifest")),
-        )
-        .route_service("/offline.html", revalidated(site.join("offline.html")))
+        .route("/manifest.webmanifest", get(manifest))
+        .route("/offline.html", get(offline_page))
         .nest_service(
             "/icons",
             tower::ServiceBuilder::new()
@@ -681,13 +720,11 @@ async fn request_context(
 ) -> Response {
     let path = req.uri().path();
     // The build, the app's own static files (each an explicit route) and the health check need no
-    // session: no database lookup for them.
+    // session: no database lookup for them. (The manifest and the offline page are in the
+    // person's language, so they do.)
     if path.starts_with("/pkg/")
         || path.starts_with("/icons/")
-        || matches!(
-            path,
-            "/healthz" | "/sw.js" | "/queue.js" | "/manifest.webmanifest" | "/offline.html"
-        )
+        || matches!(path, "/healthz" | "/sw.js" | "/queue.js")
     {
         return next.run(req).await;
     }
@@ -734,6 +771,10 @@ async fn request_context(
         res.headers_mut()
             .insert(HeaderName::from_static("content-security-policy"), csp);
     }
+    // The service worker compares it with its offline page's to keep that page in this language.
+    res.headers_mut()
+        .entry(header::CONTENT_LANGUAGE)
+        .or_insert(HeaderValue::from_static(lang.code()));
     res
 }
 

@@ -7,6 +7,7 @@ mod common;
 use app::domain::{EntryKind, OrderStatus, Tier};
 use app::earn::ledger::{self, NewEntry};
 use app::error::{AppError, Field};
+use app::i18n::Lang;
 use app::shop::admin::{RewardInput, db as shop_admin};
 use app::shop::model::NewAddress;
 use app::shop::service::{
@@ -99,6 +100,7 @@ async fn reward(
         "",
         "",
         "",
+        Default::default(),
     )
     .unwrap();
     shop_admin::save(db, admin, None, &input, NOW)
@@ -353,6 +355,7 @@ async fn refusals_say_what_is_wrong_and_change_nothing(db: Db) {
         Default::default(),
         false,
         NOW,
+        Lang::En,
     )
     .await
     .unwrap();
@@ -368,6 +371,7 @@ async fn refusals_say_what_is_wrong_and_change_nothing(db: Db) {
         Default::default(),
         true,
         NOW,
+        Lang::En,
     )
     .await
     .unwrap();
@@ -645,7 +649,7 @@ async fn the_goal_counts_units_of_the_usual_product(db: Db) {
     let earned = balance(&db, who.user_id).await;
     assert!(earned > 0);
     service::set_goal(&db, &who, Some(bike), NOW).await.unwrap();
-    let g = service::goal_progress(&mut conn, who.user_id, earned, NOW)
+    let g = service::goal_progress(&mut conn, who.user_id, earned, NOW, Lang::En)
         .await
         .unwrap()
         .unwrap();
@@ -656,7 +660,7 @@ async fn the_goal_counts_units_of_the_usual_product(db: Db) {
     assert_eq!(units, (1_000 - earned + per_unit - 1) / per_unit);
     service::set_goal(&db, &who, None, NOW).await.unwrap();
     assert_eq!(
-        service::goal_progress(&mut conn, who.user_id, earned, NOW)
+        service::goal_progress(&mut conn, who.user_id, earned, NOW, Lang::En)
             .await
             .unwrap(),
         None
@@ -770,7 +774,7 @@ async fn the_people_waiting_for_a_reward_are_told_once_when_it_is_back(db: Db) {
         let db = db.clone();
         async move {
             let mut conn = db.pool.acquire().await.unwrap();
-            service::notices(&mut conn, user).await.unwrap()
+            service::notices(&mut conn, user, Lang::En).await.unwrap()
         }
     };
     let sold = service::redeem(&db, buyer, kettle, Some("k-1"), None, NOW)
@@ -799,6 +803,7 @@ async fn the_people_waiting_for_a_reward_are_told_once_when_it_is_back(db: Db) {
             "",
             "",
             "",
+            Default::default(),
         )
         .unwrap()
     };
@@ -875,7 +880,92 @@ async fn the_people_waiting_for_a_reward_are_told_once_when_it_is_back(db: Db) {
     assert_books_balance(&db).await;
 }
 
+/// The admin writes a reward in English (the default) and Russian: a Russian participant reads
+/// Russian, also when searching; a French one reads the English; the admin's form gets both back.
+async fn a_reward_reads_in_each_participants_language(db: Db) {
+    let company = company(&db).await;
+    let who = shoppers(&db, company, 1, 1_000).await.remove(0);
+    let admin = admin(&db).await;
+    let ru = |s: &str| {
+        Some(app::content::InLanguages {
+            ru: s.into(),
+            ..Default::default()
+        })
+    };
+    let input = RewardInput::parse(
+        "Fishing rod",
+        "Carbon, 3 m",
+        "",
+        "physical",
+        "300",
+        "",
+        true,
+        "",
+        "",
+        "",
+        "",
+        "",
+        "Sent within a week",
+        "",
+        [ru("  Удочка "), ru("Карбон, 3 м"), None],
+    )
+    .unwrap();
+    let id = shop_admin::save(&db, admin, None, &input, NOW)
+        .await
+        .unwrap();
+    let mut conn = db.pool.acquire().await.unwrap();
+    let (card, description, after) = service::reward(&mut conn, &who, 1_000, id, NOW, Lang::Ru)
+        .await
+        .unwrap();
+    assert_eq!(
+        (card.title.as_str(), description.as_str(), after.as_str()),
+        ("Удочка", "Карбон, 3 м", "Sent within a week")
+    );
+    let (card, description, _) = service::reward(&mut conn, &who, 1_000, id, NOW, Lang::Fr)
+        .await
+        .unwrap();
+    assert_eq!(
+        (card.title.as_str(), description.as_str()),
+        ("Fishing rod", "Carbon, 3 m")
+    );
+    let found = service::catalog(
+        &mut conn,
+        &who,
+        1_000,
+        None,
+        Some("удочка"),
+        Default::default(),
+        false,
+        NOW,
+        Lang::Ru,
+    )
+    .await
+    .unwrap();
+    assert_eq!(found.iter().map(|c| c.id).collect::<Vec<_>>(), [id]);
+    drop(conn);
+    let row = shop_admin::reward(&db, id).await.unwrap();
+    assert_eq!(row.title_in.get(Lang::Ru), Some("Удочка"));
+    assert_eq!(row.title_in.missing(), [Lang::Fr, Lang::Tr, Lang::Ro]);
+    // Saving without the Russian title takes it away; the reader falls back to English.
+    let input = RewardInput {
+        title_in: Default::default(),
+        ..input
+    };
+    shop_admin::save(&db, admin, Some(id), &input, NOW)
+        .await
+        .unwrap();
+    let mut conn = db.pool.acquire().await.unwrap();
+    let (card, description, _) = service::reward(&mut conn, &who, 1_000, id, NOW, Lang::Ru)
+        .await
+        .unwrap();
+    assert_eq!(
+        (card.title.as_str(), description.as_str()),
+        ("Fishing rod", "Карбон, 3 м")
+    );
+}
+
 on_both_databases!(
+    a_reward_reads_in_each_participants_language,
     donations_and_company_credits_go_where_they_should,
     the_people_waiting_for_a_reward_are_told_once_when_it_is_back,
     a_hundred_people_race_for_five_units,

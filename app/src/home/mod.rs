@@ -55,10 +55,11 @@ pub async fn home_summary() -> Result<HomeData, AppError> {
         recent: crate::earn::ledger::entries(&mut conn, call.user.id, None, None, 5, call.lang())
             .await?,
         order_updates: shop::service::recent_events(&mut conn, call.user.id, 3).await?,
-        notices: shop::service::notices(&mut conn, call.user.id).await?,
+        notices: shop::service::notices(&mut conn, call.user.id, call.lang()).await?,
         goal: {
             let balance = crate::earn::ledger::balance(&mut conn, call.user.id).await?;
-            shop::service::goal_progress(&mut conn, call.user.id, balance, call.now).await?
+            shop::service::goal_progress(&mut conn, call.user.id, balance, call.now, call.lang())
+                .await?
         },
         next_expiry: {
             let months = crate::earn::service::expiry_months(&mut conn).await?;

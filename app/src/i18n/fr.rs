@@ -657,6 +657,20 @@ pub(super) fn text(key: T) -> &'static str {
         }
         T::ReasonOrder => "Commande n° {order} · {title}",
         T::ReasonOrderRefund => "Remboursement : commande n° {order} · {title} annulée ({note})",
+        T::ManifestName => "Workwell — des points bonus pour votre travail",
+        T::ManifestDescription => {
+            "Scannez le code de ce que vous avez vendu ou installé, recevez vos points tout de suite et dépensez-les pour vos loisirs."
+        }
+        T::OfflineTitle => "Pas de réseau",
+        T::OfflineLead => {
+            "Cette page n’est pas encore enregistrée sur votre téléphone. Les écrans déjà ouverts s’affichent toujours ; les points sont crédités dès le retour du réseau."
+        }
+        T::InOtherLanguages => "Dans les autres langues",
+        T::MissingLanguages => "manquant : {langs}",
+        T::AllLanguagesDone => "rédigé dans toutes les langues",
+        T::DefaultLanguageHint => {
+            "Le champ principal est en {lang} : il s’affiche pour les langues sans texte."
+        }
     }
 }
 

@@ -705,6 +705,14 @@ messages! {
     ReasonLeaverExpiry { en: "Left the company on {date}: points kept for {days} have expired", ru: "Уход из компании {date}: баллы хранились {days} и сгорели" }
     ReasonOrder { en: "Order #{order} · {title}", ru: "Заказ №{order} · {title}" }
     ReasonOrderRefund { en: "Refund: order #{order} · {title} cancelled ({note})", ru: "Возврат: заказ №{order} · {title} отменён ({note})" }
+    ManifestName { en: "Workwell — bonus points for your work", ru: "Workwell — бонусные баллы за вашу работу" }
+    ManifestDescription { en: "Scan the code on what you sold or installed, get points at once, spend them on what you love.", ru: "Сканируйте код на проданном или установленном товаре, сразу получайте баллы и тратьте их на любимые увлечения." }
+    OfflineTitle { en: "No signal", ru: "Нет сети" }
+    OfflineLead { en: "This page has not been saved on your phone yet. Screens you opened before still open; points are credited when the signal is back.", ru: "Эта страница ещё не сохранена на телефоне. Открытые раньше экраны открываются; баллы начисляются, когда появится сеть." }
+    InOtherLanguages { en: "In other languages", ru: "На других языках" }
+    MissingLanguages { en: "missing: {langs}", ru: "нет текста: {langs}" }
+    AllLanguagesDone { en: "written in every language", ru: "есть на всех языках" }
+    DefaultLanguageHint { en: "The main field is in {lang}: readers whose language has no text see it.", ru: "Основное поле — на языке «{lang}»: его видят те, для чьего языка текста нет." }
 }
 
 #[cfg(test)]

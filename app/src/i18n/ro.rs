@@ -641,6 +641,20 @@ pub(super) fn text(key: T) -> &'static str {
         }
         T::ReasonOrder => "Comanda nr. {order} · {title}",
         T::ReasonOrderRefund => "Rambursare: comanda nr. {order} · {title} a fost anulată ({note})",
+        T::ManifestName => "Workwell — puncte bonus pentru munca dumneavoastră",
+        T::ManifestDescription => {
+            "Scanați codul produsului vândut sau montat, primiți punctele imediat și cheltuiți-le pe ce vă place."
+        }
+        T::OfflineTitle => "Fără semnal",
+        T::OfflineLead => {
+            "Această pagină nu este încă salvată pe telefon. Ecranele deschise înainte se deschid în continuare; punctele se creditează când revine semnalul."
+        }
+        T::InOtherLanguages => "În alte limbi",
+        T::MissingLanguages => "lipsesc: {langs}",
+        T::AllLanguagesDone => "scris în toate limbile",
+        T::DefaultLanguageHint => {
+            "Câmpul principal este în limba {lang}: îl văd cititorii pentru a căror limbă nu există text."
+        }
     }
 }
 

@@ -629,6 +629,18 @@ pub(super) fn text(key: T) -> &'static str {
         }
         T::ReasonOrder => "Sipariş no. {order} · {title}",
         T::ReasonOrderRefund => "İade: sipariş no. {order} · {title} iptal edildi ({note})",
+        T::ManifestName => "Workwell — emeğinize bonus puan",
+        T::ManifestDescription => {
+            "Sattığınız veya kurduğunuz ürünün kodunu okutun, puanınızı hemen alın ve sevdiğiniz şeylere harcayın."
+        }
+        T::OfflineTitle => "Bağlantı yok",
+        T::OfflineLead => {
+            "Bu sayfa henüz telefonunuza kaydedilmedi. Daha önce açtığınız ekranlar yine açılır; puanlar bağlantı gelince yüklenir."
+        }
+        T::InOtherLanguages => "Diğer dillerde",
+        T::MissingLanguages => "eksik: {langs}",
+        T::AllLanguagesDone => "tüm dillerde yazıldı",
+        T::DefaultLanguageHint => "Ana alanın dili: {lang}. Metni olmayan dillerde bu gösterilir.",
     }
 }
 

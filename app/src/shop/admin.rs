@@ -4,6 +4,7 @@
 use super::model::OrderView;
 #[cfg(feature = "ssr")]
 use crate::call::Call;
+use crate::content::InLanguages;
 use crate::domain::{RewardKind, Tier};
 use crate::error::{AppError, Field};
 use leptos::prelude::*;
@@ -40,6 +41,13 @@ pub struct RewardRow {
     pub ordered: i64,
     /// Participants waiting for it to be back in stock.
     pub waiting: i64,
+    /// The title, description and note in the languages besides the default.
+    #[serde(default)]
+    pub title_in: InLanguages,
+    #[serde(default)]
+    pub description_in: InLanguages,
+    #[serde(default)]
+    pub after_order_in: InLanguages,
 }
 
 impl RewardRow {
@@ -65,6 +73,9 @@ pub struct RewardInput {
     pub low_stock: i64,
     pub after_order: String,
     pub image: Option<String>,
+    pub title_in: InLanguages,
+    pub description_in: InLanguages,
+    pub after_order_in: InLanguages,
 }
 
 /// A whole number in `range`, as typed into a form.
@@ -94,8 +105,10 @@ impl RewardInput {
         low_stock: &str,
         after_order: &str,
         image: &str,
+        in_languages: [Option<InLanguages>; 3],
     ) -> Result<RewardInput, AppError> {
         use crate::domain::parse_iso_date;
+        let [title_in, description_in, after_order_in] = in_languages;
         let bad = |field| AppError::Invalid { field };
         let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
         if title.is_empty() || title.chars().count() > 120 {
@@ -170,6 +183,9 @@ impl RewardInput {
             low_stock,
             after_order,
             image,
+            title_in: InLanguages::parse(title_in, true, 120, Field::Title)?,
+            description_in: InLanguages::parse(description_in, false, 4000, Field::Description)?,
+            after_order_in: InLanguages::parse(after_order_in, false, 1000, Field::Description)?,
         })
     }
 }
@@ -335,6 +351,9 @@ pub mod db {
                 free_vouchers: r.free_vouchers,
                 ordered: r.ordered,
                 waiting: r.waiting,
+                title_in: InLanguages::default(),
+                description_in: InLanguages::default(),
+                after_order_in: InLanguages::default(),
             }
         }
     }
@@ -345,7 +364,24 @@ pub mod db {
         ))
         .fetch_all(&db.pool)
         .await?;
-        Ok(rows.into_iter().map(RewardRow::from).collect())
+        let mut conn = db.pool.acquire().await?;
+        let mut texts = crate::content::all_langs(&mut conn, "reward").await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| with_texts(r.into(), &mut texts))
+            .collect())
+    }
+
+    /// A reward row with its texts in the other languages (taken out of `texts`).
+    fn with_texts(
+        mut r: RewardRow,
+        texts: &mut std::collections::HashMap<(i64, String), InLanguages>,
+    ) -> RewardRow {
+        let mut take = |field: &str| texts.remove(&(r.id, field.to_string())).unwrap_or_default();
+        r.title_in = take("title");
+        r.description_in = take("description");
+        r.after_order_in = take("after_order");
+        r
     }
 
     pub async fn reward(db: &Db, id: i64) -> Result<RewardRow, AppError> {
@@ -354,7 +390,9 @@ pub mod db {
             .fetch_optional(&db.pool)
             .await?
             .ok_or(AppError::NotFound)?;
-        Ok(r.into())
+        let mut conn = db.pool.acquire().await?;
+        let mut texts = crate::content::all_langs(&mut conn, "reward").await?;
+        Ok(with_texts(r.into(), &mut texts))
     }
 
     /// Creates (no `id`) or updates a reward; the audit log keeps the record before and after.
@@ -416,11 +454,21 @@ pub mod db {
             .fetch_optional(&mut *tx)
             .await?;
         let saved = saved.ok_or(AppError::NotFound)?;
+        // Invariant: a reward and its texts in other languages change in one transaction.
+        for (field, texts) in [
+            ("title", &r.title_in),
+            ("description", &r.description_in),
+            ("after_order", &r.after_order_in),
+        ] {
+            crate::content::save(&mut tx, "reward", saved, field, texts).await?;
+        }
         crate::shop::service::tell_waiting_if_back(&mut tx, saved, now).await?;
         let after = serde_json::json!({
             "title": r.title, "kind": r.kind.as_str(), "price": r.price, "stock": r.stock,
             "active": r.active, "min_tier": r.min_tier.as_str(), "company_kind": r.company_kind,
             "starts_at": r.starts_at, "ends_at": r.ends_at, "category": r.category,
+            "title_in": r.title_in, "description_in": r.description_in,
+            "after_order_in": r.after_order_in,
         });
         audit::commit(
             tx,
@@ -635,6 +683,9 @@ pub async fn save_reward(
     low_stock: String,
     after_order: String,
     image: String,
+    title_in: Option<InLanguages>,
+    description_in: Option<InLanguages>,
+    after_order_in: Option<InLanguages>,
 ) -> Result<i64, AppError> {
     let call = Call::new(crate::call::ADMINS)?;
     let input = RewardInput::parse(
@@ -652,6 +703,7 @@ pub async fn save_reward(
         &low_stock,
         &after_order,
         &image,
+        [title_in, description_in, after_order_in],
     )?;
     let db = call.db().clone();
     db::save(&db, call.user.id, id, &input, call.now).await
@@ -781,6 +833,7 @@ mod tests {
             "",
             "",
             "",
+            Default::default(),
         )
     }
 
@@ -819,7 +872,21 @@ mod tests {
     fn the_rest_of_a_reward_is_checked_too() {
         let p = |kind: &str, tier: &str, company: &str, starts: &str, ends: &str, image: &str| {
             RewardInput::parse(
-                "T", "", "", kind, "10", "", true, starts, ends, tier, company, "", "", image,
+                "T",
+                "",
+                "",
+                kind,
+                "10",
+                "",
+                true,
+                starts,
+                ends,
+                tier,
+                company,
+                "",
+                "",
+                image,
+                Default::default(),
             )
         };
         assert!(

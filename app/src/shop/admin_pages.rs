@@ -10,7 +10,9 @@ use super::pages::{OrderCard, OrderHistory};
 use crate::domain::{CompanyKind, OrderStatus, RewardKind, Tier, iso_date};
 use crate::forms::Done;
 use crate::i18n::{Lang, T};
-use crate::ui::{AdminShell, ErrorNote, ErrorPanel, Loading, action_error, use_lang};
+use crate::ui::{
+    AdminShell, ErrorNote, ErrorPanel, Loading, OtherLanguages, action_error, use_lang,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -352,6 +354,13 @@ fn RewardForm(
     lang: Lang,
 ) -> impl IntoView {
     let text = |f: fn(&RewardRow) -> String| r.as_ref().map(f).unwrap_or_default();
+    let texts_in =
+        |f: fn(&RewardRow) -> crate::content::InLanguages| r.as_ref().map(f).unwrap_or_default();
+    let (title_in, description_in, after_order_in) = (
+        texts_in(|r| r.title_in.clone()),
+        texts_in(|r| r.description_in.clone()),
+        texts_in(|r| r.after_order_in.clone()),
+    );
     let (title, price, stock, description, after_order) = (
         text(|r| r.title.clone()),
         text(|r| r.price.to_string()),
@@ -382,6 +391,7 @@ fn RewardForm(
                     {T::FieldTitle.text(lang)}
                     <input name="title" required maxlength="120" value=title />
                 </label>
+                <OtherLanguages name="title" texts=title_in multiline=false max=120 />
                 <label>
                     {T::FieldCategory.text(lang)} <select name="category">
                         <option value="">"—"</option>
@@ -470,12 +480,14 @@ fn RewardForm(
                         {description}
                     </textarea>
                 </label>
+                <OtherLanguages name="description" texts=description_in multiline=true max=4000 />
                 <label class="wide">
                     {T::AfterOrdering.text(lang)}
                     <textarea name="after_order" rows="2" maxlength="1000">
                         {after_order}
                     </textarea>
                 </label>
+                <OtherLanguages name="after_order" texts=after_order_in multiline=true max=1000 />
                 <label class="check">
                     <input type="checkbox" name="active" value="on" checked=active />
                     {T::FieldActive.text(lang)}

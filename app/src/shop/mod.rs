@@ -51,6 +51,7 @@ pub async fn catalog(
         model::Sort::parse(sort.as_deref().unwrap_or("")),
         afford.is_some_and(|a| !a.is_empty() && a != "0"),
         now,
+        call.lang(),
     )
     .await?;
     Ok(ShopData {
@@ -71,7 +72,7 @@ pub async fn reward(id: i64) -> Result<RewardDetail, AppError> {
     let who = service::shopper(&mut conn, call.user.id, now).await?;
     let balance = crate::earn::ledger::balance(&mut conn, call.user.id).await?;
     let (card, description, after_order) =
-        service::reward(&mut conn, &who, balance, id, now).await?;
+        service::reward(&mut conn, &who, balance, id, now, call.lang()).await?;
     let key = {
         use rand::RngCore;
         let mut b = [0u8; 16];
@@ -205,7 +206,7 @@ pub async fn goal_progress() -> Result<Option<model::GoalProgress>, AppError> {
     let call = Call::new(crate::call::PARTICIPANTS)?;
     let mut conn = call.conn().await?;
     let balance = crate::earn::ledger::balance(&mut conn, call.user.id).await?;
-    service::goal_progress(&mut conn, call.user.id, balance, call.now).await
+    service::goal_progress(&mut conn, call.user.id, balance, call.now, call.lang()).await
 }
 
 /// "Tell me when it is back" for a sold-out reward.

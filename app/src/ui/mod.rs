@@ -247,3 +247,64 @@ pub fn SignOutButton() -> impl IntoView {
         </ActionForm>
     }
 }
+
+/// A translatable field's texts in the languages besides the default, under the main field: one
+/// input per language (named `{name}_in[fr]`…), folded away, with the languages still missing
+/// named on the fold so the admin sees them without opening it.
+#[component]
+pub fn OtherLanguages(
+    /// The main field's form name: `title` gives `title_in[ru]`.
+    name: &'static str,
+    texts: crate::content::InLanguages,
+    multiline: bool,
+    max: usize,
+) -> impl IntoView {
+    let lang = use_lang();
+    let missing = texts.missing();
+    let state = if missing.is_empty() {
+        T::AllLanguagesDone.text(lang).to_string()
+    } else {
+        let names: Vec<&str> = missing.iter().map(|l| l.native_name()).collect();
+        T::MissingLanguages.with(lang, &[("langs", &names.join(", "))])
+    };
+    let default = crate::content::DEFAULT_LANG;
+    let summary_class = if missing.is_empty() {
+        "muted small"
+    } else {
+        "warn small"
+    };
+    view! {
+        <details class="wide other-languages" data-testid=format!("{name}-languages")>
+            <summary>
+                {T::InOtherLanguages.text(lang)} " · "
+                <span class=summary_class data-testid="missing-languages">
+                    {state}
+                </span>
+            </summary>
+            <p class="muted small">
+                {T::DefaultLanguageHint.with(lang, &[("lang", default.native_name())])}
+            </p>
+            {Lang::ALL
+                .into_iter()
+                .filter(move |l| *l != default)
+                .map(|l| {
+                    let field = format!("{name}_in[{}]", l.code());
+                    let value = texts.get(l).unwrap_or_default().to_string();
+                    let max = max.to_string();
+                    let input = if multiline {
+                        view! {
+                            <textarea name=field rows="2" maxlength=max lang=l.code()>
+                                {value}
+                            </textarea>
+                        }
+                            .into_any()
+                    } else {
+                        view! { <input name=field maxlength=max value=value lang=l.code() /> }
+                            .into_any()
+                    };
+                    view! { <label>{l.native_name()} {input}</label> }
+                })
+                .collect_view()}
+        </details>
+    }
+}

@@ -32,6 +32,21 @@ struct CardRow {
 }
 
 impl CardRow {
+    /// The reward's title, description and note in the reader's language where the admin wrote
+    /// them in it ([`crate::content::in_lang`]); the default language's otherwise.
+    fn in_lang(mut self, texts: &std::collections::HashMap<(i64, String), String>) -> CardRow {
+        for (field, text) in [
+            ("title", &mut self.title),
+            ("description", &mut self.description),
+            ("after_order", &mut self.after_order),
+        ] {
+            if let Some(t) = texts.get(&(self.id, field.to_string())) {
+                *text = t.clone();
+            }
+        }
+        self
+    }
+
     /// The card as someone with `balance` points sees it, with the reward's description and
     /// what happens after ordering it.
     fn into_reward(self, balance: i64) -> (RewardCard, String, String) {
@@ -91,12 +106,14 @@ pub async fn catalog(
     sort: Sort,
     affordable_only: bool,
     now: i64,
+    lang: Lang,
 ) -> Result<Vec<RewardCard>, AppError> {
     let rows = sqlx::query_as::<_, CardRow>(&format!("{CARD_COLUMNS} WHERE {VISIBLE}"))
         .bind(now)
         .bind(who.company_kind.clone().unwrap_or_default())
-        .fetch_all(conn)
+        .fetch_all(&mut *conn)
         .await?;
+    let texts = crate::content::in_lang(conn, "reward", lang).await?;
     let words: Vec<String> = search
         .unwrap_or("")
         .split_whitespace()
@@ -104,6 +121,8 @@ pub async fn catalog(
         .collect();
     let mut cards = Vec::new();
     for row in rows {
+        // Searched in the words the reader reads.
+        let row = row.in_lang(&texts);
         if category.is_some_and(|c| row.code.as_deref() != Some(c)) {
             continue;
         }
@@ -135,16 +154,18 @@ pub async fn reward(
     balance: i64,
     id: i64,
     now: i64,
+    lang: Lang,
 ) -> Result<(RewardCard, String, String), AppError> {
     let row =
         sqlx::query_as::<_, CardRow>(&format!("{CARD_COLUMNS} WHERE {VISIBLE} AND r.id = $3"))
             .bind(now)
             .bind(who.company_kind.clone().unwrap_or_default())
             .bind(id)
-            .fetch_optional(conn)
+            .fetch_optional(&mut *conn)
             .await?
             .ok_or(AppError::NotFound)?;
-    Ok(row.into_reward(balance))
+    let texts = crate::content::in_lang(conn, "reward", lang).await?;
+    Ok(row.in_lang(&texts).into_reward(balance))
 }
 
 /// A saved address as [`addresses`] reads it.

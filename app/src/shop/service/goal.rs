@@ -19,7 +19,7 @@ pub async fn set_goal(
         }
         Some(id) => {
             // Only a reward the participant can see.
-            reward(&mut conn, who, 0, id, now).await?;
+            reward(&mut conn, who, 0, id, now, crate::content::DEFAULT_LANG).await?;
             sqlx::query(
                 "INSERT INTO savings_goals (user_id, reward_id, set_at) VALUES ($1, $2, $3) \
                  ON CONFLICT (user_id) DO UPDATE SET reward_id = $2, set_at = $3",
@@ -65,6 +65,7 @@ pub async fn goal_progress(
     user: i64,
     balance: i64,
     now: i64,
+    lang: Lang,
 ) -> Result<Option<GoalProgress>, AppError> {
     let goal = sqlx::query_as::<_, GoalRow>(
         "SELECT r.id, r.title, r.price_points FROM savings_goals g JOIN rewards r ON r.id = g.reward_id \
@@ -81,6 +82,11 @@ pub async fn goal_progress(
     else {
         return Ok(None);
     };
+    let texts = crate::content::in_lang(&mut *conn, "reward", lang).await?;
+    let title = texts
+        .get(&(reward_id, "title".to_string()))
+        .cloned()
+        .unwrap_or(title);
     let usual = sqlx::query_as::<_, UsualProductRow>(
         "SELECT p.name, COUNT(*) AS units, CAST(SUM(e.points) AS BIGINT) AS points FROM ledger_entries e \
          JOIN unit_codes u ON u.id = e.unit_code_id JOIN products p ON p.id = u.product_id \
@@ -154,21 +160,31 @@ pub async fn tell_waiting_if_back(
 }
 
 /// The participant's notices not yet dismissed, newest first.
-pub async fn notices(conn: &mut AnyConnection, user: i64) -> Result<Vec<Notice>, AppError> {
+pub async fn notices(
+    conn: &mut AnyConnection,
+    user: i64,
+    lang: Lang,
+) -> Result<Vec<Notice>, AppError> {
     let rows = sqlx::query(
         "SELECT n.id, n.reward_id, r.title, n.created_at FROM notices n \
          JOIN rewards r ON r.id = n.reward_id \
          WHERE n.user_id = $1 AND n.dismissed_at IS NULL ORDER BY n.id DESC LIMIT 10",
     )
     .bind(user)
-    .fetch_all(conn)
+    .fetch_all(&mut *conn)
     .await?;
+    let texts = crate::content::in_lang(conn, "reward", lang).await?;
     rows.iter()
         .map(|r| {
+            let reward_id: i64 = r.try_get("reward_id")?;
+            let title = match texts.get(&(reward_id, "title".to_string())) {
+                Some(t) => t.clone(),
+                None => r.try_get("title")?,
+            };
             Ok(Notice {
                 id: r.try_get("id")?,
-                reward_id: r.try_get("reward_id")?,
-                title: r.try_get("title")?,
+                reward_id,
+                title,
                 at: r.try_get("created_at")?,
             })
         })
@@ -196,7 +212,15 @@ pub async fn dismiss_notice(db: &Db, user: i64, id: i64, now: i64) -> Result<(),
 /// "Tell me when it is back": stored once per participant and reward.
 pub async fn notify_me(db: &Db, who: &Shopper, reward_id: i64, now: i64) -> Result<(), AppError> {
     let mut conn = db.pool.acquire().await?;
-    reward(&mut conn, who, 0, reward_id, now).await?;
+    reward(
+        &mut conn,
+        who,
+        0,
+        reward_id,
+        now,
+        crate::content::DEFAULT_LANG,
+    )
+    .await?;
     sqlx::query(
         "INSERT INTO stock_alerts (user_id, reward_id, created_at) VALUES ($1, $2, $3) \
          ON CONFLICT (user_id, reward_id) DO NOTHING",

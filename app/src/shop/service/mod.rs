@@ -7,6 +7,7 @@ use crate::audit;
 use crate::domain::{CompanyStatus, EntryKind, OrderStatus, RewardKind, Tier};
 use crate::earn::ledger::{self, NewEntry};
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::state::Db;
 use sqlx::{Any, AnyConnection, Row, Transaction};
 
