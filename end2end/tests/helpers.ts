@@ -21,7 +21,7 @@ export function codesSentTo(phone: string): number {
   return [...readFileSync(serverLog, "utf8").matchAll(pattern)].length;
 }
 
-/** The unclaimed demo unit codes the server printed at start (twelve; each spec takes its own). */
+/** The unclaimed demo unit codes the server printed at start (sixteen; each spec takes its own). */
 export function demoUnitCodes(): string[] {
   const log = readFileSync(serverLog, "utf8");
   return [...log.matchAll(/^ {4}([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}) /gm)].map((m) => m[1]);

@@ -40,7 +40,7 @@ test("the app is installable: manifest, icons, and a service worker that serves 
   const ro = await (await page.request.get("/manifest.webmanifest?lang=ro")).json();
   expect([ro.lang, ro.shortcuts[0].name]).toEqual(["ro", "Scanați un cod"]);
   const unknown = await page.request.get("/manifest.webmanifest?lang=xx");
-  expect(unknown.status()).toBe(400);
+  expect(unknown.status()).toBe(422);
   // The offline page speaks the language the person chose.
   const offlineTr = await page.request.get("/offline.html", { headers: { "Accept-Language": "tr-TR,tr;q=0.9" } });
   expect(offlineTr.headers()["content-language"]).toBe("tr");

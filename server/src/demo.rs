@@ -99,6 +99,21 @@ pub const PEOPLE: &[DemoPerson] = &[
         kind: Some("seller"),
         company: 0,
     },
+    // Two who read the app in each of the five languages in the browser tests.
+    DemoPerson {
+        phone: "+79000000014",
+        name: "Claire Seller",
+        role: "participant",
+        kind: Some("seller"),
+        company: 0,
+    },
+    DemoPerson {
+        phone: "+79000000015",
+        name: "Ioana Foreman",
+        role: "participant",
+        kind: Some("foreman"),
+        company: 1,
+    },
 ];
 
 /// Loads the demo program if the database has no users yet. Returns whether it loaded anything.

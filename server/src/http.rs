@@ -32,7 +32,7 @@ fn revalidated(
 }
 
 /// The web app manifest in a language: the one in `?lang=` (the page's link names it, since a
-/// browser fetches a manifest without cookies), else the request's. An unknown `lang` is a 400.
+/// browser fetches a manifest without cookies), else the request's. An unknown `lang` is a 422.
 async fn manifest(
     axum::extract::RawQuery(query): axum::extract::RawQuery,
     axum::Extension(ctx): axum::Extension<RequestContext>,

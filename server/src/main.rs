@@ -225,7 +225,7 @@ async fn run(command: Command, cfg: Config) -> Result<(), String> {
                 sender::from_config(&cfg.sender),
             );
             let demo_codes = if with_demo {
-                demo::unclaimed_codes(&db, 12).await
+                demo::unclaimed_codes(&db, 16).await
             } else {
                 Vec::new()
             };
