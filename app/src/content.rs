@@ -176,6 +176,30 @@ mod db {
             .collect())
     }
 
+    /// One record's text of `field` in `lang`, if the admin wrote one (never for the default
+    /// language).
+    pub async fn text_in(
+        conn: &mut AnyConnection,
+        entity: &str,
+        id: i64,
+        field: &str,
+        lang: Lang,
+    ) -> Result<Option<String>, sqlx::Error> {
+        if lang == DEFAULT_LANG {
+            return Ok(None);
+        }
+        sqlx::query_scalar(
+            "SELECT body FROM content_texts \
+             WHERE entity = $1 AND entity_id = $2 AND field = $3 AND lang = $4",
+        )
+        .bind(entity)
+        .bind(id)
+        .bind(field)
+        .bind(lang.code())
+        .fetch_optional(conn)
+        .await
+    }
+
     /// Every language's texts of `entity`'s records, by (record, field): what the admin's forms
     /// show.
     pub async fn all_langs(

@@ -427,6 +427,92 @@ async fn old_english_reasons_become_data_once(db: Db) {
     );
 }
 
+/// The admin names a product in Russian through the products CSV (a `name_ru` column) and writes
+/// its category's tip in Russian: a Russian participant's claim, its tip and their history name it
+/// in Russian; an English reader keeps the English; the export carries the language columns.
+async fn a_product_and_its_tip_read_in_the_claimants_language(db: Db) {
+    use app::admin::catalog::{CategoryInput, db as catalog_db, parse_products_csv};
+    let p = people(&db).await;
+    let (batch, codes) = catalog(&db, 2).await;
+    activate(&db, p.admin, batch).await;
+    let items = parse_products_csv(
+        "sku,name,gtin,category,base_points,price,active,image_url,name_ru,name_tr\n\
+         TYRE-R16,Tyre R16,,tyres,100,,1,,Шина R16,\n",
+    )
+    .unwrap();
+    catalog_db::import(&db, p.admin, &items, NOW).await.unwrap();
+    let tip = CategoryInput {
+        tip_in: app::content::InLanguages {
+            ru: "У наших шин R16 гарантия 5 лет.".into(),
+            ..Default::default()
+        },
+        ..CategoryInput::parse(
+            "tyres",
+            "Tyres",
+            "",
+            "",
+            "Our R16 tyres carry a 5-year warranty.",
+        )
+        .unwrap()
+    };
+    catalog_db::save_category(&db, p.admin, &tip, NOW)
+        .await
+        .unwrap();
+
+    let claimed = service::claim(&db, p.seller, &codes[0].grouped(), IP, NOW)
+        .await
+        .unwrap();
+    let mut conn = db.pool.acquire().await.unwrap();
+    let ru = claimed.clone().in_lang(&mut conn, Lang::Ru).await.unwrap();
+    assert_eq!(ru.product, "Шина R16");
+    assert_eq!(ru.tip.as_deref(), Some("У наших шин R16 гарантия 5 лет."));
+    let en = claimed.in_lang(&mut conn, Lang::En).await.unwrap();
+    assert_eq!(en.product, "Tyre R16");
+    assert_eq!(
+        en.tip.as_deref(),
+        Some("Our R16 tyres carry a 5-year warranty.")
+    );
+    let history = ledger::entries(&mut conn, p.seller, None, None, 1, Lang::Ru)
+        .await
+        .unwrap();
+    assert_eq!(
+        history[0].reason,
+        format!("Шина R16 · {}", codes[0].grouped())
+    );
+    let history = ledger::entries(&mut conn, p.seller, None, None, 1, Lang::Tr)
+        .await
+        .unwrap();
+    assert_eq!(
+        history[0].reason,
+        format!("Tyre R16 · {}", codes[0].grouped())
+    );
+    drop(conn);
+
+    let csv = catalog_db::export_csv(&db).await.unwrap();
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "sku,name,gtin,category,base_points,price,active,image_url,name_ru,name_fr,name_tr,name_ro"
+        )
+    );
+    assert_eq!(
+        lines.next(),
+        Some("TYRE-R16,Tyre R16,,tyres,100,,1,,Шина R16,,,")
+    );
+    // A file without language columns leaves the names in other languages as they are.
+    let plain = parse_products_csv(
+        "sku,name,gtin,category,base_points,price,active\nTYRE-R16,Tyre R16,,tyres,120,,1\n",
+    )
+    .unwrap();
+    catalog_db::import(&db, p.admin, &plain, NOW).await.unwrap();
+    let csv = catalog_db::export_csv(&db).await.unwrap();
+    assert!(
+        csv.contains("TYRE-R16,Tyre R16,,tyres,120,,1,,Шина R16,,,"),
+        "{csv}"
+    );
+}
+
 async fn a_reversal_takes_the_points_back_and_frees_or_voids_the_code(db: Db) {
     let p = people(&db).await;
     let (batch, codes) = catalog(&db, 3).await;
@@ -619,6 +705,7 @@ async fn a_random_workload_keeps_every_balance_equal_to_its_entries(db: Db) {
 }
 
 on_both_databases!(
+    a_product_and_its_tip_read_in_the_claimants_language,
     old_english_reasons_become_data_once,
     the_server_checks_a_claim_in_order_and_says_what_is_wrong,
     sixty_four_claims_of_one_code_credit_exactly_once,

@@ -2,6 +2,7 @@
 
 #[cfg(feature = "ssr")]
 use crate::call::Call;
+use crate::content::InLanguages;
 use crate::error::{AppError, Field};
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +14,9 @@ pub struct CategoryRow {
     pub rate_points: Option<i64>,
     pub rate_per: Option<i64>,
     pub tip: String,
+    /// The tip in the languages besides the default.
+    #[serde(default)]
+    pub tip_in: InLanguages,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,6 +31,9 @@ pub struct ProductRow {
     pub price: Option<i64>,
     pub active: bool,
     pub image_url: Option<String>,
+    /// The name in the languages besides the default.
+    #[serde(default)]
+    pub name_in: InLanguages,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,6 +54,9 @@ pub struct ProductInput {
     pub price: Option<i64>,
     pub active: bool,
     pub image_url: Option<String>,
+    /// The name in other languages; `None` leaves the stored ones as they are (a CSV without
+    /// language columns).
+    pub name_in: Option<InLanguages>,
 }
 
 fn blank(s: &str) -> Option<&str> {
@@ -118,6 +128,7 @@ impl ProductInput {
             price,
             active,
             image_url,
+            name_in: None,
         })
     }
 }
@@ -158,6 +169,15 @@ pub fn parse_products_csv(text: &str) -> Result<Vec<ProductInput>, AppError> {
     if cols.len() < 7 || cols[..7] != CSV_HEADER[..7] {
         return Err(AppError::Invalid { field: Field::Csv });
     }
+    // `name_ru`, `name_fr`… columns, where the file has them, carry the name in that language.
+    let lang_cols: Vec<(crate::i18n::Lang, usize)> = crate::i18n::Lang::ALL
+        .into_iter()
+        .filter(|l| *l != crate::content::DEFAULT_LANG)
+        .filter_map(|l| {
+            let col = format!("name_{}", l.code());
+            cols.iter().position(|c| *c == col).map(|i| (l, i))
+        })
+        .collect();
     let mut out = Vec::new();
     for (i, line) in lines {
         let cells = crate::files::split_csv_line(line);
@@ -180,6 +200,20 @@ pub fn parse_products_csv(text: &str) -> Result<Vec<ProductInput>, AppError> {
             cell(7),
         )
         .map_err(|e| e.on_line(line_no))?;
+        let p = if lang_cols.is_empty() {
+            p
+        } else {
+            let mut names = InLanguages::default();
+            for (lang, col) in &lang_cols {
+                names.set(*lang, cell(*col).to_string());
+            }
+            let name_in = InLanguages::parse(Some(names), true, 120, Field::Name)
+                .map_err(|e| e.on_line(line_no))?;
+            ProductInput {
+                name_in: Some(name_in),
+                ..p
+            }
+        };
         out.push(p);
         if out.len() > 10_000 {
             return Err(AppError::CsvInvalid {
@@ -218,6 +252,7 @@ pub mod db {
                 rate_points: r.rate_points,
                 rate_per: r.rate_per,
                 tip: r.tip,
+                tip_in: InLanguages::default(),
             }
         }
     }
@@ -228,7 +263,16 @@ pub mod db {
         )
         .fetch_all(&db.pool)
         .await?;
-        Ok(rows.into_iter().map(CategoryRow::from).collect())
+        let mut conn = db.pool.acquire().await?;
+        let mut texts = crate::content::all_langs(&mut conn, "product_category").await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| {
+                let mut c = CategoryRow::from(r);
+                c.tip_in = texts.remove(&(c.id, "tip".to_string())).unwrap_or_default();
+                c
+            })
+            .collect())
     }
 
     const PRODUCT_COLUMNS: &str = "SELECT p.id, p.sku, p.gtin, p.name, p.category_id, c.code, \
@@ -263,6 +307,7 @@ pub mod db {
                 price: r.price,
                 active: r.active == 1,
                 image_url: r.image_url,
+                name_in: InLanguages::default(),
             }
         }
     }
@@ -274,7 +319,18 @@ pub mod db {
         .bind(q.contains_pattern())
         .fetch_all(&db.pool)
         .await?;
-        Ok(rows.into_iter().map(ProductRow::from).collect())
+        let mut conn = db.pool.acquire().await?;
+        let mut texts = crate::content::all_langs(&mut conn, "product").await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| {
+                let mut p = ProductRow::from(r);
+                p.name_in = texts
+                    .remove(&(p.id, "name".to_string()))
+                    .unwrap_or_default();
+                p
+            })
+            .collect())
     }
 
     /// One product, by SKU or by id.
@@ -393,6 +449,10 @@ pub mod db {
                 .await?
             }
         };
+        // Invariant: a product and its names in other languages change in one transaction.
+        if let Some(names) = &p.name_in {
+            crate::content::save(tx, "product", pid, "name", names).await?;
+        }
         let after = product_by_id(tx, pid).await?.ok_or(AppError::Internal)?;
         audit::write(
             tx,
@@ -445,6 +505,8 @@ pub mod db {
         let after = categories_in(&mut tx, &c.code)
             .await?
             .ok_or(AppError::Internal)?;
+        // Invariant: a category and its tip in other languages change in one transaction.
+        crate::content::save(&mut tx, "product_category", after.id, "tip", &c.tip_in).await?;
         audit::commit(
             tx,
             Some(actor),
@@ -502,7 +564,14 @@ pub mod db {
     }
 
     pub async fn export_csv(db: &Db) -> Result<String, AppError> {
+        let others: Vec<crate::i18n::Lang> = crate::i18n::Lang::ALL
+            .into_iter()
+            .filter(|l| *l != crate::content::DEFAULT_LANG)
+            .collect();
         let mut out = CSV_HEADER.join(",");
+        for l in &others {
+            out.push_str(&format!(",name_{}", l.code()));
+        }
         out.push('\n');
         for p in products(
             db,
@@ -520,7 +589,12 @@ pub mod db {
                 if p.active { "1" } else { "0" }.to_string(),
                 p.image_url.unwrap_or_default(),
             ];
-            let line: Vec<String> = cells.iter().map(|c| crate::files::csv_cell(c)).collect();
+            let mut line: Vec<String> = cells.iter().map(|c| crate::files::csv_cell(c)).collect();
+            for l in &others {
+                line.push(crate::files::csv_cell(
+                    p.name_in.get(*l).unwrap_or_default(),
+                ));
+            }
             out.push_str(&line.join(","));
             out.push('\n');
         }
@@ -534,6 +608,7 @@ pub struct CategoryInput {
     pub name: String,
     pub rate: Option<(i64, i64)>,
     pub tip: String,
+    pub tip_in: InLanguages,
 }
 
 impl CategoryInput {
@@ -572,6 +647,7 @@ impl CategoryInput {
             name: parse_name(name)?,
             rate,
             tip: tip.to_string(),
+            tip_in: InLanguages::default(),
         })
     }
 }
@@ -591,9 +667,13 @@ pub async fn save_category(
     rate_points: String,
     rate_per: String,
     tip: String,
+    tip_in: Option<InLanguages>,
 ) -> Result<CategoryRow, AppError> {
     let call = Call::new(crate::call::ADMINS)?;
-    let input = CategoryInput::parse(&code, &name, &rate_points, &rate_per, &tip)?;
+    let input = CategoryInput {
+        tip_in: InLanguages::parse(tip_in, false, 300, Field::Tip)?,
+        ..CategoryInput::parse(&code, &name, &rate_points, &rate_per, &tip)?
+    };
     db::save_category(call.db(), call.user.id, &input, call.now).await
 }
 
@@ -620,8 +700,13 @@ pub async fn save_product(
     price: String,
     active: Option<String>,
     image_url: String,
+    name_in: Option<InLanguages>,
 ) -> Result<ProductRow, AppError> {
     let call = Call::new(crate::call::ADMINS)?;
+    let name_in = match name_in {
+        Some(n) => Some(InLanguages::parse(Some(n), true, 120, Field::Name)?),
+        None => None,
+    };
     let input = ProductInput::parse(
         &sku,
         &name,
@@ -632,6 +717,7 @@ pub async fn save_product(
         active.as_deref().is_some_and(truthy),
         &image_url,
     )?;
+    let input = ProductInput { name_in, ..input };
     let db = call.db().clone();
     let mut tx = db.begin_write().await?;
     let (row, _) = db::save_product(&mut tx, call.user.id, id, &input, false, call.now).await?;

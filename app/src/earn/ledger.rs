@@ -359,9 +359,10 @@ pub async fn entries(
     .bind(before.unwrap_or(i64::MAX))
     .bind(kind.map_or("", EntryKind::as_str))
     .bind(limit)
-    .fetch_all(conn)
+    .fetch_all(&mut *conn)
     .await?;
-    Ok(rows.into_iter().map(|r| r.read(lang)).collect())
+    let names = crate::content::in_lang(conn, "product", lang).await?;
+    Ok(rows.into_iter().map(|r| r.read(lang, &names)).collect())
 }
 
 /// Entries newest first from `since` on (a partner manager sees their employee's movements from
@@ -380,9 +381,10 @@ pub async fn entries_since(
     .bind(user_id)
     .bind(since)
     .bind(limit)
-    .fetch_all(conn)
+    .fetch_all(&mut *conn)
     .await?;
-    Ok(rows.into_iter().map(|r| r.read(lang)).collect())
+    let names = crate::content::in_lang(conn, "product", lang).await?;
+    Ok(rows.into_iter().map(|r| r.read(lang, &names)).collect())
 }
 
 /// One row of the entry lists ([`entries`], [`entries_since`]).
@@ -398,14 +400,19 @@ struct ActivityRow {
 }
 
 impl ActivityRow {
-    /// The entry as `lang` reads it: its reason written in that language.
-    fn read(self, lang: Lang) -> Activity {
+    /// The entry as `lang` reads it: its reason written in that language (`product_names` as
+    /// [`Reason::shown`] takes them).
+    fn read(
+        self,
+        lang: Lang,
+        product_names: &std::collections::HashMap<(i64, String), String>,
+    ) -> Activity {
         let r = self;
         Activity {
             id: r.id,
             kind: r.kind,
             points: r.points,
-            reason: Reason::shown(&r.reason, r.reason_data.as_deref(), lang),
+            reason: Reason::shown(&r.reason, r.reason_data.as_deref(), lang, product_names),
             at: r.created_at,
             lines: r
                 .breakdown

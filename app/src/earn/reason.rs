@@ -10,8 +10,14 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Reason {
-    /// A unit code credited: "Tyre R16 · ABCD-EFGH-JKMN-PQRS".
-    Claim { product: String, code: String },
+    /// A unit code credited: "Tyre R16 · ABCD-EFGH-JKMN-PQRS". The product's id (absent in
+    /// entries read from old text) lets its name be read in the reader's language.
+    Claim {
+        product: String,
+        code: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        product_id: Option<i64>,
+    },
     /// An admin took a credited code back, saying why.
     ClaimReversed {
         product: String,
@@ -45,7 +51,7 @@ impl Reason {
     /// The reason as `lang` reads it.
     pub fn text(&self, lang: Lang) -> String {
         match self {
-            Reason::Claim { product, code } => format!("{product} · {code}"),
+            Reason::Claim { product, code, .. } => format!("{product} · {code}"),
             Reason::ClaimReversed {
                 product,
                 code,
@@ -93,9 +99,27 @@ impl Reason {
 
     /// What a reader sees for a stored entry: its data in their language, or the stored sentence
     /// when there is no data (an entry whose old English text could not be read as data).
-    pub fn shown(stored: &str, data: Option<&str>, lang: Lang) -> String {
-        data.and_then(|d| serde_json::from_str::<Reason>(d).ok())
-            .map_or_else(|| stored.to_string(), |r| r.text(lang))
+    /// `product_names` are the products' names in the reader's language, by (id, `"name"`), as
+    /// [`crate::content::in_lang`] reads them.
+    pub fn shown(
+        stored: &str,
+        data: Option<&str>,
+        lang: Lang,
+        product_names: &std::collections::HashMap<(i64, String), String>,
+    ) -> String {
+        let Some(mut reason) = data.and_then(|d| serde_json::from_str::<Reason>(d).ok()) else {
+            return stored.to_string();
+        };
+        if let Reason::Claim {
+            product,
+            product_id: Some(id),
+            ..
+        } = &mut reason
+            && let Some(name) = product_names.get(&(*id, "name".to_string()))
+        {
+            *product = name.clone();
+        }
+        reason.text(lang)
     }
 
     /// Reads a reason written as English text before reasons were kept as data, as the app wrote
@@ -142,7 +166,11 @@ impl Reason {
             });
         }
         match product_and_code(text)? {
-            (product, code, "") => Some(Reason::Claim { product, code }),
+            (product, code, "") => Some(Reason::Claim {
+                product,
+                code,
+                product_id: None,
+            }),
             _ => None,
         }
     }
@@ -221,6 +249,7 @@ mod tests {
                 Some(Reason::Claim {
                     product: "Tyre R16".into(),
                     code: c.clone(),
+                    product_id: None,
                 }),
             ),
             (
@@ -228,6 +257,7 @@ mod tests {
                 Some(Reason::Claim {
                     product: "Kit · 4 pcs".into(),
                     code: c.clone(),
+                    product_id: None,
                 }),
             ),
             (
@@ -312,14 +342,27 @@ mod tests {
         // Stored data wins over the stored sentence; no data, or data from a newer app, shows
         // the sentence.
         let json = order.to_json();
+        let none = Default::default();
         assert_eq!(
-            Reason::shown("Order #7 · Rod", Some(&json), Lang::Ru),
+            Reason::shown("Order #7 · Rod", Some(&json), Lang::Ru, &none),
             "Заказ №7 · Rod"
         );
-        assert_eq!(Reason::shown("Bonus", None, Lang::Ru), "Bonus");
+        assert_eq!(Reason::shown("Bonus", None, Lang::Ru, &none), "Bonus");
         assert_eq!(
-            Reason::shown("Bonus", Some(r#"{"kind":"future"}"#), Lang::Ru),
+            Reason::shown("Bonus", Some(r#"{"kind":"future"}"#), Lang::Ru, &none),
             "Bonus"
+        );
+        // A claim names its product in the reader's language where the admin wrote it.
+        let claim = Reason::Claim {
+            product: "Tyre R16".into(),
+            code: "ABCD".into(),
+            product_id: Some(3),
+        }
+        .to_json();
+        let names = [((3, "name".to_string()), "Шина R16".to_string())].into();
+        assert_eq!(
+            Reason::shown("Tyre R16 · ABCD", Some(&claim), Lang::Ru, &names),
+            "Шина R16 · ABCD"
         );
     }
 }

@@ -10,6 +10,7 @@ use crate::domain::{
     CodeStatus, CompanyStatus, EntryKind, ParticipantKind, Tier, UserStatus, day_start,
 };
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::limits;
 use crate::state::{Backend, Db, RateLimit};
 use serde::{Deserialize, Serialize};
@@ -26,6 +27,8 @@ pub const FAILED_CLAIMS: RateLimit = RateLimit {
 pub struct Claimed {
     pub entry_id: i64,
     pub code: String,
+    pub product_id: i64,
+    pub category_id: Option<i64>,
     pub product: String,
     pub points: i64,
     pub lines: Vec<rules::Line>,
@@ -411,6 +414,7 @@ async fn claim_parsed(
     let reason = super::reason::Reason::Claim {
         product: row.product.name.clone(),
         code: code.grouped(),
+        product_id: Some(row.product.id),
     };
     let appended = ledger::append(
         &mut tx,
@@ -433,12 +437,35 @@ async fn claim_parsed(
     Ok(Claimed {
         entry_id: appended.id,
         code: code.grouped(),
+        product_id: row.product.id,
+        category_id: row.product.category_id,
         product: row.product.name,
         points: award.total,
         lines: award.lines,
         balance: appended.balance,
         tip: (!row.tip.trim().is_empty()).then_some(row.tip),
     })
+}
+
+impl Claimed {
+    /// The product's name and the category's tip in `lang` where the admin wrote them in it.
+    pub async fn in_lang(
+        mut self,
+        conn: &mut AnyConnection,
+        lang: Lang,
+    ) -> Result<Claimed, AppError> {
+        use crate::content::text_in;
+        if let Some(name) = text_in(&mut *conn, "product", self.product_id, "name", lang).await? {
+            self.product = name;
+        }
+        if let Some(category) = self.category_id
+            && self.tip.is_some()
+            && let Some(tip) = text_in(conn, "product_category", category, "tip", lang).await?
+        {
+            self.tip = Some(tip);
+        }
+        Ok(self)
+    }
 }
 
 /// Runs the rules engine inside the claim's transaction. Campaigns with a budget are locked
@@ -483,6 +510,8 @@ struct ClaimedEntryRow {
     points: i64,
     breakdown: Option<String>,
     code: String,
+    product_id: i64,
+    category_id: Option<i64>,
     name: String,
     tip: Option<String>,
 }
@@ -494,7 +523,8 @@ pub async fn claimed_entry(
     entry_id: i64,
 ) -> Result<Claimed, AppError> {
     let row = sqlx::query_as::<_, ClaimedEntryRow>(
-        "SELECT e.points, e.breakdown, uc.code, p.name, c.tip FROM ledger_entries e \
+        "SELECT e.points, e.breakdown, uc.code, p.id AS product_id, p.category_id, p.name, c.tip \
+         FROM ledger_entries e \
          JOIN unit_codes uc ON uc.id = e.unit_code_id JOIN products p ON p.id = uc.product_id \
          LEFT JOIN product_categories c ON c.id = p.category_id \
          WHERE e.id = $1 AND e.user_id = $2 AND e.kind = 'accrual'",
@@ -507,6 +537,8 @@ pub async fn claimed_entry(
     Ok(Claimed {
         entry_id,
         code: UnitCode::from_trusted(row.code).grouped(),
+        product_id: row.product_id,
+        category_id: row.category_id,
         product: row.name,
         points: row.points,
         lines: row

@@ -152,13 +152,13 @@ pub(super) fn text(key: T) -> &'static str {
         T::ImportCsvHint => {
             "Collez un CSV avec l’en-tête sku,name,gtin,category,base_points,price,active (image_url facultatif). Les références déjà connues sont mises à jour ; toutes les lignes sont importées, ou aucune."
         }
-        T::Imported => "Import terminé : {n} nouveaux, {points} mis à jour.",
+        T::Imported => "Import terminé. Ajouts : {n}, mises à jour : {points}.",
         T::Import => "Importer",
         T::Categories => "Catégories",
         T::NothingYet => "Rien pour le moment.",
         T::FieldCode => "Code",
         T::FieldRatePoints => "Taux : points",
-        T::FieldRatePer => "Taux : par tranche de (unités monétaires)",
+        T::FieldRatePer => "Taux : par tranche d’unités monétaires",
         T::FieldTip => "Astuce « Le saviez-vous… »",
         T::SaveCategory => "Enregistrer la catégorie",
         T::AdminBatches => "Lots de codes",
@@ -416,7 +416,7 @@ pub(super) fn text(key: T) -> &'static str {
         }
         T::VoucherVoid => "Code de bon d’achat invalidé :",
         T::Refunded => "Commande annulée. Le solde du participant est maintenant de {points}.",
-        T::ErrNotEnoughPoints => "Pas assez de points : il vous en manque {points}.",
+        T::ErrNotEnoughPoints => "Pas assez de points : il vous manque {points}.",
         T::ErrOutOfStock => "Désolé, cette récompense vient d’être épuisée.",
         T::ErrTierTooLow => {
             "Cette récompense est réservée aux participants de niveau « {tier} » ou supérieur."
@@ -453,7 +453,7 @@ pub(super) fn text(key: T) -> &'static str {
             "Ces scans sont conservés sur ce téléphone et seront envoyés dès que le réseau reviendra."
         }
         T::BatchSummary => {
-            "Envoyés : {credited} crédités (+{points}), {already} déjà à vous, {refused} refusés."
+            "Scans envoyés. Crédités : {credited} (+{points}) ; déjà à vous : {already} ; refusés : {refused}."
         }
         T::AlreadyYours => "déjà crédité sur votre compte",
         T::CameraLabel => "Scan avec l’appareil photo",
@@ -480,7 +480,7 @@ pub(super) fn text(key: T) -> &'static str {
         T::BatchModeLead => {
             "Scannez les codes les uns après les autres ; chaque résultat s’affiche dans la liste."
         }
-        T::BatchTotal => "{scanned} scannés · {credited} crédités · +{points}",
+        T::BatchTotal => "Scannés : {scanned} · crédités : {credited} · +{points}",
         T::Checking => "vérification…",
         T::InstallOffer => {
             "Ajoutez Workwell à votre écran d’accueil : il s’ouvre comme une application, même sans réseau."
@@ -523,7 +523,7 @@ pub(super) fn text(key: T) -> &'static str {
         T::StatusPending => "En attente de validation",
         T::StatusBlocked => "Bloqué",
         T::StatusLeft => "A quitté l’entreprise",
-        T::StatusSuspended => "Suspendue",
+        T::StatusSuspended => "Suspendu",
         T::CompanySuspendedNote => {
             "La participation de votre entreprise est suspendue : les employés ne peuvent ni gagner de points ni commander tant que le programme ne l’a pas réactivée."
         }
@@ -669,7 +669,7 @@ pub(super) fn text(key: T) -> &'static str {
         T::MissingLanguages => "manquant : {langs}",
         T::AllLanguagesDone => "rédigé dans toutes les langues",
         T::DefaultLanguageHint => {
-            "Le champ principal est en {lang} : il s’affiche pour les langues sans texte."
+            "Le champ principal (langue : {lang}) s’affiche pour les langues sans texte."
         }
     }
 }

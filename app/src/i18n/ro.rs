@@ -74,13 +74,13 @@ pub(super) fn text(key: T) -> &'static str {
         T::RoleForeman => "Șef de șantier",
         T::RoleEngineer => "Inginer",
         T::RolePartnerManager => "Manager partener",
-        T::RoleAdmin => "Administrator program",
+        T::RoleAdmin => "Administrator al programului",
         T::AdminTitle => "Administrare",
         T::AdminOverview => "Prezentare generală",
         T::AdminParticipants => "Participanți",
         T::AdminCompanies => "Companii partenere",
         T::AdminPointsHeld => "Puncte în solduri",
-        T::AdminActiveSessions => "Conectați acum",
+        T::AdminActiveSessions => "Sesiuni active",
         T::AdminForbidden => "Această secțiune este doar pentru administratorii programului.",
         T::BackToApp => "Înapoi la aplicație",
         T::NotFoundTitle => "Pagina nu a fost găsită",
@@ -312,14 +312,14 @@ pub(super) fn text(key: T) -> &'static str {
         T::YouCanAfford => "Aveți destule puncte",
         T::SoldOut => "Stoc epuizat",
         T::OnlyLeft => "Doar {n} în stoc",
-        T::TierOnly => "Pentru nivelul {tier} și peste",
+        T::TierOnly => "De la nivelul {tier} în sus",
         T::YourGoal => "Obiectivul dumneavoastră",
         T::PinGoal => "Strângeți puncte pentru asta",
         T::UnpinGoal => "Renunțați la acest obiectiv",
         T::Menu => "Meniu",
         T::PickGoal => "Alegeți o recompensă pentru care să strângeți puncte",
         T::GoalReached => "Aveți destule puncte — o puteți comanda.",
-        T::GoalUnits => "Vă mai lipsesc {points}: cam încă {n} × {name}",
+        T::GoalUnits => "Vă mai trebuie {points}: cam încă {n} × {name}",
         T::BackInStock => "Din nou în stoc, așa cum ați cerut:",
         T::Dismiss => "Am înțeles",
         T::NotifyMe => "Anunțați-mă când revine",
@@ -330,7 +330,7 @@ pub(super) fn text(key: T) -> &'static str {
             "Ne ocupăm de certificat și îi trecem numărul în comanda dumneavoastră, de obicei în 3 zile lucrătoare."
         }
         T::AfterPhysical => {
-            "Îl trimitem la adresa dumneavoastră; numărul de urmărire apare în comandă."
+            "Vă trimitem recompensa la adresa dumneavoastră; numărul de urmărire apare în comandă."
         }
         T::AfterCharity => {
             "Punctele devin o donație în numele dumneavoastră; confirmarea cu mulțumiri apare în comandă."
@@ -658,7 +658,7 @@ pub(super) fn text(key: T) -> &'static str {
     }
 }
 
-/// The Romanian form of `key` for a number in `category`. CLDR's Romanian categories: one (1), few (0, 2–19, 102–119, …), other (20–101, …: "20 de puncte").
+/// The Romanian form of `key` for a number in `category`. CLDR's Romanian categories: one (1), few (0, 2–19, 101–119, …), other (20–100, 120, …: "20 de puncte").
 pub(super) fn form(key: N, category: Plural) -> &'static str {
     match (key, category) {
         (N::Points, Plural::One) => "{n} punct",

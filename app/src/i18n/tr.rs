@@ -80,7 +80,7 @@ pub(super) fn text(key: T) -> &'static str {
         T::AdminParticipants => "Katılımcılar",
         T::AdminCompanies => "Partner firmalar",
         T::AdminPointsHeld => "Bakiyelerdeki puanlar",
-        T::AdminActiveSessions => "Şu an girişli olanlar",
+        T::AdminActiveSessions => "Açık oturumlar",
         T::AdminForbidden => "Bu bölüm program yöneticileri içindir.",
         T::BackToApp => "Uygulamaya dön",
         T::NotFoundTitle => "Sayfa bulunamadı",
@@ -113,13 +113,13 @@ pub(super) fn text(key: T) -> &'static str {
         T::ErrSendFailed => "Kodu şu anda gönderemedik. Lütfen bir dakika sonra tekrar deneyin.",
         T::ErrInternal => "Bizim tarafımızda bir sorun oluştu. Lütfen tekrar deneyin.",
         T::SmsText => "Workwell kodunuz: {code}. 5 dakika geçerlidir.",
-        T::BdBase => "{n} temel",
+        T::BdBase => "{n} temel puan",
         T::BdRate => "{price} × oran {rate} = {n}",
         T::BdTier => "× {f} (seviye: {tier})",
         T::BdCap => "− {n} (günlük {cap} sınırının üstü)",
         T::BdBudget => "(kampanya bütçesi)",
         T::NextExpiry => {
-            "{date} tarihinde {points} sona erecek. Bu puanları o tarihe kadar mağazada harcayın."
+            "{date} tarihinde {points} geçerliliğini yitirecek. Bu puanları o tarihe kadar mağazada harcayın."
         }
         T::FilterAll => "Tümü",
         T::FilterLabel => "Göster",
@@ -212,7 +212,7 @@ pub(super) fn text(key: T) -> &'static str {
         T::AllProducts => "Tüm ürünler",
         T::AdminAdjust => "Puan düzeltme",
         T::AdjustLead => {
-            "Puan ekleyin (pozitif sayı) veya düşün (negatif sayı). Katılımcı nedeni kendi geçmişinde görür."
+            "Puan ekleyin (pozitif sayı) veya çıkarın (negatif sayı). Katılımcı nedeni kendi geçmişinde görür."
         }
         T::FieldPoints => "Puan",
         T::Adjusted => "Tamam: {name} için yeni bakiye {points}.",
@@ -439,7 +439,7 @@ pub(super) fn text(key: T) -> &'static str {
             "Bu taramalar telefonda saklanıyor ve sinyal gelir gelmez gönderilecek."
         }
         T::BatchSummary => {
-            "Gönderildi: {credited} puanlandı (+{points}), {already} zaten sizin, {refused} reddedildi."
+            "Gönderildi: {credited} kabul edildi (+{points}), {already} zaten sizin, {refused} reddedildi."
         }
         T::AlreadyYours => "zaten hesabınıza geçti",
         T::CameraLabel => "Kamerayla tarama",
@@ -460,7 +460,7 @@ pub(super) fn text(key: T) -> &'static str {
         T::AlreadyInList => "Zaten tarandı: {code}",
         T::BatchMode => "Teslimat: art arda tarama",
         T::BatchModeLead => "Kodları art arda taramaya devam edin; her sonuç listede görünür.",
-        T::BatchTotal => "{scanned} tarandı · {credited} puanlandı · +{points}",
+        T::BatchTotal => "{scanned} tarandı · {credited} kabul edildi · +{points}",
         T::Checking => "kontrol ediliyor…",
         T::InstallOffer => {
             "Workwell'i ana ekranınıza ekleyin: sinyal olmasa bile bir uygulama gibi açılır."
@@ -631,11 +631,11 @@ pub(super) fn text(key: T) -> &'static str {
         T::ReasonOrderRefund => "İade: sipariş no. {order} · {title} iptal edildi ({note})",
         T::ManifestName => "Workwell — emeğinize bonus puan",
         T::ManifestDescription => {
-            "Sattığınız veya kurduğunuz ürünün kodunu okutun, puanınızı hemen alın ve sevdiğiniz şeylere harcayın."
+            "Sattığınız veya monte ettiğiniz ürünün kodunu tarayın, puanınızı hemen alın ve sevdiğiniz şeylere harcayın."
         }
         T::OfflineTitle => "Bağlantı yok",
         T::OfflineLead => {
-            "Bu sayfa henüz telefonunuza kaydedilmedi. Daha önce açtığınız ekranlar yine açılır; puanlar bağlantı gelince yüklenir."
+            "Bu sayfa henüz telefonunuza kaydedilmedi. Daha önce açtığınız ekranlar yine açılır; puanlar bağlantı gelince hesabınıza geçer."
         }
         T::InOtherLanguages => "Diğer dillerde",
         T::MissingLanguages => "eksik: {langs}",

@@ -127,6 +127,12 @@ pub fn AdminProductsPage() -> impl IntoView {
                         <label class="wide">
                             {T::FieldTip.text(lang)}<input name="tip" maxlength="300" />
                         </label>
+                        <OtherLanguages
+                            name="tip"
+                            texts=Default::default()
+                            multiline=false
+                            max=300
+                        />
                     </div>
                     <ErrorNote error=action_error(save_category) />
                     <Done action=save_category text=T::Saved />
@@ -166,6 +172,15 @@ fn ProductForm(
     let id = if k.refused() { k.get("id") } else { id };
     let current = k.or("category", current);
     let active = k.checked("active", active);
+    // The name in other languages, as stored or as typed into a refused save.
+    let mut name_in = p.as_ref().map(|p| p.name_in.clone()).unwrap_or_default();
+    for l in Lang::ALL {
+        let typed = k.or(
+            &format!("name_in[{}]", l.code()),
+            name_in.get(l).unwrap_or_default().to_string(),
+        );
+        name_in.set(l, typed);
+    }
     let kf = k.clone();
     let field = move |f: Field, label: T, input: AnyView| {
         view! { <label>{label.text(lang)}{input}<FieldNote kept=kf.clone() field=f /></label> }
@@ -203,7 +218,7 @@ fn ProductForm(
                         />
                     }
                         .into_any(),
-                )}
+                )} <OtherLanguages name="name" texts=name_in multiline=false max=120 />
                 {field(
                     Field::Gtin,
                     T::FieldGtin,

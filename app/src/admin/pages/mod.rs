@@ -19,7 +19,9 @@ use crate::error::Field;
 use crate::forms::Done;
 use crate::forms::FieldNote;
 use crate::i18n::{Lang, T};
-use crate::ui::{AdminShell, ErrorNote, ErrorPanel, Loading, action_error, use_lang};
+use crate::ui::{
+    AdminShell, ErrorNote, ErrorPanel, Loading, OtherLanguages, action_error, use_lang,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
