@@ -205,6 +205,19 @@ pub fn month(lang: Lang, unix_secs: i64) -> String {
     format!("{} {year}", month_name(lang, month).1)
 }
 
+/// A day near `now` as people say it — "today", "tomorrow", "in 3 days" — for the next week;
+/// further off, `None` (the date in words reads better).
+pub fn soon(lang: Lang, at: i64, now: i64) -> Option<String> {
+    use crate::i18n::T;
+    let days = (crate::domain::day_start(at) - crate::domain::day_start(now)) / 86_400;
+    match days {
+        0 => Some(T::Today.text(lang).to_string()),
+        1 => Some(T::Tomorrow.text(lang).to_string()),
+        2..=7 => Some(count(lang, N::InDays, days)),
+        _ => None,
+    }
+}
+
 /// The time of day on a 24-hour clock, `14:05`, as all five languages write it.
 pub fn time(unix_secs: i64) -> String {
     let s = unix_secs.rem_euclid(86_400);
@@ -343,6 +356,38 @@ mod tests {
         assert_eq!(count(Lang::Ro, N::Days, 30), "30 de zile");
         assert_eq!(count(Lang::En, N::VouchersLeft, 1), "1 voucher left");
         assert_eq!(count(Lang::Ru, N::VouchersLeft, 25), "осталось 25 ваучеров");
+    }
+
+    #[test]
+    fn days_near_today_are_said_as_people_say_them() {
+        let now = DEC_2_2026 + 15 * 3_600;
+        assert_eq!(
+            soon(Lang::En, DEC_2_2026 + 3_600, now).as_deref(),
+            Some("today")
+        );
+        assert_eq!(soon(Lang::Ru, now + 86_400, now).as_deref(), Some("завтра"));
+        assert_eq!(
+            soon(Lang::Ru, now + 3 * 86_400, now).as_deref(),
+            Some("через 3 дня")
+        );
+        assert_eq!(
+            soon(Lang::Ru, now + 5 * 86_400, now).as_deref(),
+            Some("через 5 дней")
+        );
+        assert_eq!(
+            soon(Lang::Fr, now + 2 * 86_400, now).as_deref(),
+            Some("dans 2 jours")
+        );
+        assert_eq!(
+            soon(Lang::Ro, now + 7 * 86_400, now).as_deref(),
+            Some("peste 7 zile")
+        );
+        assert_eq!(
+            soon(Lang::Tr, now + 4 * 86_400, now).as_deref(),
+            Some("4 gün içinde")
+        );
+        assert_eq!(soon(Lang::En, now + 8 * 86_400, now), None);
+        assert_eq!(soon(Lang::En, now - 86_400, now), None);
     }
 
     #[test]

@@ -458,6 +458,30 @@ async fn a_product_and_its_tip_read_in_the_claimants_language(db: Db) {
     catalog_db::save_category(&db, p.admin, &tip, NOW)
         .await
         .unwrap();
+    // A campaign the admin named in Russian too: the breakdown names it in the reader's language.
+    let campaign = app::admin::campaigns::CampaignInput {
+        name_in: app::content::InLanguages {
+            ru: "Недели зимних шин".into(),
+            ..Default::default()
+        },
+        ..app::admin::campaigns::CampaignInput::parse(
+            "Winter tyre weeks",
+            &app::domain::iso_date(NOW - 86_400),
+            &app::domain::iso_date(NOW + 86_400),
+            "TYRE-R16",
+            "",
+            "",
+            "",
+            "multiplier",
+            "2",
+            "",
+            true,
+        )
+        .unwrap()
+    };
+    app::admin::campaigns::db::save(&db, p.admin, None, &campaign, NOW)
+        .await
+        .unwrap();
 
     let claimed = service::claim(&db, p.seller, &codes[0].grouped(), IP, NOW)
         .await
@@ -466,8 +490,12 @@ async fn a_product_and_its_tip_read_in_the_claimants_language(db: Db) {
     let ru = claimed.clone().in_lang(&mut conn, Lang::Ru).await.unwrap();
     assert_eq!(ru.product, "Шина R16");
     assert_eq!(ru.tip.as_deref(), Some("У наших шин R16 гарантия 5 лет."));
+    let ru_breakdown = app::earn::rules::describe(&ru.product, &ru.lines, ru.points, Lang::Ru);
+    assert!(ru_breakdown.contains("Недели зимних шин"), "{ru_breakdown}");
     let en = claimed.in_lang(&mut conn, Lang::En).await.unwrap();
     assert_eq!(en.product, "Tyre R16");
+    let en_breakdown = app::earn::rules::describe(&en.product, &en.lines, en.points, Lang::En);
+    assert!(en_breakdown.contains("Winter tyre weeks"), "{en_breakdown}");
     assert_eq!(
         en.tip.as_deref(),
         Some("Our R16 tyres carry a 5-year warranty.")
@@ -479,6 +507,15 @@ async fn a_product_and_its_tip_read_in_the_claimants_language(db: Db) {
         history[0].reason,
         format!("Шина R16 · {}", codes[0].grouped())
     );
+    let step_names: Vec<String> = history[0]
+        .lines
+        .iter()
+        .filter_map(|l| match &l.step {
+            app::earn::rules::Step::Campaign { name, .. } => Some(name.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(step_names, ["Недели зимних шин"]);
     let history = ledger::entries(&mut conn, p.seller, None, None, 1, Lang::Tr)
         .await
         .unwrap();

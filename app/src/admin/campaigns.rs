@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CampaignInput {
     pub name: String,
+    /// The name in the languages besides the default (what a claim's breakdown says).
+    pub name_in: crate::content::InLanguages,
     pub starts_at: i64,
     pub ends_at: i64,
     pub skus: Vec<String>,
@@ -113,6 +115,7 @@ impl CampaignInput {
             .collect::<Result<_, _>>()?;
         Ok(CampaignInput {
             name,
+            name_in: Default::default(),
             starts_at,
             ends_at: ends_day + 86_400,
             skus,
@@ -135,6 +138,8 @@ pub struct CampaignRow {
     pub campaign: Campaign,
     pub skus: Vec<String>,
     pub categories: Vec<String>,
+    #[serde(default)]
+    pub name_in: crate::content::InLanguages,
 }
 
 /// What a preview asks: "a `kind` at `tier` scanning `sku` on `date` (of company / region)".
@@ -200,10 +205,17 @@ pub mod db {
         ))
         .fetch_all(&db.pool)
         .await?;
+        let mut texts = {
+            let mut conn = db.pool.acquire().await?;
+            crate::content::all_langs(&mut conn, "campaign").await?
+        };
         let mut out = Vec::new();
         for r in &rows {
             let c = campaign_from_row(r)?;
             out.push(CampaignRow {
+                name_in: texts
+                    .remove(&(c.id, "name".to_string()))
+                    .unwrap_or_default(),
                 skus: names_for(db, "SELECT sku FROM products WHERE id = $1", &c.product_ids)
                     .await?,
                 categories: names_for(
@@ -313,6 +325,8 @@ pub mod db {
             .fetch_one(&mut *tx)
             .await?,
         };
+        // Invariant: a campaign and its names in other languages change in one transaction.
+        crate::content::save(&mut tx, "campaign", id, "name", &c.name_in).await?;
         let after = one(&mut tx, id).await?.ok_or(AppError::Internal)?;
         audit::commit(
             tx,
@@ -452,8 +466,10 @@ pub async fn save_campaign(
     value: String,
     budget: String,
     active: Option<String>,
+    name_in: Option<crate::content::InLanguages>,
 ) -> Result<Campaign, AppError> {
     let call = Call::new(crate::call::ADMINS)?;
+    let name_in = crate::content::InLanguages::parse(name_in, true, 120, Field::Name)?;
     let input = CampaignInput::parse(
         &name,
         &starts,
@@ -467,6 +483,7 @@ pub async fn save_campaign(
         &budget,
         active.as_deref().is_some_and(super::catalog::truthy),
     )?;
+    let input = CampaignInput { name_in, ..input };
     db::save(call.db(), call.user.id, id, &input, call.now).await
 }
 

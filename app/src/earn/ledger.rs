@@ -361,8 +361,16 @@ pub async fn entries(
     .bind(limit)
     .fetch_all(&mut *conn)
     .await?;
-    let names = crate::content::in_lang(conn, "product", lang).await?;
-    Ok(rows.into_iter().map(|r| r.read(lang, &names)).collect())
+    let names = crate::content::in_lang(&mut *conn, "product", lang).await?;
+    let campaigns = crate::content::in_lang(conn, "campaign", lang).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let mut a = r.read(lang, &names);
+            super::rules::name_campaigns(&mut a.lines, &campaigns);
+            a
+        })
+        .collect())
 }
 
 /// Entries newest first from `since` on (a partner manager sees their employee's movements from
@@ -383,8 +391,16 @@ pub async fn entries_since(
     .bind(limit)
     .fetch_all(&mut *conn)
     .await?;
-    let names = crate::content::in_lang(conn, "product", lang).await?;
-    Ok(rows.into_iter().map(|r| r.read(lang, &names)).collect())
+    let names = crate::content::in_lang(&mut *conn, "product", lang).await?;
+    let campaigns = crate::content::in_lang(conn, "campaign", lang).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let mut a = r.read(lang, &names);
+            super::rules::name_campaigns(&mut a.lines, &campaigns);
+            a
+        })
+        .collect())
 }
 
 /// One row of the entry lists ([`entries`], [`entries_since`]).

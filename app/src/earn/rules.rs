@@ -343,6 +343,21 @@ pub fn evaluate(c: &Claim<'_>) -> Result<Award, Refusal> {
 }
 
 /// `1.5`, `1.25`, `2`: a factor as people write it.
+/// Names the campaigns of a breakdown in the reader's language: `names` by (campaign id,
+/// `"name"`), as [`crate::content::in_lang`] reads them; a campaign without one keeps its name.
+pub fn name_campaigns(
+    lines: &mut [Line],
+    names: &std::collections::HashMap<(i64, String), String>,
+) {
+    for line in lines {
+        if let Step::Campaign { id, name } = &mut line.step
+            && let Some(n) = names.get(&(*id, "name".to_string()))
+        {
+            *name = n.clone();
+        }
+    }
+}
+
 pub fn factor_text(f: Permille) -> String {
     let whole = f / ONE;
     let frac = f % ONE;

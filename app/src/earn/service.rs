@@ -455,6 +455,8 @@ impl Claimed {
         lang: Lang,
     ) -> Result<Claimed, AppError> {
         use crate::content::text_in;
+        let campaigns = crate::content::in_lang(&mut *conn, "campaign", lang).await?;
+        super::rules::name_campaigns(&mut self.lines, &campaigns);
         if let Some(name) = text_in(&mut *conn, "product", self.product_id, "name", lang).await? {
             self.product = name;
         }

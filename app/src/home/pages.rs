@@ -95,14 +95,7 @@ fn HomeView(
                 .map(|(points, at)| {
                     view! {
                         <p class="small expiry" data-testid="next-expiry">
-                            {T::NextExpiry
-                                .with(
-                                    lang,
-                                    &[
-                                        ("points", &crate::format::points(lang, points)),
-                                        ("date", &crate::format::date(lang, at)),
-                                    ],
-                                )}
+                            {expiry_note(lang, points, at)}
                         </p>
                     }
                 })}
@@ -147,5 +140,20 @@ fn HomeView(
             <ActivityList entries=s.recent lang=lang />
             <a href="/history">{T::SeeAllHistory.text(lang)}</a>
         </section>
+    }
+}
+
+/// "On 2 March 2027, 120 points expire…", or within a week "120 points expire in 3 days…".
+fn expiry_note(lang: Lang, points: i64, at: i64) -> String {
+    let amount = crate::format::points(lang, points);
+    match crate::format::soon(lang, at, crate::ui::now_secs()) {
+        Some(when) => T::ExpiresSoon.with(lang, &[("points", &amount), ("when", &when)]),
+        None => T::NextExpiry.with(
+            lang,
+            &[
+                ("points", &amount),
+                ("date", &crate::format::date(lang, at)),
+            ],
+        ),
     }
 }

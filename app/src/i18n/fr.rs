@@ -671,6 +671,12 @@ pub(super) fn text(key: T) -> &'static str {
         T::DefaultLanguageHint => {
             "Le champ principal (langue : {lang}) s’affiche pour les langues sans texte."
         }
+        T::Today => "aujourd’hui",
+        T::Tomorrow => "demain",
+        T::ExpiresSoon => {
+            "{points} expireront {when}. Dépensez-les dans la boutique avant cette date."
+        }
+        T::ActorSystem => "système",
     }
 }
 
@@ -690,5 +696,8 @@ pub(super) fn form(key: N, category: Plural) -> &'static str {
         (N::VouchersLeft, _) => "{n} bons restants",
         (N::Months, Plural::Many) => "{n} de mois",
         (N::Months, _) => "{n} mois",
+        (N::InDays, Plural::One) => "dans {n} jour",
+        (N::InDays, Plural::Many) => "dans {n} de jours",
+        (N::InDays, _) => "dans {n} jours",
     }
 }

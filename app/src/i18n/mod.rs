@@ -199,6 +199,8 @@ counted! {
     /// The word alone, where the number is set apart (the big balance on Home).
     PointsWord { en: { one: "point", other: "points" }, ru: { one: "балл", few: "балла", many: "баллов", other: "балла" } }
     Days { en: { one: "{n} day", other: "{n} days" }, ru: { one: "{n} день", few: "{n} дня", many: "{n} дней", other: "{n} дня" } }
+    /// A day that many days from today ("in 3 days").
+    InDays { en: { one: "in {n} day", other: "in {n} days" }, ru: { one: "через {n} день", few: "через {n} дня", many: "через {n} дней", other: "через {n} дня" } }
     Months { en: { one: "{n} month", other: "{n} months" }, ru: { one: "{n} месяц", few: "{n} месяца", many: "{n} месяцев", other: "{n} месяца" } }
     VouchersLeft { en: { one: "{n} voucher left", other: "{n} vouchers left" }, ru: { one: "остался {n} ваучер", few: "осталось {n} ваучера", many: "осталось {n} ваучеров", other: "осталось {n} ваучера" } }
 }
@@ -713,6 +715,10 @@ messages! {
     MissingLanguages { en: "missing: {langs}", ru: "нет текста: {langs}" }
     AllLanguagesDone { en: "written in every language", ru: "есть на всех языках" }
     DefaultLanguageHint { en: "The main field is in {lang}: readers whose language has no text see it.", ru: "Основное поле — на языке «{lang}»: его видят те, для чьего языка текста нет." }
+    Today { en: "today", ru: "сегодня" }
+    Tomorrow { en: "tomorrow", ru: "завтра" }
+    ExpiresSoon { en: "{points} expire {when}. Spend them in the shop before then.", ru: "{points} сгорят {when}. Потратьте их в магазине до этого срока." }
+    ActorSystem { en: "system", ru: "система" }
 }
 
 #[cfg(test)]

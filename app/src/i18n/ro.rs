@@ -655,6 +655,10 @@ pub(super) fn text(key: T) -> &'static str {
         T::DefaultLanguageHint => {
             "Câmpul principal este în limba {lang}: îl văd cititorii pentru a căror limbă nu există text."
         }
+        T::Today => "astăzi",
+        T::Tomorrow => "mâine",
+        T::ExpiresSoon => "{points} expiră {when}. Cheltuiți-le în magazin până atunci.",
+        T::ActorSystem => "sistem",
     }
 }
 
@@ -676,5 +680,8 @@ pub(super) fn form(key: N, category: Plural) -> &'static str {
         (N::Months, Plural::One) => "{n} lună",
         (N::Months, Plural::Few) => "{n} luni",
         (N::Months, _) => "{n} de luni",
+        (N::InDays, Plural::One) => "peste {n} zi",
+        (N::InDays, Plural::Few) => "peste {n} zile",
+        (N::InDays, _) => "peste {n} de zile",
     }
 }

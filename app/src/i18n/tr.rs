@@ -641,6 +641,12 @@ pub(super) fn text(key: T) -> &'static str {
         T::MissingLanguages => "eksik: {langs}",
         T::AllLanguagesDone => "tüm dillerde yazıldı",
         T::DefaultLanguageHint => "Ana alanın dili: {lang}. Metni olmayan dillerde bu gösterilir.",
+        T::Today => "bugün",
+        T::Tomorrow => "yarın",
+        T::ExpiresSoon => {
+            "Puanlarınızdan {points} {when} geçerliliğini yitirecek. Bu tarihten önce mağazada harcayın."
+        }
+        T::ActorSystem => "sistem",
     }
 }
 
@@ -652,5 +658,6 @@ pub(super) fn form(key: N, category: Plural) -> &'static str {
         (N::Days, _) => "{n} gün",
         (N::VouchersLeft, _) => "{n} kupon kaldı",
         (N::Months, _) => "{n} ay",
+        (N::InDays, _) => "{n} gün içinde",
     }
 }

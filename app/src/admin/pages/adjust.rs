@@ -134,7 +134,7 @@ fn AuditList(rows: Vec<AuditRow>, lang: Lang) -> impl IntoView {
                             </div>
                             <div class="muted small">
                                 {crate::format::date(lang, r.at)} " · "
-                                {r.actor.unwrap_or_else(|| "system".into())}
+                                {r.actor.unwrap_or_else(|| T::ActorSystem.text(lang).into())}
                             </div>
                             <details>
                                 <summary>{T::Changes.text(lang)}</summary>

@@ -110,6 +110,7 @@ fn CampaignForm(
     let c = row.as_ref().map(|r| r.campaign.clone());
     let id = c.as_ref().map(|c| c.id.to_string());
     let name = c.as_ref().map(|c| c.name.clone()).unwrap_or_default();
+    let name_in = row.as_ref().map(|r| r.name_in.clone()).unwrap_or_default();
     let starts = c.as_ref().map_or(today.clone(), |c| iso_date(c.starts_at));
     let ends = c.as_ref().map_or(today, |c| iso_date(c.ends_at - 86_400));
     let bonus = matches!(c.as_ref().map(|c| c.effect), Some(Effect::Bonus(_)));
@@ -146,6 +147,7 @@ fn CampaignForm(
                     {T::FieldName.text(lang)}
                     <input name="name" required maxlength="120" value=name />
                 </label>
+                <OtherLanguages name="name" texts=name_in multiline=false max=120 />
                 <label>
                     {T::FieldStarts.text(lang)}
                     <input name="starts" type="date" required value=starts />
