@@ -184,28 +184,35 @@ pub async fn load_if_empty(db: &Db, now: i64) -> Result<bool, AppError> {
             .await?;
     }
     // The hobby shop's categories, in the order participants chose them.
-    for (position, (code, name, icon)) in [
-        ("sport", "Sport", "⚽"),
-        ("gardening", "Gardening", "🌱"),
-        ("tourism", "Tourism", "🏕"),
-        ("auto", "Auto", "🚗"),
-        ("home_tools", "Home & tools", "🔧"),
-        ("training", "Training", "🎓"),
-        ("charity", "Charity", "💚"),
-        ("business", "Business", "💼"),
+    // Named in Russian too, so a Russian-speaking demo participant reads the shop in Russian.
+    for (position, (code, name, ru, icon)) in [
+        ("sport", "Sport", "Спорт", "⚽"),
+        ("gardening", "Gardening", "Сад и огород", "🌱"),
+        ("tourism", "Tourism", "Туризм", "🏕"),
+        ("auto", "Auto", "Авто", "🚗"),
+        ("home_tools", "Home & tools", "Дом и инструменты", "🔧"),
+        ("training", "Training", "Обучение", "🎓"),
+        ("charity", "Charity", "Благотворительность", "💚"),
+        ("business", "Business", "Бизнес", "💼"),
     ]
     .into_iter()
     .enumerate()
     {
-        sqlx::query(
-            "INSERT INTO reward_categories (code, name, icon, position) VALUES ($1, $2, $3, $4)",
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO reward_categories (code, name, icon, position) VALUES ($1, $2, $3, $4) \
+             RETURNING id",
         )
         .bind(code)
         .bind(name)
         .bind(icon)
         .bind(position as i64)
-        .execute(&mut *tx)
+        .fetch_one(&mut *tx)
         .await?;
+        let names = app::content::InLanguages {
+            ru: ru.to_string(),
+            ..Default::default()
+        };
+        app::content::save(&mut tx, "reward_category", id, "name", &names).await?;
     }
     let day = 24 * 3600;
     let history: &[(usize, EntryKind, i64, &str, i64)] = &[

@@ -892,10 +892,22 @@ async fn a_reward_reads_in_each_participants_language(db: Db) {
             ..Default::default()
         })
     };
+    shop_admin::save_category(
+        &db,
+        admin,
+        "fishing",
+        "Fishing",
+        &ru("Рыбалка").unwrap(),
+        "",
+        0,
+        NOW,
+    )
+    .await
+    .unwrap();
     let input = RewardInput::parse(
         "Fishing rod",
         "Carbon, 3 m",
-        "",
+        "fishing",
         "physical",
         "300",
         "",
@@ -920,6 +932,19 @@ async fn a_reward_reads_in_each_participants_language(db: Db) {
     assert_eq!(
         (card.title.as_str(), description.as_str(), after.as_str()),
         ("Удочка", "Карбон, 3 м", "Sent within a week")
+    );
+    assert_eq!(card.category.as_deref(), Some("Рыбалка"));
+    let chips = service::categories(&mut conn, Lang::Ru).await.unwrap();
+    assert!(
+        chips
+            .iter()
+            .any(|c| c.code == "fishing" && c.name == "Рыбалка")
+    );
+    let chips = service::categories(&mut conn, Lang::Ro).await.unwrap();
+    assert!(
+        chips
+            .iter()
+            .any(|c| c.code == "fishing" && c.name == "Fishing")
     );
     let (card, description, _) = service::reward(&mut conn, &who, 1_000, id, NOW, Lang::Fr)
         .await

@@ -252,6 +252,7 @@ pub mod db {
         actor: i64,
         code: &str,
         name: &str,
+        name_in: &InLanguages,
         icon: &str,
         position: i64,
         now: i64,
@@ -276,23 +277,27 @@ pub mod db {
             return Err(AppError::Invalid { field: Field::Icon });
         }
         let mut tx = db.begin_write().await?;
-        sqlx::query(
+        let id: i64 = sqlx::query_scalar(
             "INSERT INTO reward_categories (code, name, icon, position) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (code) DO UPDATE SET name = $2, icon = $3, position = $4",
+             ON CONFLICT (code) DO UPDATE SET name = $2, icon = $3, position = $4 RETURNING id",
         )
         .bind(&code)
         .bind(name)
         .bind(icon)
         .bind(position)
-        .execute(&mut *tx)
+        .fetch_one(&mut *tx)
         .await?;
+        // Invariant: a category and its names in other languages change in one transaction.
+        crate::content::save(&mut tx, "reward_category", id, "name", name_in).await?;
         audit::commit(
             tx,
             Some(actor),
             "reward_category.save",
             &format!("reward_category:{code}"),
             None::<&()>,
-            Some(&serde_json::json!({ "name": name, "icon": icon, "position": position })),
+            Some(&serde_json::json!({
+                "name": name, "name_in": name_in, "icon": icon, "position": position
+            })),
             now,
         )
         .await?;
@@ -653,14 +658,26 @@ pub async fn save_reward_category(
     name: String,
     icon: String,
     position: String,
+    name_in: Option<InLanguages>,
 ) -> Result<(), AppError> {
     let call = Call::new(crate::call::ADMINS)?;
     let position = match position.trim() {
         "" => 0,
         p => whole(p, 0..=1000, Field::Position)?,
     };
+    let name_in = InLanguages::parse(name_in, true, 60, Field::Name)?;
     let db = call.db().clone();
-    db::save_category(&db, call.user.id, &code, &name, &icon, position, call.now).await
+    db::save_category(
+        &db,
+        call.user.id,
+        &code,
+        &name,
+        &name_in,
+        &icon,
+        position,
+        call.now,
+    )
+    .await
 }
 
 /// Creates (no `id`) or updates a reward. Numbers arrive as text so that "-5" or "abc" get a clear

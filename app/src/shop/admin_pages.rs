@@ -262,6 +262,7 @@ fn RewardsView(
                     <label>
                         {T::FieldName.text(lang)}<input name="name" required maxlength="60" />
                     </label>
+                    <OtherLanguages name="name" texts=Default::default() multiline=false max=60 />
                     <label>
                         {T::FieldIcon.text(lang)}
                         <input name="icon" maxlength="4" placeholder="⚽" />

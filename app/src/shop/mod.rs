@@ -57,7 +57,7 @@ pub async fn catalog(
     Ok(ShopData {
         balance,
         tier: who.tier,
-        categories: service::categories(&mut conn).await?,
+        categories: service::categories(&mut conn, call.lang()).await?,
         rewards,
         goal: service::goal_id(&mut conn, call.user.id).await?,
     })

@@ -5,7 +5,7 @@ use super::*;
 const CARD_COLUMNS: &str = "SELECT r.id, r.title, c.name, COALESCE(c.icon, '') AS icon, r.kind, \
     r.price_points, r.stock, r.image, r.min_tier, r.created_at, \
     (SELECT COUNT(*) FROM orders o WHERE o.reward_id = r.id AND o.status <> 'cancelled') AS ordered, \
-    r.description, r.after_order, c.code \
+    r.description, r.after_order, c.code, c.id AS category_id \
     FROM rewards r LEFT JOIN reward_categories c ON c.id = r.category_id";
 
 /// The visibility rule in SQL: active, inside its date window, and for the caller's company type.
@@ -29,12 +29,23 @@ struct CardRow {
     description: String,
     after_order: String,
     code: Option<String>,
+    category_id: Option<i64>,
 }
 
 impl CardRow {
     /// The reward's title, description and note in the reader's language where the admin wrote
     /// them in it ([`crate::content::in_lang`]); the default language's otherwise.
-    fn in_lang(mut self, texts: &std::collections::HashMap<(i64, String), String>) -> CardRow {
+    fn in_lang(
+        mut self,
+        texts: &std::collections::HashMap<(i64, String), String>,
+        categories: &std::collections::HashMap<(i64, String), String>,
+    ) -> CardRow {
+        if let Some(name) = self
+            .category_id
+            .and_then(|c| categories.get(&(c, "name".to_string())))
+        {
+            self.name = Some(name.clone());
+        }
         for (field, text) in [
             ("title", &mut self.title),
             ("description", &mut self.description),
@@ -71,22 +82,28 @@ impl CardRow {
 /// A reward category as [`categories`] reads it.
 #[derive(sqlx::FromRow)]
 struct CategoryChipRow {
+    id: i64,
     code: String,
     name: String,
     icon: String,
 }
 
-pub async fn categories(conn: &mut AnyConnection) -> Result<Vec<CategoryChip>, AppError> {
+/// The shop's categories, named in `lang` where the admin named them in it.
+pub async fn categories(
+    conn: &mut AnyConnection,
+    lang: Lang,
+) -> Result<Vec<CategoryChip>, AppError> {
     let rows = sqlx::query_as::<_, CategoryChipRow>(
-        "SELECT code, name, icon FROM reward_categories ORDER BY position, id",
+        "SELECT id, code, name, icon FROM reward_categories ORDER BY position, id",
     )
-    .fetch_all(conn)
+    .fetch_all(&mut *conn)
     .await?;
+    let mut names = crate::content::in_lang(conn, "reward_category", lang).await?;
     Ok(rows
         .into_iter()
         .map(|r| CategoryChip {
+            name: names.remove(&(r.id, "name".to_string())).unwrap_or(r.name),
             code: r.code,
-            name: r.name,
             icon: r.icon,
         })
         .collect())
@@ -113,7 +130,8 @@ pub async fn catalog(
         .bind(who.company_kind.clone().unwrap_or_default())
         .fetch_all(&mut *conn)
         .await?;
-    let texts = crate::content::in_lang(conn, "reward", lang).await?;
+    let texts = crate::content::in_lang(&mut *conn, "reward", lang).await?;
+    let categories = crate::content::in_lang(conn, "reward_category", lang).await?;
     let words: Vec<String> = search
         .unwrap_or("")
         .split_whitespace()
@@ -122,7 +140,7 @@ pub async fn catalog(
     let mut cards = Vec::new();
     for row in rows {
         // Searched in the words the reader reads.
-        let row = row.in_lang(&texts);
+        let row = row.in_lang(&texts, &categories);
         if category.is_some_and(|c| row.code.as_deref() != Some(c)) {
             continue;
         }
@@ -164,8 +182,9 @@ pub async fn reward(
             .fetch_optional(&mut *conn)
             .await?
             .ok_or(AppError::NotFound)?;
-    let texts = crate::content::in_lang(conn, "reward", lang).await?;
-    Ok(row.in_lang(&texts).into_reward(balance))
+    let texts = crate::content::in_lang(&mut *conn, "reward", lang).await?;
+    let categories = crate::content::in_lang(conn, "reward_category", lang).await?;
+    Ok(row.in_lang(&texts, &categories).into_reward(balance))
 }
 
 /// A saved address as [`addresses`] reads it.
