@@ -83,7 +83,9 @@ impl InLanguages {
             } else {
                 typed.trim().to_string()
             };
-            if text.chars().count() > max || text.chars().any(|c| c.is_control() && c != '\n') {
+            // Line breaks and tabs are text (as in the main field); other control characters not.
+            let control = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t');
+            if text.chars().count() > max || text.chars().any(control) {
                 return Err(AppError::Invalid { field });
             }
             out.set(lang, text);
@@ -263,6 +265,12 @@ mod tests {
             ..Default::default()
         };
         assert!(InLanguages::parse(Some(control), false, 100, Field::Description).is_err());
+        let lines = InLanguages {
+            ru: "Строка\r\nвторая\tстрока".into(),
+            ..Default::default()
+        };
+        let parsed = InLanguages::parse(Some(lines), false, 100, Field::Description).unwrap();
+        assert_eq!(parsed.get(Lang::Ru), Some("Строка\r\nвторая\tстрока"));
         assert_eq!(
             InLanguages::parse(None, true, 10, Field::Title),
             Ok(InLanguages::default())

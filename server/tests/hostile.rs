@@ -113,6 +113,12 @@ async fn control_characters_are_refused_at_the_edge_naming_the_field(db: Db) {
             "name",
         ),
         ("auth/request_code", "phone=%2B7900%00", Anonymous, "phone"),
+        (
+            "admin/category_save",
+            "code=tyres&name=Tyres&rate_points=&rate_per=&tip=&tip_in%5Bru%5D=a%01b",
+            Admin,
+            "tip_in[ru]",
+        ),
     ] {
         let answer = api.raw(endpoint, FORM, body, who).await;
         assert_eq!(
@@ -133,11 +139,32 @@ async fn control_characters_are_refused_at_the_edge_naming_the_field(db: Db) {
         .raw(
             "admin/category_save",
             FORM,
-            "code=tyres&name=Tyres&rate_points=&rate_per=&tip=Line+one%0D%0ALine%09two",
+            "code=tyres&name=Tyres&rate_points=&rate_per=&tip=Line+one%0D%0ALine%09two\
+             &tip_in%5Bfr%5D=Ligne+un%0D%0Aligne+deux&tip_in%5Bxx%5D=ignored",
             Admin,
         )
         .await;
     assert_eq!(answer.0, StatusCode::OK, "{}", answer.1);
+    // A text in another language arrives as `tip_in[fr]` and is kept; an unknown language's is not.
+    let kept: Vec<String> = sqlx::query_scalar(
+        "SELECT lang FROM content_texts WHERE entity = 'product_category' AND field = 'tip'",
+    )
+    .fetch_all(&db.pool)
+    .await
+    .unwrap();
+    assert_eq!(kept, ["fr"]);
+    // Too long for a tip, in any language: refused naming the field.
+    let long = format!(
+        "code=tyres&name=Tyres&rate_points=&rate_per=&tip=&tip_in%5Btr%5D={}",
+        "x".repeat(301)
+    );
+    let answer = api.raw("admin/category_save", FORM, long, Admin).await;
+    assert_eq!(
+        code_of(&answer),
+        (422, Some("invalid_input")),
+        "{}",
+        answer.1
+    );
 }
 
 /// A guess wrapped in bytes no scanner of ours sends is still a guess: refused, recorded for
