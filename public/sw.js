@@ -67,7 +67,7 @@ self.addEventListener("fetch", (event) => {
   const path = url.pathname;
   if (path.startsWith("/api/") || path.endsWith(".csv") || path === "/healthz") return;
   if (request.mode === "navigate") {
-    event.respondWith(page(request, path));
+    event.respondWith(page(request, path, event));
   } else if (path.startsWith("/pkg/")) {
     event.respondWith(HASHED.test(path) ? cacheFirst(request) : networkFirst(request));
   } else if (path === "/queue.js") {
@@ -77,7 +77,7 @@ self.addEventListener("fetch", (event) => {
   }
 });
 
-async function page(request, path) {
+async function page(request, path, event) {
   try {
     const response = await fetch(request);
     const cache = await caches.open(VERSION);
@@ -89,10 +89,11 @@ async function page(request, path) {
     } else if (response.ok && response.type === "basic") {
       await cache.put(request, response.clone());
     }
-    await keepOfflinePageIn(response.headers.get("content-language"), cache);
+    // In the background: the page is shown at once, whatever the signal does to this fetch.
+    event.waitUntil(keepOfflinePageIn(response.headers.get("content-language"), cache));
     return response;
   } catch (error) {
-    return (await caches.match(request)) || (await caches.match(OFFLINE));
+    return (await caches.match(request)) || (await caches.match(OFFLINE, { ignoreVary: true }));
   }
 }
 
@@ -100,7 +101,7 @@ async function page(request, path) {
 // another language (they chose one in Profile, or someone else signed in), it is fetched again.
 async function keepOfflinePageIn(lang, cache) {
   if (!lang) return;
-  const kept = await cache.match(OFFLINE);
+  const kept = await cache.match(OFFLINE, { ignoreVary: true });
   if (kept && kept.headers.get("content-language") === lang) return;
   try {
     await cache.add(OFFLINE);

@@ -38,10 +38,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                     content="width=device-width, initial-scale=1, viewport-fit=cover"
                 />
                 <meta name="theme-color" content="#0f5c4d" />
-                <meta
-                    name="description"
-                    content="Workwell — bonus points for the people who sell and install our products."
-                />
+                <meta name="description" content=crate::i18n::T::ManifestDescription.text(lang) />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <link rel="manifest" href=format!("/manifest.webmanifest?lang={}", lang.code()) />
                 <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />

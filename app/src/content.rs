@@ -49,6 +49,24 @@ impl InLanguages {
         *self.slot(lang) = text;
     }
 
+    /// The languages besides the default, all of them: what a form that shows every language
+    /// speaks for.
+    pub fn others() -> Vec<Lang> {
+        Lang::ALL
+            .into_iter()
+            .filter(|l| *l != DEFAULT_LANG)
+            .collect()
+    }
+
+    /// The languages that have a text: what a form without the stored texts in it (one that
+    /// saves by code) speaks for, so an empty box leaves a stored text alone.
+    pub fn given(&self) -> Vec<Lang> {
+        Lang::ALL
+            .into_iter()
+            .filter(|l| self.get(*l).is_some())
+            .collect()
+    }
+
     /// The languages besides the default that have no text yet.
     pub fn missing(&self) -> Vec<Lang> {
         Lang::ALL
@@ -119,8 +137,8 @@ mod db {
     }
 
     /// Replaces the texts of one field of one record (`entity` is its table's word: `reward`)
-    /// with `texts`, inside the caller's transaction, so a record and its translations change
-    /// together.
+    /// in every language besides the default with `texts` (an empty one removes that language's),
+    /// inside the caller's transaction, so a record and its translations change together.
     pub async fn save(
         conn: &mut AnyConnection,
         entity: &str,
@@ -128,15 +146,30 @@ mod db {
         field: &str,
         texts: &InLanguages,
     ) -> Result<(), sqlx::Error> {
-        sqlx::query(
-            "DELETE FROM content_texts WHERE entity = $1 AND entity_id = $2 AND field = $3",
-        )
-        .bind(entity)
-        .bind(id)
-        .bind(field)
-        .execute(&mut *conn)
-        .await?;
-        for lang in Lang::ALL {
+        save_only(conn, entity, id, field, texts, &InLanguages::others()).await
+    }
+
+    /// As [`save`], for the languages in `langs` only; the others' texts stay as they are (a CSV
+    /// with a `name_fr` column and no `name_ru` one leaves the Russian names alone).
+    pub async fn save_only(
+        conn: &mut AnyConnection,
+        entity: &str,
+        id: i64,
+        field: &str,
+        texts: &InLanguages,
+        langs: &[Lang],
+    ) -> Result<(), sqlx::Error> {
+        for lang in langs.iter().copied().filter(|l| *l != DEFAULT_LANG) {
+            sqlx::query(
+                "DELETE FROM content_texts \
+                 WHERE entity = $1 AND entity_id = $2 AND field = $3 AND lang = $4",
+            )
+            .bind(entity)
+            .bind(id)
+            .bind(field)
+            .bind(lang.code())
+            .execute(&mut *conn)
+            .await?;
             if let Some(body) = texts.get(lang) {
                 sqlx::query(
                     "INSERT INTO content_texts (entity, entity_id, field, lang, body) \
@@ -152,6 +185,29 @@ mod db {
             }
         }
         Ok(())
+    }
+
+    /// One record's texts in every language, by field: what the audit log records with it.
+    pub async fn of(
+        conn: &mut AnyConnection,
+        entity: &str,
+        id: i64,
+    ) -> Result<HashMap<String, InLanguages>, sqlx::Error> {
+        let rows: Vec<TextRow> = sqlx::query_as(
+            "SELECT entity_id, field, lang, body FROM content_texts \
+             WHERE entity = $1 AND entity_id = $2",
+        )
+        .bind(entity)
+        .bind(id)
+        .fetch_all(conn)
+        .await?;
+        let mut out: HashMap<String, InLanguages> = HashMap::new();
+        for r in rows {
+            if let Some(lang) = Lang::parse(&r.lang) {
+                out.entry(r.field).or_default().set(lang, r.body);
+            }
+        }
+        Ok(out)
     }
 
     /// Every text of `entity`'s records in `lang`, by (record, field); nothing for the default

@@ -460,10 +460,10 @@ async fn a_product_and_its_tip_read_in_the_claimants_language(db: Db) {
         .unwrap();
     // A campaign the admin named in Russian too: the breakdown names it in the reader's language.
     let campaign = app::admin::campaigns::CampaignInput {
-        name_in: app::content::InLanguages {
+        name_in: Some(app::content::InLanguages {
             ru: "Недели зимних шин".into(),
             ..Default::default()
-        },
+        }),
         ..app::admin::campaigns::CampaignInput::parse(
             "Winter tyre weeks",
             &app::domain::iso_date(NOW - 86_400),
@@ -487,12 +487,12 @@ async fn a_product_and_its_tip_read_in_the_claimants_language(db: Db) {
         .await
         .unwrap();
     let mut conn = db.pool.acquire().await.unwrap();
-    let ru = claimed.clone().in_lang(&mut conn, Lang::Ru).await.unwrap();
+    let ru = claimed.clone().in_lang(&mut conn, Lang::Ru).await;
     assert_eq!(ru.product, "Шина R16");
     assert_eq!(ru.tip.as_deref(), Some("У наших шин R16 гарантия 5 лет."));
     let ru_breakdown = app::earn::rules::describe(&ru.product, &ru.lines, ru.points, Lang::Ru);
     assert!(ru_breakdown.contains("Недели зимних шин"), "{ru_breakdown}");
-    let en = claimed.in_lang(&mut conn, Lang::En).await.unwrap();
+    let en = claimed.in_lang(&mut conn, Lang::En).await;
     assert_eq!(en.product, "Tyre R16");
     let en_breakdown = app::earn::rules::describe(&en.product, &en.lines, en.points, Lang::En);
     assert!(en_breakdown.contains("Winter tyre weeks"), "{en_breakdown}");
@@ -547,6 +547,43 @@ async fn a_product_and_its_tip_read_in_the_claimants_language(db: Db) {
     assert!(
         csv.contains("TYRE-R16,Tyre R16,,tyres,120,,1,,Шина R16,,,"),
         "{csv}"
+    );
+    // A file with a `name_fr` column only sets the French and leaves the Russian alone; its
+    // columns may come in any order after the first seven.
+    let french = parse_products_csv(
+        "sku,name,gtin,category,base_points,price,active,name_fr,image_url\n\
+         TYRE-R16,Tyre R16,,tyres,120,,1,Pneu R16,\n",
+    )
+    .unwrap();
+    catalog_db::import(&db, p.admin, &french, NOW)
+        .await
+        .unwrap();
+    let csv = catalog_db::export_csv(&db).await.unwrap();
+    assert!(
+        csv.contains("TYRE-R16,Tyre R16,,tyres,120,,1,,Шина R16,Pneu R16,,"),
+        "{csv}"
+    );
+    // Saving the category again from its form (which shows no stored tips) keeps the Russian tip.
+    let again = CategoryInput::parse(
+        "tyres",
+        "Tyres",
+        "",
+        "",
+        "Our R16 tyres carry a 5-year warranty.",
+    )
+    .unwrap();
+    catalog_db::save_category(&db, p.admin, &again, NOW)
+        .await
+        .unwrap();
+    let tyres = catalog_db::categories(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.code == "tyres")
+        .unwrap();
+    assert_eq!(
+        tyres.tip_in.get(Lang::Ru),
+        Some("У наших шин R16 гарантия 5 лет.")
     );
 }
 

@@ -973,7 +973,7 @@ async fn a_reward_reads_in_each_participants_language(db: Db) {
     assert_eq!(row.title_in.missing(), [Lang::Fr, Lang::Tr, Lang::Ro]);
     // Saving without the Russian title takes it away; the reader falls back to English.
     let input = RewardInput {
-        title_in: Default::default(),
+        title_in: Some(Default::default()),
         ..input
     };
     shop_admin::save(&db, admin, Some(id), &input, NOW)

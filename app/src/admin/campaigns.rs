@@ -11,8 +11,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CampaignInput {
     pub name: String,
-    /// The name in the languages besides the default (what a claim's breakdown says).
-    pub name_in: crate::content::InLanguages,
+    /// The name in the languages besides the default (what a claim's breakdown says); `None`
+    /// (the caller sent none) leaves the stored ones.
+    pub name_in: Option<crate::content::InLanguages>,
     pub starts_at: i64,
     pub ends_at: i64,
     pub skus: Vec<String>,
@@ -115,7 +116,7 @@ impl CampaignInput {
             .collect::<Result<_, _>>()?;
         Ok(CampaignInput {
             name,
-            name_in: Default::default(),
+            name_in: None,
             starts_at,
             ends_at: ends_day + 86_400,
             skus,
@@ -326,7 +327,9 @@ pub mod db {
             .await?,
         };
         // Invariant: a campaign and its names in other languages change in one transaction.
-        crate::content::save(&mut tx, "campaign", id, "name", &c.name_in).await?;
+        if let Some(names) = &c.name_in {
+            crate::content::save(&mut tx, "campaign", id, "name", names).await?;
+        }
         let after = one(&mut tx, id).await?.ok_or(AppError::Internal)?;
         audit::commit(
             tx,
@@ -469,7 +472,9 @@ pub async fn save_campaign(
     name_in: Option<crate::content::InLanguages>,
 ) -> Result<Campaign, AppError> {
     let call = Call::new(crate::call::ADMINS)?;
-    let name_in = crate::content::InLanguages::parse(name_in, true, 120, Field::Name)?;
+    let name_in = name_in
+        .map(|n| crate::content::InLanguages::parse(Some(n), true, 120, Field::Name))
+        .transpose()?;
     let input = CampaignInput::parse(
         &name,
         &starts,

@@ -57,6 +57,8 @@ pub struct ProductInput {
     /// The name in other languages; `None` leaves the stored ones as they are (a CSV without
     /// language columns).
     pub name_in: Option<InLanguages>,
+    /// The languages `name_in` speaks for: every one from the form, a CSV's columns from a file.
+    pub name_langs: Vec<crate::i18n::Lang>,
 }
 
 fn blank(s: &str) -> Option<&str> {
@@ -129,6 +131,7 @@ impl ProductInput {
             active,
             image_url,
             name_in: None,
+            name_langs: Vec::new(),
         })
     }
 }
@@ -169,7 +172,9 @@ pub fn parse_products_csv(text: &str) -> Result<Vec<ProductInput>, AppError> {
     if cols.len() < 7 || cols[..7] != CSV_HEADER[..7] {
         return Err(AppError::Invalid { field: Field::Csv });
     }
-    // `name_ru`, `name_fr`… columns, where the file has them, carry the name in that language.
+    // Columns after the first seven are found by their header: `image_url`, and `name_ru`,
+    // `name_fr`… (the name in that language), in any order.
+    let image_col = cols.iter().position(|c| c == "image_url");
     let lang_cols: Vec<(crate::i18n::Lang, usize)> = crate::i18n::Lang::ALL
         .into_iter()
         .filter(|l| *l != crate::content::DEFAULT_LANG)
@@ -197,7 +202,7 @@ pub fn parse_products_csv(text: &str) -> Result<Vec<ProductInput>, AppError> {
             cell(4),
             cell(5),
             truthy(cell(6)),
-            cell(7),
+            image_col.map_or("", cell),
         )
         .map_err(|e| e.on_line(line_no))?;
         let p = if lang_cols.is_empty() {
@@ -211,6 +216,7 @@ pub fn parse_products_csv(text: &str) -> Result<Vec<ProductInput>, AppError> {
                 .map_err(|e| e.on_line(line_no))?;
             ProductInput {
                 name_in: Some(name_in),
+                name_langs: lang_cols.iter().map(|(l, _)| *l).collect(),
                 ..p
             }
         };
@@ -349,8 +355,16 @@ pub mod db {
             }
             ProductKey::Id(id) => sqlx::query_as::<_, ProductRecordRow>(&sql).bind(id),
         };
-        let row = query.fetch_optional(&mut **tx).await?;
-        Ok(row.map(ProductRow::from))
+        let Some(row) = query.fetch_optional(&mut **tx).await? else {
+            return Ok(None);
+        };
+        let mut p = ProductRow::from(row);
+        // With its names in other languages, so the audit log records those too.
+        p.name_in = crate::content::of(tx, "product", p.id)
+            .await?
+            .remove("name")
+            .unwrap_or_default();
+        Ok(Some(p))
     }
 
     enum ProductKey<'a> {
@@ -451,7 +465,7 @@ pub mod db {
         };
         // Invariant: a product and its names in other languages change in one transaction.
         if let Some(names) = &p.name_in {
-            crate::content::save(tx, "product", pid, "name", names).await?;
+            crate::content::save_only(tx, "product", pid, "name", names, &p.name_langs).await?;
         }
         let after = product_by_id(tx, pid).await?.ok_or(AppError::Internal)?;
         audit::write(
@@ -502,11 +516,23 @@ pub mod db {
             .execute(&mut *tx)
             .await?;
         }
-        let after = categories_in(&mut tx, &c.code)
+        let saved = categories_in(&mut tx, &c.code)
             .await?
             .ok_or(AppError::Internal)?;
         // Invariant: a category and its tip in other languages change in one transaction.
-        crate::content::save(&mut tx, "product_category", after.id, "tip", &c.tip_in).await?;
+        // The form shows no stored tips (it saves by code): an empty box leaves one alone.
+        crate::content::save_only(
+            &mut tx,
+            "product_category",
+            saved.id,
+            "tip",
+            &c.tip_in,
+            &c.tip_in.given(),
+        )
+        .await?;
+        let after = categories_in(&mut tx, &c.code)
+            .await?
+            .ok_or(AppError::Internal)?;
         audit::commit(
             tx,
             Some(actor),
@@ -534,7 +560,13 @@ pub mod db {
         .bind(code)
         .fetch_optional(&mut **tx)
         .await?;
-        Ok(row.map(CategoryRow::from))
+        let Some(row) = row else { return Ok(None) };
+        let mut c = CategoryRow::from(row);
+        c.tip_in = crate::content::of(tx, "product_category", c.id)
+            .await?
+            .remove("tip")
+            .unwrap_or_default();
+        Ok(Some(c))
     }
 
     /// Imports products in one transaction: all lines or none.
@@ -717,7 +749,11 @@ pub async fn save_product(
         active.as_deref().is_some_and(truthy),
         &image_url,
     )?;
-    let input = ProductInput { name_in, ..input };
+    let input = ProductInput {
+        name_in,
+        name_langs: InLanguages::others(),
+        ..input
+    };
     let db = call.db().clone();
     let mut tx = db.begin_write().await?;
     let (row, _) = db::save_product(&mut tx, call.user.id, id, &input, false, call.now).await?;

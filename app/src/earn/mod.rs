@@ -118,9 +118,7 @@ pub async fn claim_code(code: String) -> Result<ClaimResult, AppError> {
     let db = call.db().clone();
     let ip = call.ip();
     let claimed = service::claim(&db, call.user.id, &code, Some(&ip), call.now).await?;
-    let claimed = claimed
-        .in_lang(&mut *db.pool.acquire().await?, call.lang())
-        .await?;
+    let claimed = claimed.in_lang_from(&db, call.lang()).await;
     if call.plain_form_post() {
         // Without JavaScript the browser follows this to a page that shows the result.
         leptos_axum::redirect(&format!("/scan?claimed={}", claimed.entry_id));
@@ -137,7 +135,7 @@ pub async fn claimed(entry_id: i64) -> Result<ClaimResult, AppError> {
     let c = service::claimed_entry(&mut conn, call.user.id, entry_id)
         .await?
         .in_lang(&mut conn, lang)
-        .await?;
+        .await;
     Ok(claim_result(c, lang))
 }
 
@@ -212,9 +210,7 @@ pub async fn claim_batch(codes: Vec<String>) -> Result<BatchResult, AppError> {
             Ok(c) => {
                 result.credited += 1;
                 result.points += c.points;
-                let c = c
-                    .in_lang(&mut *db.pool.acquire().await?, call.lang())
-                    .await?;
+                let c = c.in_lang_from(&db, call.lang()).await;
                 BatchOutcome::Credited(claim_result(c, call.ctx.lang))
             }
             Err(AppError::ClaimedByYou { at }) => {

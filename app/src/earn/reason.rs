@@ -197,6 +197,7 @@ pub async fn adopt_legacy(pool: &sqlx::AnyPool) -> Result<u64, sqlx::Error> {
     struct LegacyRow {
         id: i64,
         reason: String,
+        product_id: Option<i64>,
     }
     let mut tx = pool.begin().await?;
     let done: Option<i64> =
@@ -206,13 +207,28 @@ pub async fn adopt_legacy(pool: &sqlx::AnyPool) -> Result<u64, sqlx::Error> {
     if done != Some(0) {
         return Ok(0);
     }
-    let rows: Vec<LegacyRow> =
-        sqlx::query_as("SELECT id, reason FROM ledger_entries WHERE reason_data IS NULL")
-            .fetch_all(&mut *tx)
-            .await?;
+    // A thousand at a time, by id, so a long ledger is not held in memory at once.
     let mut read = 0;
-    for row in rows {
-        if let Some(reason) = Reason::parse_legacy(&row.reason) {
+    let mut after = 0_i64;
+    loop {
+        let rows: Vec<LegacyRow> = sqlx::query_as(
+            "SELECT e.id, e.reason, uc.product_id FROM ledger_entries e \
+             LEFT JOIN unit_codes uc ON uc.id = e.unit_code_id \
+             WHERE e.reason_data IS NULL AND e.id > $1 ORDER BY e.id LIMIT 1000",
+        )
+        .bind(after)
+        .fetch_all(&mut *tx)
+        .await?;
+        let Some(last) = rows.last() else { break };
+        after = last.id;
+        for row in rows {
+            let Some(mut reason) = Reason::parse_legacy(&row.reason) else {
+                continue;
+            };
+            // The claimed code's product, so its name can be read in other languages.
+            if let Reason::Claim { product_id, .. } = &mut reason {
+                *product_id = row.product_id;
+            }
             sqlx::query("UPDATE ledger_entries SET reason_data = $1 WHERE id = $2")
                 .bind(reason.to_json())
                 .bind(row.id)

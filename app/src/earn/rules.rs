@@ -404,7 +404,14 @@ pub fn describe(product_name: &str, lines: &[Line], total: i64, lang: Lang) -> S
                 lang,
                 &[
                     ("price", &crate::format::number(lang, *price)),
-                    ("rate", &format!("{}/{}", rate.points, rate.per)),
+                    (
+                        "rate",
+                        &format!(
+                            "{}/{}",
+                            crate::format::number(lang, rate.points),
+                            crate::format::number(lang, rate.per)
+                        ),
+                    ),
                     ("n", &n),
                 ],
             ),

@@ -449,11 +449,35 @@ async fn claim_parsed(
 
 impl Claimed {
     /// The product's name and the category's tip in `lang` where the admin wrote them in it.
-    pub async fn in_lang(
+    /// The claim is made and committed by now: a translation that cannot be read leaves the
+    /// default language's words, never turns the credited claim into an error.
+    pub async fn in_lang(self, conn: &mut AnyConnection, lang: Lang) -> Claimed {
+        let as_made = self.clone();
+        match self.translated(conn, lang).await {
+            Ok(c) => c,
+            Err(e) => {
+                tracing::warn!(error = %e, "claim shown in the default language");
+                as_made
+            }
+        }
+    }
+
+    /// [`Claimed::in_lang`] with a connection of its own from `db`.
+    pub async fn in_lang_from(self, db: &Db, lang: Lang) -> Claimed {
+        match db.pool.acquire().await {
+            Ok(mut conn) => self.in_lang(&mut conn, lang).await,
+            Err(e) => {
+                tracing::warn!(error = %e, "claim shown in the default language");
+                self
+            }
+        }
+    }
+
+    async fn translated(
         mut self,
         conn: &mut AnyConnection,
         lang: Lang,
-    ) -> Result<Claimed, AppError> {
+    ) -> Result<Claimed, sqlx::Error> {
         use crate::content::text_in;
         let campaigns = crate::content::in_lang(&mut *conn, "campaign", lang).await?;
         super::rules::name_campaigns(&mut self.lines, &campaigns);

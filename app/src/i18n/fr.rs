@@ -687,6 +687,7 @@ pub(super) fn form(key: N, category: Plural) -> &'static str {
         (N::Points, Plural::Many) => "{n} de points",
         (N::Points, _) => "{n} points",
         (N::PointsWord, Plural::One) => "point",
+        (N::PointsWord, Plural::Many) => "de points",
         (N::PointsWord, _) => "points",
         (N::Days, Plural::One) => "{n} jour",
         (N::Days, Plural::Many) => "{n} de jours",

@@ -165,8 +165,8 @@ pub fn AdminCompaniesPage() -> impl IntoView {
                                             .with(
                                                 lang,
                                                 &[
-                                                    ("n", &r.created.to_string()),
-                                                    ("points", &r.updated.to_string()),
+                                                    ("n", &crate::format::number(lang, r.created.into())),
+                                                    ("points", &crate::format::number(lang, r.updated.into())),
                                                 ],
                                             )}
                                     </p>

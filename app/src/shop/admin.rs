@@ -73,9 +73,21 @@ pub struct RewardInput {
     pub low_stock: i64,
     pub after_order: String,
     pub image: Option<String>,
-    pub title_in: InLanguages,
-    pub description_in: InLanguages,
-    pub after_order_in: InLanguages,
+    /// The texts in other languages; `None` (the caller sent none) leaves the stored ones.
+    pub title_in: Option<InLanguages>,
+    pub description_in: Option<InLanguages>,
+    pub after_order_in: Option<InLanguages>,
+}
+
+/// Texts in other languages as sent, checked; `None` when the caller sent none.
+fn sent(
+    raw: Option<InLanguages>,
+    one_line: bool,
+    max: usize,
+    field: Field,
+) -> Result<Option<InLanguages>, AppError> {
+    raw.map(|t| InLanguages::parse(Some(t), one_line, max, field))
+        .transpose()
 }
 
 /// A whole number in `range`, as typed into a form.
@@ -183,9 +195,9 @@ impl RewardInput {
             low_stock,
             after_order,
             image,
-            title_in: InLanguages::parse(title_in, true, 120, Field::Title)?,
-            description_in: InLanguages::parse(description_in, false, 4000, Field::Description)?,
-            after_order_in: InLanguages::parse(after_order_in, false, 1000, Field::Description)?,
+            title_in: sent(title_in, true, 120, Field::Title)?,
+            description_in: sent(description_in, false, 4000, Field::Description)?,
+            after_order_in: sent(after_order_in, false, 1000, Field::Description)?,
         })
     }
 }
@@ -288,7 +300,16 @@ pub mod db {
         .fetch_one(&mut *tx)
         .await?;
         // Invariant: a category and its names in other languages change in one transaction.
-        crate::content::save(&mut tx, "reward_category", id, "name", name_in).await?;
+        // The form shows no stored names (it saves by code): an empty box leaves one alone.
+        crate::content::save_only(
+            &mut tx,
+            "reward_category",
+            id,
+            "name",
+            name_in,
+            &name_in.given(),
+        )
+        .await?;
         audit::commit(
             tx,
             Some(actor),
@@ -465,7 +486,9 @@ pub mod db {
             ("description", &r.description_in),
             ("after_order", &r.after_order_in),
         ] {
-            crate::content::save(&mut tx, "reward", saved, field, texts).await?;
+            if let Some(texts) = texts {
+                crate::content::save(&mut tx, "reward", saved, field, texts).await?;
+            }
         }
         crate::shop::service::tell_waiting_if_back(&mut tx, saved, now).await?;
         let after = serde_json::json!({

@@ -189,9 +189,14 @@ fn RewardsView(
                                     </td>
                                     <td class="num">{crate::format::number(lang, r.price)}</td>
                                     <td class="num">
-                                        {r.stock.map_or("∞".to_string(), |s| s.to_string())}
+                                        {r
+                                            .stock
+                                            .map_or(
+                                                "∞".to_string(),
+                                                |s| crate::format::number(lang, s),
+                                            )}
                                     </td>
-                                    <td class="num">{r.ordered}</td>
+                                    <td class="num">{crate::format::number(lang, r.ordered)}</td>
                                     <td>{if r.active { "✓" } else { "—" }}</td>
                                 </tr>
                             }

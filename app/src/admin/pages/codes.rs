@@ -57,7 +57,8 @@ pub fn AdminBatchesPage() -> impl IntoView {
                             .map(|b| {
                                 view! {
                                     <p class="note ok" role="status">
-                                        {T::BatchCreated.with(lang, &[("n", &b.size.to_string())])}
+                                        {T::BatchCreated
+                                            .with(lang, &[("n", &crate::format::number(lang, b.size))])}
                                         " "
                                         <a href=format!(
                                             "/admin/batches/{}",
@@ -253,7 +254,12 @@ pub fn AdminBatchPage() -> impl IntoView {
                                                                 </a>
                                                             </td>
                                                             <td>{c.status.label().text(lang)}</td>
-                                                            <td>{c.claimed_at.map(iso_date).unwrap_or_default()}</td>
+                                                            <td>
+                                                                {c
+                                                                    .claimed_at
+                                                                    .map(|t| crate::format::date(lang, t))
+                                                                    .unwrap_or_default()}
+                                                            </td>
                                                         </tr>
                                                     }
                                                 })
@@ -358,7 +364,10 @@ pub fn AdminCodesPage() -> impl IntoView {
                                         </dd>
                                         <dt>{T::ClaimedAt.text(lang)}</dt>
                                         <dd>
-                                            {c.claimed_at.map(iso_date).unwrap_or_else(|| "—".into())}
+                                            {c
+                                                .claimed_at
+                                                .map(|t| crate::format::date(lang, t))
+                                                .unwrap_or_else(|| "—".into())}
                                         </dd>
                                         <dt>{T::PointsHeader.text(lang)}</dt>
                                         <dd>

@@ -54,6 +54,7 @@ struct GoalRow {
 /// The product a participant claimed most over the last 90 days, with how many units and points.
 #[derive(sqlx::FromRow)]
 struct UsualProductRow {
+    product_id: i64,
     name: String,
     units: i64,
     points: i64,
@@ -88,7 +89,7 @@ pub async fn goal_progress(
         .cloned()
         .unwrap_or(title);
     let usual = sqlx::query_as::<_, UsualProductRow>(
-        "SELECT p.name, COUNT(*) AS units, CAST(SUM(e.points) AS BIGINT) AS points FROM ledger_entries e \
+        "SELECT p.id AS product_id, p.name, COUNT(*) AS units, CAST(SUM(e.points) AS BIGINT) AS points FROM ledger_entries e \
          JOIN unit_codes u ON u.id = e.unit_code_id JOIN products p ON p.id = u.product_id \
          WHERE e.user_id = $1 AND e.kind = 'accrual' AND e.created_at >= $2 \
          GROUP BY p.id, p.name ORDER BY COUNT(*) DESC, p.id LIMIT 1",
@@ -97,6 +98,18 @@ pub async fn goal_progress(
     .bind(now - 90 * 86_400)
     .fetch_optional(&mut *conn)
     .await?;
+    // The usual product named in the reader's language where the admin named it in it.
+    let usual = match usual {
+        Some(mut u) => {
+            if let Some(name) =
+                crate::content::text_in(&mut *conn, "product", u.product_id, "name", lang).await?
+            {
+                u.name = name;
+            }
+            Some(u)
+        }
+        None => None,
+    };
     let missing = (price - balance).max(0);
     Ok(Some(GoalProgress {
         reward_id,
