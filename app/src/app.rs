@@ -38,6 +38,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                     content="width=device-width, initial-scale=1, viewport-fit=cover"
                 />
                 <meta name="theme-color" content="#0f5c4d" />
+                // The program's time zone's offset now, for the dates the browser writes.
+                <meta
+                    name="ww-zone-offset"
+                    content=crate::format::zone_offset_now(crate::ui::now_secs()).to_string()
+                />
                 <meta name="description" content=crate::i18n::T::ManifestDescription.text(lang) />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <link rel="manifest" href=format!("/manifest.webmanifest?lang={}", lang.code()) />

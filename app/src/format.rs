@@ -8,6 +8,55 @@
 
 use crate::domain::civil;
 use crate::i18n::{Lang, N, Plural};
+use std::sync::OnceLock;
+
+/// The program's time zone: what "today" and a date mean to its people.
+#[derive(Clone, Debug)]
+pub enum Zone {
+    /// A fixed distance from UTC, in seconds (the browser's copy of the server's zone).
+    Fixed(i64),
+    /// A zone of the IANA database (`Europe/Moscow`), daylight saving included.
+    #[cfg(feature = "ssr")]
+    Named(jiff::tz::TimeZone),
+}
+
+impl Zone {
+    /// A zone by its IANA name, or `None` for a name the database does not know.
+    #[cfg(feature = "ssr")]
+    pub fn named(name: &str) -> Option<Zone> {
+        jiff::tz::TimeZone::get(name).ok().map(Zone::Named)
+    }
+
+    /// Seconds to add to a unix time for the wall clock of this zone at that moment.
+    #[cfg_attr(not(feature = "ssr"), allow(unused_variables))]
+    pub fn offset_at(&self, unix_secs: i64) -> i64 {
+        match self {
+            Zone::Fixed(s) => *s,
+            #[cfg(feature = "ssr")]
+            Zone::Named(tz) => jiff::Timestamp::from_second(unix_secs)
+                .map(|t| i64::from(tz.to_offset(t).seconds()))
+                .unwrap_or(0),
+        }
+    }
+}
+
+static ZONE: OnceLock<Zone> = OnceLock::new();
+
+/// Sets the program's time zone, once, at start-up (the server from its configuration, the
+/// browser from the page). Later calls change nothing.
+pub fn set_zone(zone: Zone) {
+    let _ = ZONE.set(zone);
+}
+
+/// The program's zone's offset from UTC now: what a page tells the browser.
+pub fn zone_offset_now(now: i64) -> i64 {
+    ZONE.get().map_or(0, |z| z.offset_at(now))
+}
+
+/// A unix time moved to the program's wall clock (UTC until a zone is set).
+fn local(unix_secs: i64) -> i64 {
+    unix_secs + ZONE.get().map_or(0, |z| z.offset_at(unix_secs))
+}
 
 /// A counted text with its number: the form `n` takes in `lang` (CLDR), `{n}` grouped.
 pub fn count(lang: Lang, key: N, n: i64) -> String {
@@ -195,13 +244,13 @@ fn month_name(lang: Lang, month: i64) -> (&'static str, &'static str) {
 /// A day in words (CLDR's long date): "2 December 2026" · "2 декабря 2026" · "2 décembre 2026" ·
 /// "2 Aralık 2026" · "2 decembrie 2026".
 pub fn date(lang: Lang, unix_secs: i64) -> String {
-    let (year, month, day) = civil(unix_secs);
+    let (year, month, day) = civil(local(unix_secs));
     format!("{day} {} {year}", month_name(lang, month).0)
 }
 
 /// A month of a year: "December 2026" · "декабрь 2026" · "Aralık 2026".
 pub fn month(lang: Lang, unix_secs: i64) -> String {
-    let (year, month, _) = civil(unix_secs);
+    let (year, month, _) = civil(local(unix_secs));
     format!("{} {year}", month_name(lang, month).1)
 }
 
@@ -209,7 +258,8 @@ pub fn month(lang: Lang, unix_secs: i64) -> String {
 /// further off, `None` (the date in words reads better).
 pub fn soon(lang: Lang, at: i64, now: i64) -> Option<String> {
     use crate::i18n::T;
-    let days = (crate::domain::day_start(at) - crate::domain::day_start(now)) / 86_400;
+    let days =
+        (crate::domain::day_start(local(at)) - crate::domain::day_start(local(now))) / 86_400;
     match days {
         0 => Some(T::Today.text(lang).to_string()),
         1 => Some(T::Tomorrow.text(lang).to_string()),
@@ -218,9 +268,9 @@ pub fn soon(lang: Lang, at: i64, now: i64) -> Option<String> {
     }
 }
 
-/// The time of day on a 24-hour clock, `14:05`, as all five languages write it.
+/// The time of day on the program's 24-hour clock, `14:05`, as all five languages write it.
 pub fn time(unix_secs: i64) -> String {
-    let s = unix_secs.rem_euclid(86_400);
+    let s = local(unix_secs).rem_euclid(86_400);
     format!("{:02}:{:02}", s / 3_600, s % 3_600 / 60)
 }
 
@@ -388,6 +438,24 @@ mod tests {
         );
         assert_eq!(soon(Lang::En, now + 8 * 86_400, now), None);
         assert_eq!(soon(Lang::En, now - 86_400, now), None);
+    }
+
+    /// The offsets the program's zone gives: Moscow all year +3; Bucharest +2 in winter and +3
+    /// in summer (daylight saving); a fixed zone as given.
+    #[test]
+    fn a_named_zone_knows_its_offset_at_each_moment() {
+        let moscow = Zone::named("Europe/Moscow").unwrap();
+        let bucharest = Zone::named("Europe/Bucharest").unwrap();
+        let july = DEC_2_2026 - 150 * 86_400;
+        assert_eq!(moscow.offset_at(DEC_2_2026), 3 * 3_600);
+        assert_eq!(moscow.offset_at(july), 3 * 3_600);
+        assert_eq!(bucharest.offset_at(DEC_2_2026), 2 * 3_600);
+        assert_eq!(bucharest.offset_at(july), 3 * 3_600);
+        assert_eq!(Zone::Fixed(-5 * 3_600).offset_at(july), -5 * 3_600);
+        assert!(Zone::named("Mars/Olympus").is_none());
+        // 22:30 UTC on 1 December is already 2 December in Moscow.
+        let late = DEC_2_2026 - 5_400;
+        assert_eq!(civil(late + moscow.offset_at(late)), (2026, 12, 2));
     }
 
     #[test]

@@ -46,5 +46,14 @@ pub use app::{App, shell};
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    // Dates the browser writes are in the program's time zone, as the server's are.
+    if let Some(offset) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=ww-zone-offset]").ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .and_then(|c| c.parse::<i64>().ok())
+    {
+        format::set_zone(format::Zone::Fixed(offset));
+    }
     leptos::mount::hydrate_islands();
 }

@@ -36,6 +36,8 @@ pub struct Config {
     /// `WORKWELL_COUNTRY` (ISO code, default `RU`): how a phone number typed without its
     /// country code is read.
     pub country: app::domain::Country,
+    /// The program's time zone (an IANA name): the day every date is written in.
+    pub time_zone: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -101,8 +103,24 @@ impl Config {
                 ),
             })?,
         };
+        let time_zone = match var("WORKWELL_TIME_ZONE") {
+            None => "UTC".to_string(),
+            Some(v) => match app::format::Zone::named(v.trim()) {
+                Some(_) => v.trim().to_string(),
+                None => {
+                    return Err(ConfigError::Invalid {
+                        name: "WORKWELL_TIME_ZONE",
+                        why: format!(
+                            "expected a time zone name such as Europe/Moscow, Europe/Paris, \
+                             Europe/Istanbul or Europe/Bucharest, got {v:?}"
+                        ),
+                    });
+                }
+            },
+        };
         Ok(Config {
             country,
+            time_zone,
             database_url,
             data_dir,
             addr,

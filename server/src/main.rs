@@ -212,6 +212,9 @@ async fn run(command: Command, cfg: Config) -> Result<(), String> {
             settings.public_url = cfg.public_url.clone();
             settings.media_dir = cfg.data_dir.join("media");
             settings.country = cfg.country;
+            if let Some(zone) = app::format::Zone::named(&cfg.time_zone) {
+                app::format::set_zone(zone);
+            }
             let mut leptos_options = leptos::config::get_configuration(None)
                 .map_err(|e| format!("leptos configuration: {e}"))?
                 .leptos_options;
