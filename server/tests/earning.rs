@@ -482,6 +482,21 @@ async fn a_product_and_its_tip_read_in_the_claimants_language(db: Db) {
     app::admin::campaigns::db::save(&db, p.admin, None, &campaign, NOW)
         .await
         .unwrap();
+    // The audit log records the names in other languages with the campaign.
+    let after: String = sqlx::query_scalar(
+        "SELECT after_json FROM audit_log WHERE action = 'campaign.create' ORDER BY id DESC",
+    )
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    let after: serde_json::Value = serde_json::from_str(&after).unwrap();
+    assert_eq!(
+        (&after["name"], &after["name_in"]["ru"]),
+        (
+            &serde_json::json!("Winter tyre weeks"),
+            &serde_json::json!("Недели зимних шин")
+        )
+    );
 
     let claimed = service::claim(&db, p.seller, &codes[0].grouped(), IP, NOW)
         .await

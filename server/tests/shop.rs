@@ -987,6 +987,49 @@ async fn a_reward_reads_in_each_participants_language(db: Db) {
         (card.title.as_str(), description.as_str()),
         ("Fishing rod", "Карбон, 3 м")
     );
+    // An order keeps the title the participant read when ordering, and History says so in it.
+    let cinema = RewardInput::parse(
+        "Cinema night",
+        "",
+        "",
+        "certificate",
+        "100",
+        "",
+        true,
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        [ru("Вечер в кино"), None, None],
+    )
+    .unwrap();
+    let cinema = shop_admin::save(&db, admin, None, &cinema, NOW)
+        .await
+        .unwrap();
+    let reader = Shopper {
+        lang: Lang::Ru,
+        ..who.clone()
+    };
+    let order = service::redeem(&db, &reader, cinema, Some("ru-order"), None, NOW)
+        .await
+        .unwrap();
+    let title: String = sqlx::query_scalar("SELECT title FROM orders WHERE id = $1")
+        .bind(order.order_id)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    assert_eq!(title, "Вечер в кино");
+    let mut conn = db.pool.acquire().await.unwrap();
+    let newest = ledger::entries(&mut conn, who.user_id, None, None, 1, Lang::Ru)
+        .await
+        .unwrap();
+    assert_eq!(
+        newest[0].reason,
+        format!("Заказ №{} · Вечер в кино", order.order_id)
+    );
 }
 
 on_both_databases!(

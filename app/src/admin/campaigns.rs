@@ -242,6 +242,24 @@ pub mod db {
         Ok(row.as_ref().map(campaign_from_row).transpose()?)
     }
 
+    /// A campaign as the audit log records it: the record, and its names in other languages.
+    #[derive(Serialize)]
+    struct Audited {
+        #[serde(flatten)]
+        campaign: Campaign,
+        name_in: crate::content::InLanguages,
+    }
+
+    async fn names_of(
+        tx: &mut Transaction<'static, Any>,
+        id: i64,
+    ) -> Result<crate::content::InLanguages, AppError> {
+        Ok(crate::content::of(tx, "campaign", id)
+            .await?
+            .remove("name")
+            .unwrap_or_default())
+    }
+
     pub async fn save(
         db: &Db,
         actor: i64,
@@ -279,7 +297,10 @@ pub mod db {
             Effect::Bonus(b) => ("bonus", b),
         };
         let before = match id {
-            Some(id) => Some(one(&mut tx, id).await?.ok_or(AppError::NotFound)?),
+            Some(id) => Some(Audited {
+                campaign: one(&mut tx, id).await?.ok_or(AppError::NotFound)?,
+                name_in: names_of(&mut tx, id).await?,
+            }),
             None => None,
         };
         let id: i64 = match id {
@@ -330,7 +351,10 @@ pub mod db {
         if let Some(names) = &c.name_in {
             crate::content::save(&mut tx, "campaign", id, "name", names).await?;
         }
-        let after = one(&mut tx, id).await?.ok_or(AppError::Internal)?;
+        let after = Audited {
+            campaign: one(&mut tx, id).await?.ok_or(AppError::Internal)?,
+            name_in: names_of(&mut tx, id).await?,
+        };
         audit::commit(
             tx,
             Some(actor),
@@ -346,7 +370,7 @@ pub mod db {
         )
         .await?;
         db.rules_cache.clear();
-        Ok(after)
+        Ok(after.campaign)
     }
 
     /// A product with its category's rate, as [`preview`] reads it.

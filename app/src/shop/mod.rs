@@ -115,7 +115,10 @@ pub async fn redeem(
     let who = {
         let mut conn = db.pool.acquire().await?;
         crate::limits::check(&mut conn, &bucket, REFUSALS, now).await?;
-        service::shopper(&mut conn, call.user.id, now).await?
+        service::Shopper {
+            lang: call.lang(),
+            ..service::shopper(&mut conn, call.user.id, now).await?
+        }
     };
     if who.company_suspended {
         return Err(AppError::CompanySuspended);

@@ -30,6 +30,8 @@ pub struct Shopper {
     pub tier: Tier,
     /// A suspended company's people keep their points but cannot order.
     pub company_suspended: bool,
+    /// The language they read: an order keeps the reward's title in it.
+    pub lang: Lang,
 }
 
 /// [`shopper`]'s columns: the participant's company, its kind and status.
@@ -38,6 +40,7 @@ struct ShopperRow {
     company_id: Option<i64>,
     kind: Option<String>,
     status: Option<CompanyStatus>,
+    lang: Option<String>,
 }
 
 pub async fn shopper(
@@ -46,7 +49,8 @@ pub async fn shopper(
     now: i64,
 ) -> Result<Shopper, AppError> {
     let row = sqlx::query_as::<_, ShopperRow>(
-        "SELECT u.company_id, c.kind, c.status FROM users u LEFT JOIN partner_companies c ON c.id = u.company_id \
+        "SELECT u.company_id, c.kind, c.status, u.lang FROM users u \
+         LEFT JOIN partner_companies c ON c.id = u.company_id \
          WHERE u.id = $1",
     )
     .bind(user_id)
@@ -60,6 +64,12 @@ pub async fn shopper(
         company_kind: row.kind,
         company_suspended: row.status == Some(CompanyStatus::Suspended),
         tier: Tier::for_points_earned(earned),
+        // The profile's language; a server function puts the request's in its place.
+        lang: row
+            .lang
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or(crate::content::DEFAULT_LANG),
     })
 }
 

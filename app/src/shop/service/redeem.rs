@@ -88,6 +88,10 @@ pub async fn redeem(
     if company_kind.is_some() && company_kind != who.company_kind {
         return Err(AppError::NotFound);
     }
+    // The order keeps the title the participant read when ordering.
+    let title = crate::content::text_in(&mut tx, "reward", reward_id, "title", who.lang)
+        .await?
+        .unwrap_or(title);
     if active == 0 || starts.is_some_and(|s| s > now) || ends.is_some_and(|e| e <= now) {
         return Err(AppError::RewardWithdrawn);
     }
