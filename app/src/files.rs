@@ -27,6 +27,15 @@ pub fn split_csv_line(line: &str) -> Vec<String> {
     cells
 }
 
+/// Text made safe inside HTML written by hand (an element's text or a quoted attribute): the
+/// label sheet, the offline page.
+pub fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 pub fn csv_cell(s: &str) -> String {
     // A leading =, +, - or @ would be a formula in a spreadsheet; quote-prefix it.
     let s = if s.starts_with(['=', '+', '-', '@']) && s.parse::<i64>().is_err() {

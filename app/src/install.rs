@@ -28,12 +28,7 @@ pub fn manifest(lang: Lang) -> String {
 /// the way to Scan (which works without signal) and Home.
 pub fn offline_page(lang: Lang) -> String {
     let (code, dir) = (lang.code(), lang.dir());
-    let text = |t: T| {
-        t.text(lang)
-            .replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-    };
+    let text = |t: T| crate::files::html_escape(t.text(lang));
     let (title, lead) = (text(T::OfflineTitle), text(T::OfflineLead));
     let (scan, home) = (text(T::ScanCta), text(T::NavHome));
     format!(

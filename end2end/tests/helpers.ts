@@ -1,4 +1,4 @@
-import { expect, type Page, type TestType } from "@playwright/test";
+import { expect, type Browser, type Page, type TestInfo, type TestType } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -51,6 +51,20 @@ export async function signInAsAdmin(page: Page) {
   await page.getByLabel("Password").fill("workwell-demo");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/admin$/);
+}
+
+/** An admin in a browser of their own, beside the participant's (same viewport, same JavaScript
+ * setting), so neither has to sign out. */
+export async function adminPage(browser: Browser, info: TestInfo): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: info.project.use.baseURL,
+    viewport: { width: 390, height: 844 },
+    javaScriptEnabled: info.project.name !== "no-js",
+    locale: "en-US",
+  });
+  const page = await context.newPage();
+  await signInAsAdmin(page);
+  return page;
 }
 
 /** Each project signs in with its own demo people, so per-phone limits are never shared. */

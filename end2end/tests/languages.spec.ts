@@ -1,5 +1,5 @@
-import { Browser, expect, Page, test, TestInfo } from "@playwright/test";
-import { demoUnitCodes, failOnConsoleErrors, signInByPhone } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { adminPage, demoUnitCodes, failOnConsoleErrors, signInByPhone } from "./helpers";
 
 failOnConsoleErrors(test);
 
@@ -17,22 +17,6 @@ function today(code: string): string {
   const locale = code === "en" ? "en-GB" : code;
   const f = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   return f.format(new Date()).replace(/\s*г\.$/, "");
-}
-
-async function adminPage(browser: Browser, info: TestInfo): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: info.project.use.baseURL,
-    viewport: { width: 390, height: 844 },
-    javaScriptEnabled: info.project.name !== "no-js",
-    locale: "en-US",
-  });
-  const page = await context.newPage();
-  await page.goto("/admin/sign-in");
-  await page.getByLabel("E-mail").fill("admin@workwell.demo");
-  await page.getByLabel("Password").fill("workwell-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-  return page;
 }
 
 test("a participant reads Home, Scan, Shop and History in each of the five languages, and a reward in theirs", async ({ page, browser }, info) => {

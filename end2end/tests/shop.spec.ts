@@ -1,26 +1,8 @@
-import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { demoPhones, failOnConsoleErrors, signInByPhone } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { adminPage, demoPhones, failOnConsoleErrors, signInByPhone } from "./helpers";
 
 // Any error in the browser console fails the test (hydration mismatches, WASM panics).
 failOnConsoleErrors(test);
-
-/** An admin in a browser of their own, beside the participant's (same viewport, same JavaScript
- * setting), so neither has to sign out. */
-async function adminPage(browser: Browser, info: TestInfo): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: info.project.use.baseURL,
-    viewport: { width: 390, height: 844 },
-    javaScriptEnabled: info.project.name !== "no-js",
-    locale: "en-US",
-  });
-  const page = await context.newPage();
-  await page.goto("/admin/sign-in");
-  await page.getByLabel("E-mail").fill("admin@workwell.demo");
-  await page.getByLabel("Password").fill("workwell-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-  return page;
-}
 
 /** Orders the reward open on `page`; returns the order number. Without JavaScript the browser lands
  * on the order's own page; with it, the order appears under the form. */

@@ -35,13 +35,6 @@ pub async fn batch_csv(
     ))
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// `GET /admin/batches/{id}/labels`: an A4 sheet, 3 × 7 labels per page, print-ready.
 pub async fn labels(
     State(state): State<AppState>,
@@ -60,8 +53,8 @@ pub async fn labels(
         let svg = crate::files::qr_svg(&call.settings().public_url, &code).unwrap_or_default();
         cells.push_str(&format!(
             "<figure class=\"label\">{svg}<figcaption><strong>{}</strong><span>{}</span></figcaption></figure>",
-            escape(&code.grouped()),
-            escape(&b.product),
+            crate::files::html_escape(&code.grouped()),
+            crate::files::html_escape(&b.product),
         ));
     }
     let html = format!(
@@ -85,10 +78,10 @@ header p {{ margin: 4px 0; color: #444; }}
 <header><h1>Batch {id}: {product} ({sku})</h1><p>{size} codes · status {status}. Print on A4 (3 × 7 per page); each QR opens the claim page with the code filled in.</p>
 <p><a href="/admin/batches/{id}">Back to the batch</a> · <a href="/admin/batches/{id}/codes.csv">Codes as CSV</a></p></header>
 <main class="sheet" data-testid="label-sheet">{cells}</main></body></html>"#,
-        product = escape(&b.product),
-        sku = escape(&b.sku),
+        product = crate::files::html_escape(&b.product),
+        sku = crate::files::html_escape(&b.sku),
         size = b.size,
-        status = escape(b.status.as_str()),
+        status = crate::files::html_escape(b.status.as_str()),
     );
     let mut r = html.into_response();
     r.headers_mut().insert(

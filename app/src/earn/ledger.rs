@@ -361,16 +361,7 @@ pub async fn entries(
     .bind(limit)
     .fetch_all(&mut *conn)
     .await?;
-    let names = crate::content::in_lang(&mut *conn, "product", lang).await?;
-    let campaigns = crate::content::in_lang(conn, "campaign", lang).await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| {
-            let mut a = r.read(lang, &names);
-            super::rules::name_campaigns(&mut a.lines, &campaigns);
-            a
-        })
-        .collect())
+    read_all(conn, rows, lang).await
 }
 
 /// Entries newest first from `since` on (a partner manager sees their employee's movements from
@@ -391,16 +382,7 @@ pub async fn entries_since(
     .bind(limit)
     .fetch_all(&mut *conn)
     .await?;
-    let names = crate::content::in_lang(&mut *conn, "product", lang).await?;
-    let campaigns = crate::content::in_lang(conn, "campaign", lang).await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| {
-            let mut a = r.read(lang, &names);
-            super::rules::name_campaigns(&mut a.lines, &campaigns);
-            a
-        })
-        .collect())
+    read_all(conn, rows, lang).await
 }
 
 /// One row of the entry lists ([`entries`], [`entries_since`]).
@@ -415,25 +397,47 @@ struct ActivityRow {
     breakdown: Option<String>,
 }
 
-impl ActivityRow {
-    /// The entry as `lang` reads it: its reason written in that language (`product_names` as
-    /// [`Reason::shown`] takes them).
-    fn read(
-        self,
-        lang: Lang,
-        product_names: &std::collections::HashMap<(i64, String), String>,
-    ) -> Activity {
-        let r = self;
-        Activity {
-            id: r.id,
-            kind: r.kind,
-            points: r.points,
-            reason: Reason::shown(&r.reason, r.reason_data.as_deref(), lang, product_names),
-            at: r.created_at,
-            lines: r
+/// The rows as `lang` reads them: reasons written in that language, with the products and
+/// campaigns they name in it (one lookup each, for the ids on this page only).
+async fn read_all(
+    conn: &mut AnyConnection,
+    rows: Vec<ActivityRow>,
+    lang: Lang,
+) -> Result<Vec<Activity>, AppError> {
+    let read: Vec<(ActivityRow, Option<Reason>, Vec<super::rules::Line>)> = rows
+        .into_iter()
+        .map(|r| {
+            let reason = Reason::from_data(r.reason_data.as_deref());
+            let lines = r
                 .breakdown
-                .and_then(|b| serde_json::from_str(&b).ok())
-                .unwrap_or_default(),
-        }
-    }
+                .as_deref()
+                .and_then(|b| serde_json::from_str(b).ok())
+                .unwrap_or_default();
+            (r, reason, lines)
+        })
+        .collect();
+    let products: Vec<i64> = read
+        .iter()
+        .filter_map(|(_, reason, _)| reason.as_ref()?.product_id())
+        .collect();
+    let campaigns: Vec<i64> = read
+        .iter()
+        .flat_map(|(_, _, lines)| super::rules::campaign_ids(lines))
+        .collect();
+    let names = crate::content::in_lang_for(&mut *conn, "product", lang, &products).await?;
+    let campaigns = crate::content::in_lang_for(conn, "campaign", lang, &campaigns).await?;
+    Ok(read
+        .into_iter()
+        .map(|(r, reason, mut lines)| {
+            super::rules::name_campaigns(&mut lines, &campaigns);
+            Activity {
+                id: r.id,
+                kind: r.kind,
+                points: r.points,
+                reason: Reason::shown(&r.reason, reason, lang, &names),
+                at: r.created_at,
+                lines,
+            }
+        })
+        .collect())
 }

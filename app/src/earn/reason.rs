@@ -97,17 +97,30 @@ impl Reason {
         serde_json::to_string(self).unwrap_or_default()
     }
 
-    /// What a reader sees for a stored entry: its data in their language, or the stored sentence
-    /// when there is no data (an entry whose old English text could not be read as data).
-    /// `product_names` are the products' names in the reader's language, by (id, `"name"`), as
-    /// [`crate::content::in_lang`] reads them.
+    /// The data of `ledger_entries.reason_data`, if it is data this app reads.
+    pub fn from_data(data: Option<&str>) -> Option<Reason> {
+        data.and_then(|d| serde_json::from_str::<Reason>(d).ok())
+    }
+
+    /// The product a reason names by id (a claim's), whose name may be read in other languages.
+    pub fn product_id(&self) -> Option<i64> {
+        match self {
+            Reason::Claim { product_id, .. } => *product_id,
+            _ => None,
+        }
+    }
+
+    /// What a reader sees for a stored entry: its data (as [`Reason::from_data`] reads it) in
+    /// their language, or the stored sentence when there is no data (an entry whose old English
+    /// text could not be read as data). `product_names` are the products' names in the reader's
+    /// language, by (id, `"name"`), as [`crate::content::in_lang_for`] reads them.
     pub fn shown(
         stored: &str,
-        data: Option<&str>,
+        reason: Option<Reason>,
         lang: Lang,
         product_names: &std::collections::HashMap<(i64, String), String>,
     ) -> String {
-        let Some(mut reason) = data.and_then(|d| serde_json::from_str::<Reason>(d).ok()) else {
+        let Some(mut reason) = reason else {
             return stored.to_string();
         };
         if let Reason::Claim {
@@ -360,12 +373,25 @@ mod tests {
         let json = order.to_json();
         let none = Default::default();
         assert_eq!(
-            Reason::shown("Order #7 · Rod", Some(&json), Lang::Ru, &none),
+            Reason::shown(
+                "Order #7 · Rod",
+                Reason::from_data(Some(&json)),
+                Lang::Ru,
+                &none
+            ),
             "Заказ №7 · Rod"
         );
-        assert_eq!(Reason::shown("Bonus", None, Lang::Ru, &none), "Bonus");
         assert_eq!(
-            Reason::shown("Bonus", Some(r#"{"kind":"future"}"#), Lang::Ru, &none),
+            Reason::shown("Bonus", Reason::from_data(None), Lang::Ru, &none),
+            "Bonus"
+        );
+        assert_eq!(
+            Reason::shown(
+                "Bonus",
+                Reason::from_data(Some(r#"{"kind":"future"}"#)),
+                Lang::Ru,
+                &none
+            ),
             "Bonus"
         );
         // A claim names its product in the reader's language where the admin wrote it.
@@ -377,7 +403,12 @@ mod tests {
         .to_json();
         let names = [((3, "name".to_string()), "Шина R16".to_string())].into();
         assert_eq!(
-            Reason::shown("Tyre R16 · ABCD", Some(&claim), Lang::Ru, &names),
+            Reason::shown(
+                "Tyre R16 · ABCD",
+                Reason::from_data(Some(&claim)),
+                Lang::Ru,
+                &names
+            ),
             "Шина R16 · ABCD"
         );
     }

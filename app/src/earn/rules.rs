@@ -343,6 +343,14 @@ pub fn evaluate(c: &Claim<'_>) -> Result<Award, Refusal> {
 }
 
 /// `1.5`, `1.25`, `2`: a factor as people write it.
+/// The campaigns a breakdown names, by id.
+pub fn campaign_ids(lines: &[Line]) -> impl Iterator<Item = i64> + '_ {
+    lines.iter().filter_map(|l| match l.step {
+        Step::Campaign { id, .. } => Some(id),
+        _ => None,
+    })
+}
+
 /// Names the campaigns of a breakdown in the reader's language: `names` by (campaign id,
 /// `"name"`), as [`crate::content::in_lang`] reads them; a campaign without one keeps its name.
 pub fn name_campaigns(

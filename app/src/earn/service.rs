@@ -479,7 +479,8 @@ impl Claimed {
         lang: Lang,
     ) -> Result<Claimed, sqlx::Error> {
         use crate::content::text_in;
-        let campaigns = crate::content::in_lang(&mut *conn, "campaign", lang).await?;
+        let ids: Vec<i64> = super::rules::campaign_ids(&self.lines).collect();
+        let campaigns = crate::content::in_lang_for(&mut *conn, "campaign", lang, &ids).await?;
         super::rules::name_campaigns(&mut self.lines, &campaigns);
         if let Some(name) = text_in(&mut *conn, "product", self.product_id, "name", lang).await? {
             self.product = name;

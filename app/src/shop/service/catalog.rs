@@ -182,8 +182,9 @@ pub async fn reward(
             .fetch_optional(&mut *conn)
             .await?
             .ok_or(AppError::NotFound)?;
-    let texts = crate::content::in_lang(&mut *conn, "reward", lang).await?;
-    let categories = crate::content::in_lang(conn, "reward_category", lang).await?;
+    let texts = crate::content::in_lang_for(&mut *conn, "reward", lang, &[row.id]).await?;
+    let category: Vec<i64> = row.category_id.into_iter().collect();
+    let categories = crate::content::in_lang_for(conn, "reward_category", lang, &category).await?;
     Ok(row.in_lang(&texts, &categories).into_reward(balance))
 }
 

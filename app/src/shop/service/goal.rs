@@ -83,10 +83,8 @@ pub async fn goal_progress(
     else {
         return Ok(None);
     };
-    let texts = crate::content::in_lang(&mut *conn, "reward", lang).await?;
-    let title = texts
-        .get(&(reward_id, "title".to_string()))
-        .cloned()
+    let title = crate::content::text_in(&mut *conn, "reward", reward_id, "title", lang)
+        .await?
         .unwrap_or(title);
     let usual = sqlx::query_as::<_, UsualProductRow>(
         "SELECT p.id AS product_id, p.name, COUNT(*) AS units, CAST(SUM(e.points) AS BIGINT) AS points FROM ledger_entries e \
@@ -186,7 +184,11 @@ pub async fn notices(
     .bind(user)
     .fetch_all(&mut *conn)
     .await?;
-    let texts = crate::content::in_lang(conn, "reward", lang).await?;
+    let ids: Vec<i64> = rows
+        .iter()
+        .filter_map(|r| r.try_get::<i64, _>("reward_id").ok())
+        .collect();
+    let texts = crate::content::in_lang_for(conn, "reward", lang, &ids).await?;
     rows.iter()
         .map(|r| {
             let reward_id: i64 = r.try_get("reward_id")?;
