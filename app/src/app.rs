@@ -12,6 +12,8 @@ use crate::org::{
     TeamInvitesPage, TeamPage,
 };
 use crate::profile::ProfilePage;
+use crate::receipt::admin::{AdminReceiptPage, AdminReceiptsPage};
+use crate::receipt::{ClaimPurchasePage, MyClaimPage, MyClaimsPage};
 use crate::shop::{
     AdminOrderPage, AdminOrdersPage, AdminRewardsPage, OrderPage, OrdersPage, RewardPage, ShopPage,
 };
@@ -328,6 +330,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/rewards") view=AdminRewardsPage />
                     <Route path=path!("/admin/orders") view=AdminOrdersPage />
                     <Route path=path!("/admin/orders/:id") view=AdminOrderPage />
+                    <Route path=path!("/admin/receipts") view=AdminReceiptsPage />
+                    <Route path=path!("/admin/receipts/:id") view=AdminReceiptPage />
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/scan") view=ScanPage />
                     <Route path=path!("/c/:code") view=ScanPage />
@@ -336,6 +340,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/orders") view=OrdersPage />
                     <Route path=path!("/orders/:id") view=OrderPage />
                     <Route path=path!("/history") view=HistoryPage />
+                    <Route path=path!("/claims") view=MyClaimsPage />
+                    <Route path=path!("/claims/new") view=ClaimPurchasePage />
+                    <Route path=path!("/claims/:id") view=MyClaimPage />
                     <Route path=path!("/profile") view=ProfilePage />
                 </ParentRoute>
             </Routes>

@@ -58,6 +58,20 @@ fn local(unix_secs: i64) -> i64 {
     unix_secs + ZONE.get().map_or(0, |z| z.offset_at(unix_secs))
 }
 
+/// A unix time as the program's wall clock reads it (seconds since 1970-01-01T00:00 of it).
+pub fn wall_clock(unix_secs: i64) -> i64 {
+    local(unix_secs)
+}
+
+/// The unix time of a wall-clock time in the program's zone (a receipt's printed time, a date a
+/// person typed): the inverse of the wall clock the pages show.
+pub fn from_local(wall: i64) -> i64 {
+    let offset = ZONE.get().map_or(0, |z| z.offset_at(wall));
+    // The offset at the guessed moment, not at the wall time read as UTC (they differ only
+    // within hours of a clock change).
+    wall - ZONE.get().map_or(offset, |z| z.offset_at(wall - offset))
+}
+
 /// A counted text with its number: the form `n` takes in `lang` (CLDR), `{n}` grouped.
 pub fn count(lang: Lang, key: N, n: i64) -> String {
     key.form(lang, Plural::of(lang, n))

@@ -30,6 +30,7 @@ pub mod install;
 pub mod limits;
 pub mod org;
 pub mod profile;
+pub mod receipt;
 pub mod session;
 #[cfg(feature = "ssr")]
 pub mod settings;

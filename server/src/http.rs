@@ -121,6 +121,17 @@ pub fn router(state: AppState, opts: HttpOptions) -> Router {
                 axum::extract::DefaultBodyLimit::max(app::shop::media::BODY_LIMIT),
             ),
         )
+        .route(
+            "/claims/{id}/photos",
+            axum::routing::post(app::receipt::photos::upload).layer(
+                axum::extract::DefaultBodyLimit::max(app::receipt::photos::BODY_LIMIT),
+            ),
+        )
+        .route("/claims/photos/{id}", get(app::receipt::photos::show))
+        .route(
+            "/claims/photos/{id}/thumb",
+            get(app::receipt::photos::show_thumb),
+        )
         // The built CSS, JS and WASM, served directly rather than through the framework's fallback
         // (which can copy another request's status, such as a 403 page's, onto the file it serves).
         // Names with a content hash are kept for a year; any other is revalidated (→ 304).

@@ -107,13 +107,6 @@ async fn every_server_function_checks_who_calls_it(db: Db) {
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
 
-/// A 1×1 PNG.
-const PNG: [u8; 70] = [
-    137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0,
-    0, 0, 31, 21, 196, 137, 0, 0, 0, 13, 73, 68, 65, 84, 120, 218, 99, 100, 96, 248, 95, 15, 0, 2,
-    135, 1, 128, 235, 71, 186, 146, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
-];
-
 async fn the_shop_over_http_refuses_bad_input_and_keeps_its_promises(db: Db) {
     use Caller::*;
     let api = Api::start(&db).await;

@@ -426,6 +426,7 @@ pub mod db {
             campaigns: &campaigns,
             rules: &program,
             earned_today: 0,
+            quantity: 1,
         })
         .map_err(|rules::Refusal::DailyCapReached { cap }| AppError::DailyCapReached { cap })?;
         Ok(Preview {

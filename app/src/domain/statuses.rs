@@ -232,3 +232,78 @@ stored_enum! {
         Rejected = "rejected",
     }
 }
+
+stored_enum! {
+    /// Where a receipt claim stands: waiting for a moderator, decided, or sent back to the
+    /// participant with a question (`needs_info`) until they answer it.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ReceiptStatus {
+        Waiting = "waiting" => ReceiptWaiting,
+        Approved = "approved" => ReceiptApproved,
+        Rejected = "rejected" => ReceiptRejected,
+        NeedsInfo = "needs_info" => ReceiptNeedsInfo,
+    }
+}
+
+impl ReceiptStatus {
+    /// Whether a moderator may still decide it (a decided claim stays decided).
+    pub fn open(self) -> bool {
+        matches!(self, ReceiptStatus::Waiting | ReceiptStatus::NeedsInfo)
+    }
+}
+
+stored_enum! {
+    /// How a purchase was shown: a fiscal receipt's QR code, or an invoice (or a receipt without
+    /// a QR) typed in and photographed.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ReceiptSource {
+        Qr = "qr" => ReceiptSourceQr,
+        Invoice = "invoice" => ReceiptSourceInvoice,
+    }
+}
+
+stored_enum! {
+    /// What the automatic checks noticed about a receipt claim, for the moderator.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ReceiptFlag {
+        /// A photo with the same content is on another claim.
+        PhotoReused = "photo_reused" => FlagPhotoReused,
+        /// The lines, at the catalog's prices, come to more than the document's total.
+        LinesOverTotal = "lines_over_total" => FlagLinesOverTotal,
+        /// An invoice claim with no photo of the document.
+        NoPhoto = "no_photo" => FlagNoPhoto,
+    }
+}
+
+impl ReceiptFlag {
+    /// Flags as stored: comma-separated, in a fixed order, each once.
+    pub fn join(flags: &[ReceiptFlag]) -> String {
+        ReceiptFlag::ALL
+            .iter()
+            .filter(|f| flags.contains(f))
+            .map(|f| f.as_str())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    /// The stored list read back; unknown words are skipped.
+    pub fn split(stored: &str) -> Vec<ReceiptFlag> {
+        stored.split(',').filter_map(ReceiptFlag::parse).collect()
+    }
+}
+
+stored_enum! {
+    /// Why a moderator rejected a receipt claim (with their own words beside it).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum RejectReason {
+        NotOurProducts = "not_our_products" => RejectNotOurProducts,
+        Unreadable = "unreadable" => RejectUnreadable,
+        NotAPurchase = "not_a_purchase" => RejectNotAPurchase,
+        WrongQuantities = "wrong_quantities" => RejectWrongQuantities,
+        Other = "other" => RejectOther,
+    }
+}

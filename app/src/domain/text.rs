@@ -51,3 +51,24 @@ impl Search {
         out
     }
 }
+
+/// `s` made safe for a query string's value: every byte but letters, digits and `-._~` as `%XX`.
+pub fn url_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod escape_tests {
+    #[test]
+    fn query_values_are_escaped() {
+        assert_eq!(super::url_escape("t=1&s=2.5 ю"), "t%3D1%26s%3D2.5%20%D1%8E");
+    }
+}

@@ -1,6 +1,8 @@
 //! The ledger: append-only point movements and the balance kept beside them.
 //! Invariant, held by every function here inside the caller's transaction: a participant's
-//! `balances.points` equals the sum of their `ledger_entries.points` and is never negative.
+//! `balances.points` equals the sum of their non-pending `ledger_entries.points`, their
+//! `balances.pending` the sum of their `pending` entries (points of receipt claims waiting for a
+//! check: shown, not spendable, not earning), and neither is ever negative.
 
 use super::Activity;
 use super::reason::Reason;
@@ -23,6 +25,8 @@ pub struct NewEntry<'a> {
     pub ref_entry_id: Option<i64>,
     /// For a redemption and its refund: the shop order.
     pub order_id: Option<i64>,
+    /// For a receipt claim's pending points and its accrual: the claim.
+    pub receipt_claim_id: Option<i64>,
 }
 
 impl<'a> NewEntry<'a> {
@@ -37,6 +41,7 @@ impl<'a> NewEntry<'a> {
             unit_code_id: None,
             ref_entry_id: None,
             order_id: None,
+            receipt_claim_id: None,
         }
     }
 }
@@ -94,6 +99,7 @@ pub async fn append(
 ) -> Result<Appended, AppError> {
     // The English sentence is kept beside the data for the audit trail and direct readers.
     let sentence = e.reason.text(Lang::En);
+    let pending = e.kind == EntryKind::Pending;
     if sentence.trim().is_empty() {
         tracing::error!(user = e.user_id, "ledger entry without a reason refused");
         return Err(AppError::Internal);
@@ -123,8 +129,9 @@ pub async fn append(
     };
     let id = sqlx::query_scalar(
         "INSERT INTO ledger_entries (user_id, kind, points, reason, created_at, created_by, \
-         breakdown, unit_code_id, ref_entry_id, lot_remaining, order_id, reason_data) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+         breakdown, unit_code_id, ref_entry_id, lot_remaining, order_id, reason_data, \
+         receipt_claim_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
     )
     .bind(e.user_id)
     .bind(e.kind.as_str())
@@ -135,33 +142,39 @@ pub async fn append(
     .bind(e.breakdown)
     .bind(e.unit_code_id)
     .bind(e.ref_entry_id)
-    .bind(e.points.max(0))
+    // Pending points are no lot: they cannot be spent or expire until they are credited.
+    .bind(if pending { 0 } else { e.points.max(0) })
     .bind(e.order_id)
     .bind(e.reason.to_json())
+    .bind(e.receipt_claim_id)
     .fetch_one(&mut **tx)
     .await?;
-    if e.points < 0 {
+    if e.points < 0 && !pending {
         draw_lots(tx, e.user_id, -e.points, e.ref_entry_id).await?;
     }
     Ok(Appended { id, balance })
 }
 
-/// The new balance, or `None` when there is no balance row yet or the movement would take it
-/// below zero.
+/// The new (spendable) balance, or `None` when there is no balance row yet or the movement would
+/// take it, or the pending points, below zero. A pending entry moves the pending points only.
 async fn move_balance(
     tx: &mut Transaction<'static, Any>,
     e: &NewEntry<'_>,
     now: i64,
 ) -> Result<Option<i64>, AppError> {
-    Ok(sqlx::query_scalar(
+    let sql = if e.kind == EntryKind::Pending {
+        "UPDATE balances SET pending = pending + $1, updated_at = $2 \
+         WHERE user_id = $3 AND pending + $1 >= 0 RETURNING points"
+    } else {
         "UPDATE balances SET points = points + $1, updated_at = $2 \
-         WHERE user_id = $3 AND points + $1 >= 0 RETURNING points",
-    )
-    .bind(e.points)
-    .bind(now)
-    .bind(e.user_id)
-    .fetch_optional(&mut **tx)
-    .await?)
+         WHERE user_id = $3 AND points + $1 >= 0 RETURNING points"
+    };
+    Ok(sqlx::query_scalar(sql)
+        .bind(e.points)
+        .bind(now)
+        .bind(e.user_id)
+        .fetch_optional(&mut **tx)
+        .await?)
 }
 
 async fn take_from_lot(
@@ -305,6 +318,15 @@ pub async fn next_expiry(
     Ok(points
         .filter(|p| *p > 0)
         .map(|p| (p, crate::domain::add_months(day + 86_400, months))))
+}
+
+/// Points of receipt claims waiting for a check: shown, not spendable.
+pub async fn pending(conn: &mut AnyConnection, user_id: i64) -> Result<i64, AppError> {
+    let points: Option<i64> = sqlx::query_scalar("SELECT pending FROM balances WHERE user_id = $1")
+        .bind(user_id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(points.unwrap_or(0))
 }
 
 pub async fn balance(conn: &mut AnyConnection, user_id: i64) -> Result<i64, AppError> {

@@ -115,6 +115,14 @@ fn claim_result(c: service::Claimed, lang: crate::i18n::Lang) -> ClaimResult {
 #[server(prefix = "/api", endpoint = "earn/claim")]
 pub async fn claim_code(code: String) -> Result<ClaimResult, AppError> {
     let call = Call::new(crate::call::PARTICIPANTS)?;
+    // A receipt's QR typed or pasted into the code field (without JavaScript): its purchase is
+    // claimed on its own screen.
+    if call.plain_form_post() && scan::scanned::is_receipt(&code) {
+        leptos_axum::redirect(&scan::scanned::receipt_href(&code));
+        return Err(AppError::Invalid {
+            field: crate::error::Field::ReceiptQr,
+        });
+    }
     let db = call.db().clone();
     let ip = call.ip();
     let claimed = service::claim(&db, call.user.id, &code, Some(&ip), call.now).await?;

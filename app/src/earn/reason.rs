@@ -38,6 +38,17 @@ pub enum Reason {
         title: String,
         note: String,
     },
+    /// A receipt claim's points, waiting for a check (a pending entry).
+    ReceiptPending { claim: i64, document: String },
+    /// A receipt claim's pending points, taken out of pending when it was decided (`approved`
+    /// or not).
+    ReceiptChecked {
+        claim: i64,
+        document: String,
+        approved: bool,
+    },
+    /// A receipt claim's points credited after its check.
+    Receipt { claim: i64, document: String },
 }
 
 impl Reason {
@@ -88,6 +99,27 @@ impl Reason {
                     ("title", title),
                     ("note", note),
                 ],
+            ),
+            Reason::ReceiptPending { claim, document } => T::ReasonReceiptPending.with(
+                lang,
+                &[("claim", &claim.to_string()), ("document", document)],
+            ),
+            Reason::ReceiptChecked {
+                claim,
+                document,
+                approved,
+            } => if *approved {
+                T::ReasonReceiptApprovedMoved
+            } else {
+                T::ReasonReceiptRejected
+            }
+            .with(
+                lang,
+                &[("claim", &claim.to_string()), ("document", document)],
+            ),
+            Reason::Receipt { claim, document } => T::ReasonReceipt.with(
+                lang,
+                &[("claim", &claim.to_string()), ("document", document)],
             ),
         }
     }

@@ -19,6 +19,8 @@ pub const ONE: Permille = 1000;
 pub const MAX_FACTOR: Permille = 10_000;
 /// The largest base an admin may give a product.
 pub const MAX_BASE_POINTS: i64 = 1_000_000;
+/// The most units one receipt line may claim.
+pub const MAX_QUANTITY: i64 = 10_000;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProductFacts {
@@ -150,6 +152,8 @@ pub struct Claim<'a> {
     pub rules: &'a ProgramRules,
     /// Points already earned today (net), for the daily cap.
     pub earned_today: i64,
+    /// How many of the product: 1 for a unit code, a receipt line's count otherwise.
+    pub quantity: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -160,6 +164,10 @@ pub enum Step {
     Rate {
         price: i64,
         rate: Rate,
+    },
+    /// A receipt line of `n` units: the base taken `n` times.
+    Quantity {
+        n: i64,
     },
     Role(ParticipantKind),
     Campaign {
@@ -233,6 +241,17 @@ pub fn evaluate(c: &Claim<'_>) -> Result<Award, Refusal> {
         }
     };
     let mut v = base;
+    let quantity = c.quantity.clamp(1, MAX_QUANTITY);
+    if quantity > 1 {
+        let more = base.saturating_mul(quantity - 1);
+        v = v.saturating_add(more);
+        lines.push(Line {
+            step: Step::Quantity { n: quantity },
+            factor: None,
+            points: more,
+            limited: false,
+        });
+    }
 
     let mut multiply = |v: &mut i64, step: Step, factor: Permille, budget: Option<(i64, i64)>| {
         if factor == ONE {
@@ -285,7 +304,8 @@ pub fn evaluate(c: &Claim<'_>) -> Result<Award, Refusal> {
     );
     for k in &applicable {
         if let Effect::Bonus(points) = k.effect {
-            let want = points.max(0);
+            // A bonus is per unit bought.
+            let want = points.max(0).saturating_mul(quantity);
             let got = want.min(k.budget_left());
             if got == 0 {
                 continue;
@@ -423,6 +443,10 @@ pub fn describe(product_name: &str, lines: &[Line], total: i64, lang: Lang) -> S
                     ("n", &n),
                 ],
             ),
+            (Step::Quantity { n: units }, _) => T::BdQuantity.with(
+                lang,
+                &[("units", &crate::format::number(lang, *units)), ("n", &n)],
+            ),
             (Step::Role(kind), Some(f)) => format!(
                 "× {} {}",
                 crate::format::thousandths(lang, f),
@@ -551,6 +575,7 @@ mod tests {
             campaigns,
             rules,
             earned_today: 0,
+            quantity: 1,
         }
     }
 
@@ -808,6 +833,7 @@ mod tests {
                 campaigns: &campaigns,
                 rules: &rules,
                 earned_today,
+                quantity: 1,
             };
             let first = evaluate(&c);
             // Deterministic: the same input gives the same answer.

@@ -405,6 +405,7 @@ async fn claim_parsed(
         campaigns,
         today,
         now,
+        1,
     )
     .await?;
     let breakdown = serde_json::to_string(&award.lines).map_err(|e| {
@@ -495,10 +496,12 @@ impl Claimed {
     }
 }
 
-/// Runs the rules engine inside the claim's transaction. Campaigns with a budget are locked
-/// before their spend is read, so two claims cannot both spend the last of a budget.
+/// Runs the rules engine inside the claim's transaction, for `quantity` units bought `at` (a
+/// unit code's claim: one, now; a receipt line: its count, at the purchase). Campaigns with a
+/// budget are locked before their spend is read, so two claims cannot both spend the last of a
+/// budget.
 #[allow(clippy::too_many_arguments)]
-async fn award_for(
+pub(crate) async fn award_for(
     tx: &mut Transaction<'static, Any>,
     product: &ProductFacts,
     rate: Option<Rate>,
@@ -506,12 +509,13 @@ async fn award_for(
     program: &ProgramRules,
     mut campaigns: Vec<Campaign>,
     earned_today: i64,
-    now: i64,
+    at: i64,
+    quantity: i64,
 ) -> Result<Award, AppError> {
-    campaigns.retain(|c| c.starts_at <= now && now < c.ends_at);
+    campaigns.retain(|c| c.starts_at <= at && at < c.ends_at);
     for c in campaigns
         .iter_mut()
-        .filter(|c| c.budget.is_some() && c.applies(product, who, now))
+        .filter(|c| c.budget.is_some() && c.applies(product, who, at))
     {
         c.spent =
             sqlx::query_scalar("UPDATE campaigns SET spent = spent WHERE id = $1 RETURNING spent")
@@ -523,10 +527,11 @@ async fn award_for(
         product,
         category_rate: rate,
         who,
-        at: now,
+        at,
         campaigns: &campaigns,
         rules: program,
         earned_today,
+        quantity,
     })
     .map_err(|rules::Refusal::DailyCapReached { cap }| AppError::DailyCapReached { cap })
 }

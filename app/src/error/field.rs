@@ -64,6 +64,28 @@ pub enum Field {
     Codes,
     /// One of the caller's saved delivery addresses.
     SavedAddress,
+    /// A receipt's QR text as a whole (a key given twice, a broken escape).
+    ReceiptQr,
+    /// A receipt's or invoice's date (`t` in a QR).
+    ReceiptDate,
+    /// A receipt's or invoice's total (`s` in a QR).
+    ReceiptTotal,
+    /// The fiscal drive's number (`fn`).
+    FiscalDrive,
+    /// The fiscal document's number (`i`).
+    FiscalDocument,
+    /// The fiscal sign (`fp`).
+    FiscalSign,
+    /// The receipt's kind (`n`).
+    ReceiptKind,
+    /// An invoice's or receipt's number.
+    DocumentNo,
+    /// Where it was bought.
+    Shop,
+    /// What was bought: the lines of a receipt claim.
+    Lines,
+    /// How many of a product.
+    Quantity,
 }
 
 impl Field {
@@ -122,6 +144,17 @@ impl Field {
             Field::Search => T::HintSearch,
             Field::Codes => T::HintCodes,
             Field::SavedAddress => T::HintSavedAddress,
+            Field::ReceiptQr => T::HintReceiptQr,
+            Field::ReceiptDate => T::HintReceiptDate,
+            Field::ReceiptTotal => T::HintReceiptTotal,
+            Field::FiscalDrive => T::HintFiscalDrive,
+            Field::FiscalDocument => T::HintFiscalDocument,
+            Field::FiscalSign => T::HintFiscalSign,
+            Field::ReceiptKind => T::HintReceiptKind,
+            Field::DocumentNo => T::HintDocumentNo,
+            Field::Shop => T::HintShop,
+            Field::Lines => T::HintLines,
+            Field::Quantity => T::HintQuantity,
         }
     }
 }

@@ -106,6 +106,32 @@ impl AppError {
             AppError::JoinCodeUnknown => T::ErrJoinCodeUnknown.text(lang).into(),
             AppError::TaxIdTaken => T::ErrTaxIdTaken.text(lang).into(),
             AppError::AlreadyDecided => T::ErrAlreadyDecided.text(lang).into(),
+            AppError::ReceiptNotASale { refund: true } => T::ErrReceiptRefund.text(lang).into(),
+            AppError::ReceiptNotASale { refund: false } => T::ErrReceiptNotASale.text(lang).into(),
+            AppError::ReceiptClaimed { at, by_you } => {
+                let key = if *by_you {
+                    T::ErrReceiptClaimedByYou
+                } else {
+                    T::ErrReceiptClaimedByOther
+                };
+                key.with(lang, &[("date", &crate::format::date(lang, *at))])
+            }
+            AppError::ReceiptTooOld { days } => T::ErrReceiptTooOld.with(
+                lang,
+                &[(
+                    "days",
+                    &crate::format::count(lang, crate::i18n::N::Days, *days),
+                )],
+            ),
+            AppError::ReceiptInFuture => T::ErrReceiptInFuture.text(lang).into(),
+            AppError::ReceiptLimit { max, monthly } => {
+                let key = if *monthly {
+                    T::ErrReceiptLimitMonth
+                } else {
+                    T::ErrReceiptLimitDay
+                };
+                key.with(lang, &[("n", &crate::format::number(lang, *max))])
+            }
         }
     }
 }

@@ -143,6 +143,28 @@ pub enum AppError {
     MethodNotAllowed,
     /// A state-changing request sent by another site's page (its `Origin` or `Referer`).
     CrossSite,
+    // Receipt claims.
+    /// The receipt is a refund (`refund`) or an expense, not a sale: it earns nothing.
+    ReceiptNotASale {
+        refund: bool,
+    },
+    /// This fiscal document or invoice was claimed already, on `at`, by the caller or by
+    /// someone else (never who).
+    ReceiptClaimed {
+        at: i64,
+        by_you: bool,
+    },
+    /// The purchase is older than the program's window of `days` days.
+    ReceiptTooOld {
+        days: i64,
+    },
+    /// The document's date is after today.
+    ReceiptInFuture,
+    /// The caller has made `max` receipt claims today (`monthly`: this month) already.
+    ReceiptLimit {
+        max: i64,
+        monthly: bool,
+    },
 }
 
 impl AppError {
@@ -208,6 +230,11 @@ impl AppError {
             AppError::JoinCodeUnknown => "join_code_unknown",
             AppError::TaxIdTaken => "tax_id_taken",
             AppError::AlreadyDecided => "already_decided",
+            AppError::ReceiptNotASale { .. } => "receipt_not_a_sale",
+            AppError::ReceiptClaimed { .. } => "receipt_claimed",
+            AppError::ReceiptTooOld { .. } => "receipt_too_old",
+            AppError::ReceiptInFuture => "receipt_in_future",
+            AppError::ReceiptLimit { .. } => "receipt_limit",
         }
     }
 
@@ -264,6 +291,10 @@ impl AppError {
             | AppError::GraceOver => 409,
             AppError::InviteExpired | AppError::InviteRevoked | AppError::InviteUsedUp => 410,
             AppError::JoinCodeUnknown => 404,
+            AppError::ReceiptNotASale { .. }
+            | AppError::ReceiptTooOld { .. }
+            | AppError::ReceiptInFuture => 422,
+            AppError::ReceiptClaimed { .. } | AppError::ReceiptLimit { .. } => 409,
         }
     }
 }
@@ -452,6 +483,20 @@ mod tests {
             AppError::CrossSite,
             AppError::Invalid {
                 field: Field::Search,
+            },
+            AppError::ReceiptNotASale { refund: true },
+            AppError::ReceiptClaimed {
+                at: 1_795_305_600,
+                by_you: false,
+            },
+            AppError::ReceiptTooOld { days: 60 },
+            AppError::ReceiptInFuture,
+            AppError::ReceiptLimit {
+                max: 5,
+                monthly: false,
+            },
+            AppError::Invalid {
+                field: Field::FiscalDrive,
             },
         ];
         for e in all {

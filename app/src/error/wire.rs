@@ -48,6 +48,19 @@ pub(super) struct Wire {
     /// Unix seconds: until when a leaver's points can be spent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     until: Option<i64>,
+    /// A receipt that is a refund (not an expense).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    refund: Option<bool>,
+    /// A receipt claimed before by the caller (not by someone else).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    by_you: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    days: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    max: Option<i64>,
+    /// A limit per month (not per day).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    monthly: Option<bool>,
 }
 
 impl From<AppError> for Wire {
@@ -73,6 +86,11 @@ impl From<AppError> for Wire {
             to: None,
             max_kb: None,
             until: None,
+            refund: None,
+            by_you: None,
+            days: None,
+            max: None,
+            monthly: None,
         };
         match e {
             AppError::WrongCode { tries_left } => w.tries_left = Some(tries_left),
@@ -103,6 +121,16 @@ impl From<AppError> for Wire {
             }
             AppError::ControlCharacter { input } => w.input = Some(input),
             AppError::LeftCompany { until } => w.until = Some(until),
+            AppError::ReceiptNotASale { refund } => w.refund = Some(refund),
+            AppError::ReceiptClaimed { at, by_you } => {
+                w.at = Some(at);
+                w.by_you = Some(by_you);
+            }
+            AppError::ReceiptTooOld { days } => w.days = Some(days),
+            AppError::ReceiptLimit { max, monthly } => {
+                w.max = Some(max);
+                w.monthly = Some(monthly);
+            }
             _ => {}
         }
         w
@@ -211,6 +239,21 @@ impl TryFrom<Wire> for AppError {
             },
             "method_not_allowed" => AppError::MethodNotAllowed,
             "cross_site_request" => AppError::CrossSite,
+            "receipt_not_a_sale" => AppError::ReceiptNotASale {
+                refund: w.refund.unwrap_or(true),
+            },
+            "receipt_claimed" => AppError::ReceiptClaimed {
+                at: w.at.unwrap_or(0),
+                by_you: w.by_you.unwrap_or(false),
+            },
+            "receipt_too_old" => AppError::ReceiptTooOld {
+                days: w.days.unwrap_or(0),
+            },
+            "receipt_in_future" => AppError::ReceiptInFuture,
+            "receipt_limit" => AppError::ReceiptLimit {
+                max: w.max.unwrap_or(0),
+                monthly: w.monthly.unwrap_or(false),
+            },
             other => return Err(format!("unknown error code {other}")),
         })
     }

@@ -35,6 +35,12 @@ pub struct HomeData {
     /// What the participant is told until they dismiss it (a reward back in stock).
     #[serde(default)]
     pub notices: Vec<crate::shop::model::Notice>,
+    /// Points of receipt claims waiting for a check (shown, not spendable).
+    #[serde(default)]
+    pub pending: i64,
+    /// Receipt claims decided since the participant last looked.
+    #[serde(default)]
+    pub decided: Vec<crate::receipt::ReceiptSummary>,
 }
 
 /// Balance, tier and the five latest entries of the signed-in participant.
@@ -65,6 +71,8 @@ pub async fn home_summary() -> Result<HomeData, AppError> {
             let months = crate::earn::service::expiry_months(&mut conn).await?;
             crate::earn::ledger::next_expiry(&mut conn, call.user.id, months).await?
         },
+        pending: crate::earn::ledger::pending(&mut conn, call.user.id).await?,
+        decided: crate::receipt::service::unseen(&mut conn, call.user.id).await?,
         name: call.user.name,
         company: call.user.company,
     })

@@ -71,6 +71,31 @@ fn HomeView(
                 }
             })
             .collect_view()}
+        {s
+            .decided
+            .into_iter()
+            .map(|c| {
+                let status = match (c.status, c.final_points) {
+                    (crate::domain::ReceiptStatus::Approved, Some(p)) => {
+                        T::PointsCredited.with(lang, &[("points", &crate::format::points(lang, p))])
+                    }
+                    (status, _) => status.label().text(lang).to_lowercase(),
+                };
+                view! {
+                    <section class="card notice" role="status" data-testid="claim-decided">
+                        <p>
+                            <a href=format!(
+                                "/claims/{}",
+                                c.id,
+                            )>
+                                {T::ReceiptDecidedNotice
+                                    .with(lang, &[("n", &c.id.to_string()), ("status", &status)])}
+                            </a>
+                        </p>
+                    </section>
+                }
+            })
+            .collect_view()}
         <section class="card balance" aria-labelledby="balance-label">
             <span id="balance-label" class="label">
                 {T::Balance.text(lang)}
@@ -83,6 +108,20 @@ fn HomeView(
                         .form(lang, crate::i18n::Plural::of(lang, s.balance))}
                 </span>
             </p>
+            {(s.pending > 0)
+                .then(|| {
+                    view! {
+                        <p class="small" data-testid="pending-points">
+                            <a href="/claims">
+                                {T::PendingPoints
+                                    .with(
+                                        lang,
+                                        &[("points", &crate::format::points(lang, s.pending))],
+                                    )}
+                            </a>
+                        </p>
+                    }
+                })}
             <p class="tier">
                 <span class=format!(
                     "badge tier-{}",
@@ -102,6 +141,9 @@ fn HomeView(
         </section>
         <a class="button primary wide" href="/scan">
             {T::ScanCta.text(lang)}
+        </a>
+        <a class="button secondary wide" href="/claims" data-testid="claims-link">
+            {T::ClaimsLink.text(lang)}
         </a>
         <crate::shop::GoalCard goal=s.goal lang=lang />
         <section aria-labelledby="recent-label">

@@ -719,6 +719,97 @@ messages! {
     Tomorrow { en: "tomorrow", ru: "завтра" }
     ExpiresSoon { en: "{points} expire {when}. Spend them in the shop before then.", ru: "{points} сгорят {when}. Потратьте их в магазине до этого срока." }
     ActorSystem { en: "system", ru: "система" }
+    BdQuantity { en: "× {units} pcs (+ {n})", ru: "× {units} шт. (+ {n})" }
+    ErrReceiptRefund { en: "This is a refund receipt: a refund earns no points.", ru: "Это чек возврата: за возврат баллы не начисляются." }
+    ErrReceiptNotASale { en: "This receipt is not for a sale, so it earns no points.", ru: "Это не чек продажи, поэтому баллы не начисляются." }
+    ErrReceiptClaimedByYou { en: "You claimed this receipt already, on {date}.", ru: "Вы уже заявили этот чек {date}." }
+    ErrReceiptClaimedByOther { en: "This receipt was claimed by someone else on {date}. Each purchase can be claimed once.", ru: "Этот чек уже заявил другой участник {date}. Каждую покупку можно заявить один раз." }
+    ErrReceiptTooOld { en: "This purchase is too old: purchases can be claimed for {days}.", ru: "Покупка слишком давняя: заявить можно в течение {days}." }
+    ErrReceiptInFuture { en: "The document's date is after today. Check the date.", ru: "Дата документа позже сегодняшней. Проверьте дату." }
+    ErrReceiptLimitDay { en: "You have made {n} purchase claims today, the most for one day. Try again tomorrow.", ru: "Сегодня вы уже заявили {n} покупок — это дневной предел. Попробуйте завтра." }
+    ErrReceiptLimitMonth { en: "You have made {n} purchase claims this month, the most for one month.", ru: "В этом месяце вы уже заявили {n} покупок — это месячный предел." }
+    HintReceiptQr { en: "This does not read as a receipt's QR code. Scan it again or type the receipt's details.", ru: "Не удалось прочитать QR-код чека. Отсканируйте ещё раз или введите данные чека." }
+    HintReceiptDate { en: "Give the date of the purchase (day, month, year).", ru: "Укажите дату покупки (день, месяц, год)." }
+    HintReceiptTotal { en: "Give the total as on the document, e.g. 975.88.", ru: "Укажите итоговую сумму как в документе, например 975.88." }
+    HintFiscalDrive { en: "The receipt's FN number has 16 digits.", ru: "Номер ФН в чеке состоит из 16 цифр." }
+    HintFiscalDocument { en: "The receipt's FD number is digits only.", ru: "Номер ФД в чеке — только цифры." }
+    HintFiscalSign { en: "The receipt's FP (fiscal sign) is up to 10 digits.", ru: "ФП (фискальный признак) в чеке — до 10 цифр." }
+    HintReceiptKind { en: "This receipt's kind is not one we know.", ru: "Неизвестный вид чека." }
+    HintDocumentNo { en: "Give the document's number as printed on it.", ru: "Укажите номер документа, как он напечатан." }
+    HintShop { en: "Say where you bought it, in up to 120 characters.", ru: "Укажите, где куплено, — до 120 символов." }
+    HintLines { en: "Add at least one product you bought (at most 30).", ru: "Добавьте хотя бы один купленный товар (не больше 30)." }
+    HintQuantity { en: "How many: a whole number from 1 to 10 000.", ru: "Количество: целое число от 1 до 10 000." }
+    ReceiptWaiting { en: "Waiting for a check", ru: "Ждёт проверки" }
+    ReceiptApproved { en: "Approved", ru: "Одобрено" }
+    ReceiptRejected { en: "Rejected", ru: "Отклонено" }
+    ReceiptNeedsInfo { en: "Needs more from you", ru: "Нужны уточнения" }
+    ReceiptSourceQr { en: "Receipt QR", ru: "QR-код чека" }
+    ReceiptSourceInvoice { en: "Invoice or delivery note", ru: "Счёт-фактура или накладная" }
+    FlagPhotoReused { en: "The same photo is on another claim", ru: "Та же фотография есть в другой заявке" }
+    FlagLinesOverTotal { en: "The products, at catalog prices, come to more than the document's total", ru: "Товары по ценам каталога дороже итоговой суммы документа" }
+    FlagNoPhoto { en: "No photo of the document", ru: "Нет фотографии документа" }
+    RejectNotOurProducts { en: "Not the program's products", ru: "Товары не участвуют в программе" }
+    RejectUnreadable { en: "The document cannot be read", ru: "Документ невозможно прочитать" }
+    RejectNotAPurchase { en: "Not a purchase document", ru: "Это не документ о покупке" }
+    RejectWrongQuantities { en: "The products or quantities do not match the document", ru: "Товары или количество не совпадают с документом" }
+    RejectOther { en: "Another reason", ru: "Другая причина" }
+    ReasonReceiptPending { en: "Purchase {document} (claim {claim}): waiting for a check", ru: "Покупка {document} (заявка {claim}): ждёт проверки" }
+    ReasonReceiptApprovedMoved { en: "Purchase {document} (claim {claim}): checked, moved to your balance", ru: "Покупка {document} (заявка {claim}): проверена, баллы зачислены на баланс" }
+    ReasonReceiptRejected { en: "Purchase {document} (claim {claim}): not approved", ru: "Покупка {document} (заявка {claim}): не одобрена" }
+    ReasonReceipt { en: "Purchase {document} (claim {claim})", ru: "Покупка {document} (заявка {claim})" }
+    AboutPoints { en: "About {points}, after checking", ru: "Около {points} после проверки" }
+    AddButton { en: "Add", ru: "Добавить" }
+    AddPhoto { en: "Add a photo of the document", ru: "Добавьте фото документа" }
+    AdminReceipts { en: "Purchase claims", ru: "Заявки на покупки" }
+    AnswerSent { en: "Thank you: your claim is back in the queue for checking.", ru: "Спасибо: заявка снова в очереди на проверку." }
+    Approve { en: "Approve", ru: "Одобрить" }
+    ApproveNext { en: "Approve and go to the next", ru: "Одобрить и перейти к следующей" }
+    AskForMore { en: "Ask for more", ru: "Запросить уточнение" }
+    BackToQueue { en: "Back to the queue", ru: "К очереди" }
+    ChecksTitle { en: "Automatic checks", ru: "Автоматические проверки" }
+    ClaimColumn { en: "Claim", ru: "Заявка" }
+    ClaimDecided { en: "Claim {n} decided.", ru: "Решение по заявке {n} принято." }
+    ClaimNumber { en: "Claim {n}", ru: "Заявка {n}" }
+    ClaimPurchaseLead { en: "For a purchase: scan the receipt's QR code on the Scan screen, or type the invoice's or receipt's details here. Then add the products it holds.", ru: "Для покупки: отсканируйте QR-код чека на экране «Скан» или введите здесь данные накладной или чека. Затем добавьте купленные товары." }
+    ClaimPurchaseTitle { en: "Claim a purchase", ru: "Заявить покупку" }
+    ClaimSent { en: "Sent for checking. The points wait here and on Home until it is decided.", ru: "Отправлено на проверку. Баллы ждут здесь и на главной, пока не будет принято решение." }
+    FieldDocumentDate { en: "Date", ru: "Дата" }
+    FieldDocumentNo { en: "Document number", ru: "Номер документа" }
+    FieldDocumentTotal { en: "Total", ru: "Сумма" }
+    FieldQuantity { en: "Quantity", ru: "Количество" }
+    FieldShop { en: "Where you bought it (optional)", ru: "Где куплено (необязательно)" }
+    FieldSupplierTaxId { en: "Supplier's tax number (optional)", ru: "ИНН поставщика (необязательно)" }
+    FilterFlagged { en: "Flagged only", ru: "Только с замечаниями" }
+    FindButton { en: "Find", ru: "Найти" }
+    FindProduct { en: "Product: name, SKU or barcode", ru: "Товар: название, артикул или штрихкод" }
+    LinesEmpty { en: "No products yet: find them below by name, SKU or barcode.", ru: "Товаров пока нет: найдите их ниже по названию, артикулу или штрихкоду." }
+    LinesTitle { en: "What did you buy?", ru: "Что вы купили?" }
+    ModeratorAsks { en: "The checker asks", ru: "Проверяющий спрашивает" }
+    MyClaimsEmpty { en: "No purchase claims yet.", ru: "Заявок на покупки пока нет." }
+    MyClaimsTitle { en: "My purchase claims", ru: "Мои заявки на покупки" }
+    NextClaim { en: "Next claim", ru: "Следующая заявка" }
+    NoFlags { en: "The automatic checks found nothing.", ru: "Автоматические проверки ничего не нашли." }
+    PendingPoints { en: "{points} waiting for a check", ru: "{points} ждут проверки" }
+    PhotoAdded { en: "Photo added.", ru: "Фото добавлено." }
+    PhotosTitle { en: "Photos of the document", ru: "Фото документа" }
+    PointsCredited { en: "{points} credited", ru: "Начислено {points}" }
+    QrText { en: "QR as scanned", ru: "QR-код как отсканирован" }
+    QuestionLabel { en: "Question to the participant", ru: "Вопрос участнику" }
+    QueueEmpty { en: "No claims here.", ru: "Здесь заявок нет." }
+    ReceiptScanned { en: "Receipt read from its QR code", ru: "Чек прочитан по QR-коду" }
+    Reject { en: "Reject", ru: "Отклонить" }
+    RejectNote { en: "Note to the participant (optional)", ru: "Комментарий участнику (необязательно)" }
+    RemoveButton { en: "Remove", ru: "Убрать" }
+    SendAnswer { en: "Send", ru: "Отправить" }
+    SendForCheck { en: "Send for checking", ru: "Отправить на проверку" }
+    StartAgain { en: "Start again", ru: "Начать заново" }
+    TypeInstead { en: "Type the details instead", ru: "Ввести данные вручную" }
+    TypedDocumentTitle { en: "The document", ru: "Документ" }
+    UsualProducts { en: "What you usually claim", ru: "Что вы обычно заявляете" }
+    YourAnswer { en: "Answer", ru: "Ответ" }
+    ClaimsLink { en: "Purchase claims", ru: "Заявки на покупки" }
+    ReceiptDecidedNotice { en: "Your purchase claim {n}: {status}.", ru: "Ваша заявка на покупку {n}: {status}." }
+    ReceiptOnScan { en: "A receipt's QR code: claim the purchase", ru: "QR-код чека: заявить покупку" }
 }
 
 #[cfg(test)]

@@ -659,6 +659,113 @@ pub(super) fn text(key: T) -> &'static str {
         T::Tomorrow => "mâine",
         T::ExpiresSoon => "{points} expiră {when}. Cheltuiți-le în magazin până atunci.",
         T::ActorSystem => "sistem",
+        T::BdQuantity => "× {units} buc. (+ {n})",
+        T::ErrReceiptRefund => "Acesta este un bon de restituire: o restituire nu aduce puncte.",
+        T::ErrReceiptNotASale => "Acest bon nu este pentru o vânzare, deci nu aduce puncte.",
+        T::ErrReceiptClaimedByYou => "Ați declarat deja acest bon pe {date}.",
+        T::ErrReceiptClaimedByOther => {
+            "Acest bon a fost declarat de altcineva pe {date}. Fiecare cumpărătură poate fi declarată o singură dată."
+        }
+        T::ErrReceiptTooOld => {
+            "Această cumpărătură este prea veche: cumpărăturile pot fi declarate timp de {days}."
+        }
+        T::ErrReceiptInFuture => "Data documentului este după ziua de azi. Verificați data.",
+        T::ErrReceiptLimitDay => {
+            "Ați făcut deja {n} declarații de cumpărături azi, maximul pe zi. Încercați mâine."
+        }
+        T::ErrReceiptLimitMonth => {
+            "Luna aceasta ați făcut deja {n} declarații de cumpărături, maximul pe lună."
+        }
+        T::HintReceiptQr => {
+            "Acesta nu se citește drept codul QR al unui bon. Scanați din nou sau introduceți datele bonului."
+        }
+        T::HintReceiptDate => "Indicați data cumpărăturii (zi, lună, an).",
+        T::HintReceiptTotal => "Indicați totalul ca pe document, de ex. 975.88.",
+        T::HintFiscalDrive => "Numărul FN al bonului are 16 cifre.",
+        T::HintFiscalDocument => "Numărul FD al bonului conține doar cifre.",
+        T::HintFiscalSign => "FP (semnul fiscal) al bonului are cel mult 10 cifre.",
+        T::HintReceiptKind => "Nu cunoaștem acest tip de bon.",
+        T::HintDocumentNo => "Indicați numărul documentului, așa cum este tipărit.",
+        T::HintShop => "Spuneți de unde ați cumpărat, în cel mult 120 de caractere.",
+        T::HintLines => "Adăugați cel puțin un produs cumpărat (cel mult 30).",
+        T::HintQuantity => "Cantitate: un număr întreg de la 1 la 10 000.",
+        T::ReceiptWaiting => "Așteaptă verificarea",
+        T::ReceiptApproved => "Aprobată",
+        T::ReceiptRejected => "Respinsă",
+        T::ReceiptNeedsInfo => "Necesită informații",
+        T::ReceiptSourceQr => "Cod QR al bonului",
+        T::ReceiptSourceInvoice => "Factură sau aviz de însoțire",
+        T::FlagPhotoReused => "Aceeași fotografie apare într-o altă cerere",
+        T::FlagLinesOverTotal => {
+            "Produsele, la prețurile din catalog, depășesc totalul documentului"
+        }
+        T::FlagNoPhoto => "Nicio fotografie a documentului",
+        T::RejectNotOurProducts => "Nu sunt produse ale programului",
+        T::RejectUnreadable => "Documentul nu poate fi citit",
+        T::RejectNotAPurchase => "Nu este un document de cumpărare",
+        T::RejectWrongQuantities => "Produsele sau cantitățile nu corespund documentului",
+        T::RejectOther => "Alt motiv",
+        T::ReasonReceiptPending => "Cumpărătura {document} (cererea {claim}): așteaptă verificarea",
+        T::ReasonReceiptApprovedMoved => {
+            "Cumpărătura {document} (cererea {claim}): verificată, trecută în sold"
+        }
+        T::ReasonReceiptRejected => "Cumpărătura {document} (cererea {claim}): neaprobată",
+        T::ReasonReceipt => "Cumpărătura {document} (cererea {claim})",
+        T::AboutPoints => "Aproximativ {points}, după verificare",
+        T::AddButton => "Adaugă",
+        T::AddPhoto => "Adăugați o fotografie a documentului",
+        T::AdminReceipts => "Declarații de cumpărături",
+        T::AnswerSent => "Mulțumim: cererea este din nou la rând pentru verificare.",
+        T::Approve => "Aprobă",
+        T::ApproveNext => "Aprobă și treci la următoarea",
+        T::AskForMore => "Cere mai multe informații",
+        T::BackToQueue => "Înapoi la listă",
+        T::ChecksTitle => "Verificări automate",
+        T::ClaimColumn => "Cerere",
+        T::ClaimDecided => "Cererea {n} a fost soluționată.",
+        T::ClaimNumber => "Cererea {n}",
+        T::ClaimPurchaseLead => {
+            "Pentru o cumpărătură: scanați codul QR al bonului pe ecranul Scanează sau introduceți aici datele facturii ori ale bonului. Apoi adăugați produsele cumpărate."
+        }
+        T::ClaimPurchaseTitle => "Declară o cumpărătură",
+        T::ClaimSent => "Trimis la verificare. Punctele așteaptă aici și pe Acasă până la decizie.",
+        T::FieldDocumentDate => "Data",
+        T::FieldDocumentNo => "Numărul documentului",
+        T::FieldDocumentTotal => "Total",
+        T::FieldQuantity => "Cantitate",
+        T::FieldShop => "Unde ați cumpărat (opțional)",
+        T::FieldSupplierTaxId => "Codul fiscal al furnizorului (opțional)",
+        T::FilterFlagged => "Doar cele semnalate",
+        T::FindButton => "Caută",
+        T::FindProduct => "Produs: nume, cod sau cod de bare",
+        T::LinesEmpty => "Încă niciun produs: căutați-le mai jos după nume, cod sau cod de bare.",
+        T::LinesTitle => "Ce ați cumpărat?",
+        T::ModeratorAsks => "Verificatorul întreabă",
+        T::MyClaimsEmpty => "Încă nicio declarație de cumpărături.",
+        T::MyClaimsTitle => "Declarațiile mele de cumpărături",
+        T::NextClaim => "Cererea următoare",
+        T::NoFlags => "Verificările automate nu au găsit nimic.",
+        T::PendingPoints => "{points} așteaptă verificarea",
+        T::PhotoAdded => "Fotografie adăugată.",
+        T::PhotosTitle => "Fotografiile documentului",
+        T::PointsCredited => "{points} creditate",
+        T::QrText => "QR-ul așa cum a fost scanat",
+        T::QuestionLabel => "Întrebare pentru participant",
+        T::QueueEmpty => "Nicio cerere aici.",
+        T::ReceiptScanned => "Bon citit din codul QR",
+        T::Reject => "Respinge",
+        T::RejectNote => "Notă pentru participant (opțional)",
+        T::RemoveButton => "Elimină",
+        T::SendAnswer => "Trimite",
+        T::SendForCheck => "Trimite la verificare",
+        T::StartAgain => "Începe din nou",
+        T::TypeInstead => "Introduceți datele manual",
+        T::TypedDocumentTitle => "Documentul",
+        T::UsualProducts => "Ce declarați de obicei",
+        T::YourAnswer => "Răspuns",
+        T::ClaimsLink => "Declarații de cumpărături",
+        T::ReceiptDecidedNotice => "Declarația dvs. de cumpărături {n}: {status}.",
+        T::ReceiptOnScan => "Cod QR de bon: declarați cumpărătura",
     }
 }
 

@@ -647,6 +647,109 @@ pub(super) fn text(key: T) -> &'static str {
             "Puanlarınızdan {points} {when} geçerliliğini yitirecek. Bu tarihten önce mağazada harcayın."
         }
         T::ActorSystem => "sistem",
+        T::BdQuantity => "× {units} adet (+ {n})",
+        T::ErrReceiptRefund => "Bu bir iade fişi: iadeler puan kazandırmaz.",
+        T::ErrReceiptNotASale => "Bu fiş bir satışa ait değil, bu yüzden puan kazandırmaz.",
+        T::ErrReceiptClaimedByYou => "Bu fişi {date} tarihinde zaten bildirdiniz.",
+        T::ErrReceiptClaimedByOther => {
+            "Bu fiş {date} tarihinde başka biri tarafından bildirildi. Her alışveriş yalnızca bir kez bildirilebilir."
+        }
+        T::ErrReceiptTooOld => "Bu alışveriş çok eski: alışverişler {days} içinde bildirilebilir.",
+        T::ErrReceiptInFuture => "Belgenin tarihi bugünden sonra. Tarihi kontrol edin.",
+        T::ErrReceiptLimitDay => {
+            "Bugün {n} alışveriş bildirimi yaptınız; bu günlük sınır. Yarın tekrar deneyin."
+        }
+        T::ErrReceiptLimitMonth => "Bu ay {n} alışveriş bildirimi yaptınız; bu aylık sınır.",
+        T::HintReceiptQr => {
+            "Bu, bir fişin QR kodu olarak okunamıyor. Yeniden tarayın veya fiş bilgilerini yazın."
+        }
+        T::HintReceiptDate => "Alışveriş tarihini girin (gün, ay, yıl).",
+        T::HintReceiptTotal => "Belgedeki toplamı yazın, örn. 975.88.",
+        T::HintFiscalDrive => "Fişin FN numarası 16 hanelidir.",
+        T::HintFiscalDocument => "Fişin FD numarası yalnızca rakamlardan oluşur.",
+        T::HintFiscalSign => "Fişin FP (mali işaret) değeri en fazla 10 hanedir.",
+        T::HintReceiptKind => "Bu fiş türünü tanımıyoruz.",
+        T::HintDocumentNo => "Belgenin numarasını üzerinde yazdığı gibi girin.",
+        T::HintShop => "Nereden aldığınızı en fazla 120 karakterle yazın.",
+        T::HintLines => "Satın aldığınız en az bir ürün ekleyin (en fazla 30).",
+        T::HintQuantity => "Adet: 1 ile 10 000 arasında bir tam sayı.",
+        T::ReceiptWaiting => "Kontrol bekliyor",
+        T::ReceiptApproved => "Onaylandı",
+        T::ReceiptRejected => "Reddedildi",
+        T::ReceiptNeedsInfo => "Sizden bilgi bekleniyor",
+        T::ReceiptSourceQr => "Fiş QR kodu",
+        T::ReceiptSourceInvoice => "Fatura veya irsaliye",
+        T::FlagPhotoReused => "Aynı fotoğraf başka bir talepte de var",
+        T::FlagLinesOverTotal => "Ürünler katalog fiyatlarıyla belgenin toplamından fazla tutuyor",
+        T::FlagNoPhoto => "Belgenin fotoğrafı yok",
+        T::RejectNotOurProducts => "Program ürünleri değil",
+        T::RejectUnreadable => "Belge okunamıyor",
+        T::RejectNotAPurchase => "Bir alışveriş belgesi değil",
+        T::RejectWrongQuantities => "Ürünler veya adetler belgeyle uyuşmuyor",
+        T::RejectOther => "Başka bir neden",
+        T::ReasonReceiptPending => "Alışveriş {document} (talep {claim}): kontrol bekliyor",
+        T::ReasonReceiptApprovedMoved => {
+            "Alışveriş {document} (talep {claim}): kontrol edildi, bakiyenize aktarıldı"
+        }
+        T::ReasonReceiptRejected => "Alışveriş {document} (talep {claim}): onaylanmadı",
+        T::ReasonReceipt => "Alışveriş {document} (talep {claim})",
+        T::AboutPoints => "Kontrolden sonra yaklaşık {points}",
+        T::AddButton => "Ekle",
+        T::AddPhoto => "Belgenin fotoğrafını ekleyin",
+        T::AdminReceipts => "Alışveriş talepleri",
+        T::AnswerSent => "Teşekkürler: talebiniz yeniden kontrol sırasında.",
+        T::Approve => "Onayla",
+        T::ApproveNext => "Onayla ve sonrakine geç",
+        T::AskForMore => "Ek bilgi iste",
+        T::BackToQueue => "Sıraya dön",
+        T::ChecksTitle => "Otomatik kontroller",
+        T::ClaimColumn => "Talep",
+        T::ClaimDecided => "{n} numaralı talep karara bağlandı.",
+        T::ClaimNumber => "Talep {n}",
+        T::ClaimPurchaseLead => {
+            "Bir alışveriş için: fişin QR kodunu Tara ekranında tarayın veya fatura ya da fiş bilgilerini buraya yazın. Ardından içindeki ürünleri ekleyin."
+        }
+        T::ClaimPurchaseTitle => "Alışveriş bildir",
+        T::ClaimSent => {
+            "Kontrole gönderildi. Karar verilene kadar puanlar burada ve Ana sayfada bekler."
+        }
+        T::FieldDocumentDate => "Tarih",
+        T::FieldDocumentNo => "Belge numarası",
+        T::FieldDocumentTotal => "Toplam",
+        T::FieldQuantity => "Adet",
+        T::FieldShop => "Nereden alındı (isteğe bağlı)",
+        T::FieldSupplierTaxId => "Tedarikçinin vergi numarası (isteğe bağlı)",
+        T::FilterFlagged => "Yalnızca işaretliler",
+        T::FindButton => "Bul",
+        T::FindProduct => "Ürün: ad, stok kodu veya barkod",
+        T::LinesEmpty => "Henüz ürün yok: aşağıda ad, stok kodu veya barkodla bulun.",
+        T::LinesTitle => "Ne satın aldınız?",
+        T::ModeratorAsks => "Kontrol eden kişi soruyor",
+        T::MyClaimsEmpty => "Henüz alışveriş talebi yok.",
+        T::MyClaimsTitle => "Alışveriş taleplerim",
+        T::NextClaim => "Sonraki talep",
+        T::NoFlags => "Otomatik kontroller bir şey bulmadı.",
+        T::PendingPoints => "{points} kontrol bekliyor",
+        T::PhotoAdded => "Fotoğraf eklendi.",
+        T::PhotosTitle => "Belgenin fotoğrafları",
+        T::PointsCredited => "{points} yüklendi",
+        T::QrText => "Tarandığı hâliyle QR",
+        T::QuestionLabel => "Katılımcıya soru",
+        T::QueueEmpty => "Burada talep yok.",
+        T::ReceiptScanned => "Fiş QR kodundan okundu",
+        T::Reject => "Reddet",
+        T::RejectNote => "Katılımcıya not (isteğe bağlı)",
+        T::RemoveButton => "Kaldır",
+        T::SendAnswer => "Gönder",
+        T::SendForCheck => "Kontrole gönder",
+        T::StartAgain => "Baştan başla",
+        T::TypeInstead => "Bunun yerine bilgileri yazın",
+        T::TypedDocumentTitle => "Belge",
+        T::UsualProducts => "Genellikle bildirdikleriniz",
+        T::YourAnswer => "Yanıt",
+        T::ClaimsLink => "Alışveriş talepleri",
+        T::ReceiptDecidedNotice => "{n} numaralı alışveriş talebiniz: {status}.",
+        T::ReceiptOnScan => "Fiş QR kodu: alışverişi bildir",
     }
 }
 

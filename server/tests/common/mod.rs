@@ -249,24 +249,42 @@ async fn serve_with(state: AppState, trust_proxy: bool) -> SocketAddr {
     addr
 }
 
-/// For everyone with a balance: balance = sum of ledger entries = sum of open lots, never negative.
+/// For everyone with a balance: balance = sum of the non-pending ledger entries = sum of open
+/// lots, pending = sum of the pending entries (receipt claims waiting for a check), neither ever
+/// negative.
 pub async fn assert_balances_match_entries(db: &Db) {
-    let rows: Vec<(i64, i64, Option<i64>, Option<i64>)> = sqlx::query_as(
-        "SELECT b.user_id, b.points, \
-         (SELECT CAST(SUM(points) AS BIGINT) FROM ledger_entries e WHERE e.user_id = b.user_id), \
-         (SELECT CAST(SUM(lot_remaining) AS BIGINT) FROM ledger_entries e WHERE e.user_id = b.user_id) \
+    /// user, balance, pending, sum of entries, sum of lots, sum of pending entries.
+    type Row = (i64, i64, i64, Option<i64>, Option<i64>, Option<i64>);
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT b.user_id, b.points, b.pending, \
+         (SELECT CAST(SUM(points) AS BIGINT) FROM ledger_entries e WHERE e.user_id = b.user_id AND e.kind <> 'pending'), \
+         (SELECT CAST(SUM(lot_remaining) AS BIGINT) FROM ledger_entries e WHERE e.user_id = b.user_id), \
+         (SELECT CAST(SUM(points) AS BIGINT) FROM ledger_entries e WHERE e.user_id = b.user_id AND e.kind = 'pending') \
          FROM balances b",
     )
     .fetch_all(&db.pool)
     .await
     .unwrap();
-    for (user, balance, sum, lots) in rows {
+    for (user, balance, pending, sum, lots, pending_sum) in rows {
         assert!(balance >= 0, "user {user} balance {balance}");
+        assert!(pending >= 0, "user {user} pending {pending}");
         assert_eq!(balance, sum.unwrap_or(0), "user {user}: balance vs entries");
         assert_eq!(
             balance,
             lots.unwrap_or(0),
             "user {user}: balance vs open lots"
         );
+        assert_eq!(
+            pending,
+            pending_sum.unwrap_or(0),
+            "user {user}: pending vs pending entries"
+        );
     }
 }
+
+/// A 1×1 PNG.
+pub const PNG: [u8; 70] = [
+    137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0,
+    0, 0, 31, 21, 196, 137, 0, 0, 0, 13, 73, 68, 65, 84, 120, 218, 99, 100, 96, 248, 95, 15, 0, 2,
+    135, 1, 128, 235, 71, 186, 146, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
+];

@@ -10,6 +10,16 @@ mod store;
 use self::camera::{Camera, feedback};
 use self::delivery::*;
 use self::scanned::Seen;
+
+/// Leaves the Scan screen for another page (a receipt's QR goes to its claim screen).
+fn go_to(href: &str) {
+    #[cfg(feature = "hydrate")]
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_href(href);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = href;
+}
 use crate::earn::code::{CodeError, UnitCode};
 use crate::earn::{BatchOutcome, BatchResult, ClaimCode, ClaimResult, claim_batch, claimed};
 use crate::error::AppError;
@@ -180,6 +190,7 @@ fn ScanDesk(
     // Unit codes read by the camera on this screen: each is sent once, a repeat is only noted.
     let seen = StoredValue::new(std::collections::HashSet::<String>::new());
     let on_seen = Callback::new(move |what: Seen| match what {
+        Seen::Receipt(text) => go_to(&scanned::receipt_href(&text)),
         Seen::ProductBarcode => {
             notice.set(Some(Notice::Product));
             feedback(false);
@@ -250,6 +261,10 @@ fn ScanDesk(
         let text = el.value();
         stale.set(false);
         typed_error.set(None);
+        if scanned::is_receipt(&text) {
+            go_to(&scanned::receipt_href(&text));
+            return;
+        }
         if delivery.on.get_untracked() {
             match UnitCode::from_scanned(&text) {
                 Ok(code) => {

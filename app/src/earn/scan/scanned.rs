@@ -23,6 +23,23 @@ pub enum Seen {
     /// A code that is not ours, or one of ours with a typo the check character caught; `text` is
     /// what was read, cut to a length a list row can show.
     NotOurs { text: String, why: CodeError },
+    /// A fiscal receipt's QR code (or something close enough to be one with a fault): the
+    /// purchase is claimed on its own screen, which says what is wrong with it if anything.
+    Receipt(String),
+}
+
+/// Whether a text is a receipt's QR (well formed or not) rather than some other code.
+pub fn is_receipt(text: &str) -> bool {
+    !matches!(
+        crate::receipt::qr::FiscalQr::parse(text),
+        Err(crate::receipt::qr::QrError::NotAReceipt)
+    )
+}
+
+/// The claim screen for a receipt's QR text.
+pub fn receipt_href(text: &str) -> String {
+    let text: String = text.trim().chars().take(600).collect();
+    format!("/claims/new?qr={}", crate::domain::url_escape(&text))
 }
 
 /// Retail symbologies: whatever they carry, it is the product's barcode.
@@ -39,6 +56,9 @@ fn looks_like_gtin(text: &str) -> bool {
 pub fn classify(text: &str, format: &str) -> Seen {
     if is_retail(format) || looks_like_gtin(text) {
         return Seen::ProductBarcode;
+    }
+    if is_receipt(text) {
+        return Seen::Receipt(text.trim().chars().take(600).collect());
     }
     match UnitCode::from_scanned(text) {
         Ok(code) => Seen::Unit(code),
@@ -74,6 +94,16 @@ mod tests {
             Seen::Unit(code.clone())
         );
         assert_eq!(classify(code.as_str(), "code_128"), Seen::Unit(code));
+    }
+
+    #[test]
+    fn a_receipt_qr_goes_to_the_claim_screen() {
+        let qr = "t=20180518T220500&s=975.88&fn=8710000101125654&i=99456&fp=1250448795&n=1";
+        assert_eq!(classify(qr, "qr_code"), Seen::Receipt(qr.to_string()));
+        // A refund is still a receipt: its screen says why it earns nothing.
+        let refund = qr.replace("n=1", "n=2");
+        assert_eq!(classify(&refund, "qr_code"), Seen::Receipt(refund.clone()));
+        assert!(receipt_href(qr).starts_with("/claims/new?qr=t%3D20180518T220500%26s%3D975.88"));
     }
 
     #[test]
