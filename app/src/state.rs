@@ -80,6 +80,8 @@ pub struct Settings {
     /// The program's country: a phone number typed without its country code is read as one of
     /// this country's (`900 000 00 04` is `+79000000004` in Russia).
     pub country: crate::domain::Country,
+    /// The receipt verification service, if one is configured (see `receipt::verify`).
+    pub receipt_verifier: Option<Arc<dyn crate::receipt::verify::ReceiptVerifier>>,
 }
 
 /// Everything but the secret, which must never reach a log.
@@ -123,6 +125,7 @@ impl Settings {
             public_url: "http://127.0.0.1:3000".into(),
             media_dir: "data/media".into(),
             country: crate::domain::Country::Russia,
+            receipt_verifier: None,
         }
     }
 }

@@ -38,6 +38,11 @@ pub struct Config {
     pub country: app::domain::Country,
     /// The program's time zone (an IANA name): the day every date is written in.
     pub time_zone: String,
+    /// `RECEIPT_VERIFY_URL`: the receipt verification service (none: every receipt claim goes
+    /// to the moderation queue).
+    pub receipt_verify_url: Option<String>,
+    /// `RECEIPT_VERIFY_TOKEN`: sent to it as `Authorization: Bearer`.
+    pub receipt_verify_token: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -118,9 +123,20 @@ impl Config {
                 }
             },
         };
+        let receipt_verify_url = var("RECEIPT_VERIFY_URL");
+        if let Some(u) = &receipt_verify_url
+            && !(u.starts_with("http://") || u.starts_with("https://"))
+        {
+            return Err(ConfigError::Invalid {
+                name: "RECEIPT_VERIFY_URL",
+                why: format!("expected an http:// or https:// address, got {u:?}"),
+            });
+        }
         Ok(Config {
             country,
             time_zone,
+            receipt_verify_url,
+            receipt_verify_token: var("RECEIPT_VERIFY_TOKEN"),
             database_url,
             data_dir,
             addr,

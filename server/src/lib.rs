@@ -8,6 +8,7 @@ pub mod http;
 pub mod jobs;
 pub mod precompress;
 pub mod sender;
+pub mod verifier;
 
 use app::state::{AppState, CodeSender, Db, Settings};
 use leptos::config::LeptosOptions;

@@ -212,6 +212,10 @@ async fn run(command: Command, cfg: Config) -> Result<(), String> {
             settings.public_url = cfg.public_url.clone();
             settings.media_dir = cfg.data_dir.join("media");
             settings.country = cfg.country;
+            settings.receipt_verifier = workwell::verifier::from_env(
+                cfg.receipt_verify_url.clone(),
+                cfg.receipt_verify_token.clone(),
+            );
             if let Some(zone) = app::format::Zone::named(&cfg.time_zone) {
                 app::format::set_zone(zone);
             }

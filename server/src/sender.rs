@@ -54,25 +54,14 @@ fn json_escape(s: &str) -> String {
     quoted[1..quoted.len() - 1].to_string()
 }
 
-fn url_encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 #[async_trait::async_trait]
 impl CodeSender for HttpSender {
     async fn send(&self, phone: &Phone, code: &str, lang: Lang) -> Result<(), SendError> {
         let text = T::SmsText.with(lang, &[("code", code)]);
         let url = self
             .url
-            .replace("{phone}", &url_encode(phone.as_str()))
-            .replace("{text}", &url_encode(&text));
+            .replace("{phone}", &app::domain::url_escape(phone.as_str()))
+            .replace("{text}", &app::domain::url_escape(&text));
         let body = self
             .body_template
             .replace("{phone}", &json_escape(phone.as_str()))

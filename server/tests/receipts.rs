@@ -277,7 +277,7 @@ async fn each_decision_moves_the_ledger(db: Db) {
     assert_eq!(a.expected_points, 288);
     let decided = service::decide(
         &db,
-        ids.admin,
+        Some(ids.admin),
         a.id,
         &Decision::Approve { quantities: vec![] },
         NOW + 10,
@@ -292,7 +292,7 @@ async fn each_decision_moves_the_ledger(db: Db) {
     assert_eq!(
         service::decide(
             &db,
-            ids.admin,
+            Some(ids.admin),
             a.id,
             &Decision::Approve { quantities: vec![] },
             NOW + 11
@@ -320,7 +320,7 @@ async fn each_decision_moves_the_ledger(db: Db) {
     assert!(matches!(
         service::decide(
             &db,
-            ids.admin,
+            Some(ids.admin),
             b.id,
             &Decision::Approve {
                 quantities: vec![(lines[0], 3)]
@@ -334,7 +334,7 @@ async fn each_decision_moves_the_ledger(db: Db) {
         quantities: vec![(lines[0], 1), (lines[1], 0)],
     };
     assert_eq!(
-        service::decide(&db, ids.admin, b.id, &partial, NOW + 21)
+        service::decide(&db, Some(ids.admin), b.id, &partial, NOW + 21)
             .await
             .unwrap(),
         (ReceiptStatus::Approved, Some(120))
@@ -354,7 +354,7 @@ async fn each_decision_moves_the_ledger(db: Db) {
         note: "The photo is blurred".into(),
     };
     assert_eq!(
-        service::decide(&db, ids.admin, c.id, &reject, NOW + 30)
+        service::decide(&db, Some(ids.admin), c.id, &reject, NOW + 30)
             .await
             .unwrap(),
         (ReceiptStatus::Rejected, Some(0))
@@ -386,7 +386,7 @@ async fn each_decision_moves_the_ledger(db: Db) {
         question: "Which shop is this?".into(),
     };
     assert_eq!(
-        service::decide(&db, ids.admin, d.id, &ask, NOW + 40)
+        service::decide(&db, Some(ids.admin), d.id, &ask, NOW + 40)
             .await
             .unwrap(),
         (ReceiptStatus::NeedsInfo, None)
@@ -410,7 +410,7 @@ async fn each_decision_moves_the_ledger(db: Db) {
     );
     service::decide(
         &db,
-        ids.admin,
+        Some(ids.admin),
         d.id,
         &Decision::Approve { quantities: vec![] },
         NOW + 50,
@@ -465,7 +465,7 @@ async fn two_approvals_at_once_credit_once(db: Db) {
         tasks.push(tokio::spawn(async move {
             service::decide(
                 &db,
-                admin,
+                Some(admin),
                 id,
                 &Decision::Approve { quantities: vec![] },
                 NOW + i,
@@ -542,7 +542,7 @@ async fn a_random_mix_of_claims_and_decisions_keeps_the_ledger_sound(db: Db) {
                 },
                 _ => Decision::Approve { quantities: vec![] },
             };
-            match service::decide(&db, ids.admin, id, &decision, now).await {
+            match service::decide(&db, Some(ids.admin), id, &decision, now).await {
                 Ok((status, _)) if !status.open() => open.retain(|o| *o != id),
                 Ok(_) | Err(AppError::AlreadyDecided) => {}
                 Err(e) => panic!("{e:?}"),
@@ -780,6 +780,183 @@ async fn over_http_forms_photos_and_who_sees_what(db: Db) {
     assert_balances_match_entries(&db).await;
 }
 
+/// A stand-in for the receipt verification service: answers by the receipt's document number
+/// (`i`): 2 not found, 3 pending, 4 an error, any other verified; and notes each request.
+async fn stub_verifier() -> (
+    String,
+    Arc<std::sync::Mutex<Vec<(String, serde_json::Value)>>>,
+) {
+    use axum::http::{HeaderMap, StatusCode};
+    let seen: Arc<std::sync::Mutex<Vec<(String, serde_json::Value)>>> = Arc::default();
+    let log = seen.clone();
+    let app = axum::Router::new().route(
+        "/check",
+        axum::routing::post(
+            move |headers: HeaderMap, body: axum::Json<serde_json::Value>| {
+                let log = log.clone();
+                async move {
+                    let auth = headers
+                        .get("authorization")
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or("")
+                        .to_string();
+                    let status = match body.0["i"].as_i64() {
+                        Some(2) => "not_found",
+                        Some(3) => "pending",
+                        Some(4) => "",
+                        _ => "verified",
+                    };
+                    log.lock().unwrap().push((auth, body.0));
+                    if status.is_empty() {
+                        (StatusCode::BAD_GATEWAY, axum::Json(serde_json::json!({})))
+                    } else {
+                        (
+                            StatusCode::OK,
+                            axum::Json(serde_json::json!({ "status": status })),
+                        )
+                    }
+                }
+            },
+        ),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (format!("http://{addr}/check"), seen)
+}
+
+#[tokio::test]
+async fn the_verification_adapter_asks_the_service_and_reads_its_answer() {
+    use app::domain::Verification;
+    use app::receipt::verify::ReceiptVerifier;
+    use workwell::verifier::HttpVerifier;
+    let (url, seen) = stub_verifier().await;
+    let verifier = HttpVerifier::new(&url, "t0ken");
+    let receipt = |i: u32| FiscalQr::parse(&BOUGHT.replace("i=99456", &format!("i={i}"))).unwrap();
+    assert_eq!(verifier.verify(&receipt(1)).await, Verification::Verified);
+    assert_eq!(verifier.verify(&receipt(2)).await, Verification::NotFound);
+    assert_eq!(verifier.verify(&receipt(3)).await, Verification::Pending);
+    assert_eq!(
+        verifier.verify(&receipt(4)).await,
+        Verification::Unavailable
+    );
+    let (auth, body) = seen.lock().unwrap()[0].clone();
+    assert_eq!(auth, "Bearer t0ken");
+    assert_eq!(
+        body,
+        serde_json::json!({"fn": "8710000101125654", "i": 1, "fp": 1250448795,
+            "t": "20261120T101500", "s": 1250000, "n": 1})
+    );
+    // Nobody listening: unavailable, after the timeout at most.
+    let nobody = HttpVerifier::new("http://127.0.0.1:9/check", "");
+    assert_eq!(nobody.verify(&receipt(1)).await, Verification::Unavailable);
+}
+
+async fn verified_claims_are_approved_without_a_person_when_allowed(db: Db) {
+    use app::domain::Verification;
+    use workwell::verifier::HttpVerifier;
+    people(&db).await;
+    let (tyre, _) = products(&db).await;
+    let user = foremen(&db, 1).await[0];
+    let (url, _) = stub_verifier().await;
+    let verifier = HttpVerifier::new(&url, "");
+    let receipt = |i: u32| {
+        let text = BOUGHT.replace("i=99456", &format!("i={i}"));
+        (FiscalQr::parse(&text).unwrap(), qr(&text))
+    };
+    let set = |key: &'static str, value: i64| {
+        let db = db.clone();
+        async move {
+            sqlx::query("UPDATE program_settings SET value = $2 WHERE key = $1")
+                .bind(key)
+                .bind(value)
+                .execute(&db.pool)
+                .await
+                .unwrap();
+        }
+    };
+    let status = |id: i64| {
+        let db = db.clone();
+        async move {
+            sqlx::query_as::<_, (ReceiptStatus, Option<Verification>, Option<i64>)>(
+                "SELECT status, verification, decided_by FROM receipt_claims WHERE id = $1",
+            )
+            .bind(id)
+            .fetch_one(&db.pool)
+            .await
+            .unwrap()
+        }
+    };
+    // Off (the default): verified, and still waiting for a person.
+    let (fiscal, doc) = receipt(1);
+    let a = service::submit(&db, claim(user, doc, vec![(tyre, 1)]), NOW)
+        .await
+        .unwrap();
+    let v = service::verify_and_maybe_approve(&db, &verifier, a.id, &fiscal, 999, NOW)
+        .await
+        .unwrap();
+    assert_eq!(v, Verification::Verified);
+    assert_eq!(
+        status(a.id).await,
+        (ReceiptStatus::Waiting, Some(Verification::Verified), None)
+    );
+    // On: verified and unflagged is approved by no one in particular, unless the spot check drew it.
+    set("receipt.auto_approve", 1).await;
+    set("receipt.spot_check_permille", 50).await;
+    let (fiscal, doc) = receipt(11);
+    let b = service::submit(&db, claim(user, doc, vec![(tyre, 1)]), NOW)
+        .await
+        .unwrap();
+    service::verify_and_maybe_approve(&db, &verifier, b.id, &fiscal, 10, NOW)
+        .await
+        .unwrap();
+    assert_eq!(status(b.id).await.0, ReceiptStatus::Waiting, "spot-checked");
+    let (fiscal, doc) = receipt(12);
+    let c = service::submit(&db, claim(user, doc, vec![(tyre, 1)]), NOW)
+        .await
+        .unwrap();
+    service::verify_and_maybe_approve(&db, &verifier, c.id, &fiscal, 500, NOW)
+        .await
+        .unwrap();
+    assert_eq!(
+        status(c.id).await,
+        (ReceiptStatus::Approved, Some(Verification::Verified), None)
+    );
+    assert_eq!(
+        (balance(&db, user).await, pending(&db, user).await),
+        (120, 240)
+    );
+    let actor: Option<i64> = sqlx::query_scalar(
+        "SELECT actor_id FROM audit_log WHERE action = 'receipt.approve' AND subject = $1",
+    )
+    .bind(format!("receipt_claim:{}", c.id))
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    assert_eq!(actor, None);
+    // Not found, or flagged by the checks (3 tyres: more than the total): a person decides.
+    let (unknown, doc) = receipt(2);
+    let d = service::submit(&db, claim(user, doc, vec![(tyre, 1)]), NOW)
+        .await
+        .unwrap();
+    service::verify_and_maybe_approve(&db, &verifier, d.id, &unknown, 999, NOW)
+        .await
+        .unwrap();
+    assert_eq!(
+        status(d.id).await,
+        (ReceiptStatus::Waiting, Some(Verification::NotFound), None)
+    );
+    let (fiscal, doc) = receipt(13);
+    let e = service::submit(&db, claim(user, doc, vec![(tyre, 3)]), NOW)
+        .await
+        .unwrap();
+    service::verify_and_maybe_approve(&db, &verifier, e.id, &fiscal, 999, NOW)
+        .await
+        .unwrap();
+    assert_eq!(status(e.id).await.0, ReceiptStatus::Waiting);
+    assert_balances_match_entries(&db).await;
+}
+
 on_both_databases!(
     sixteen_participants_claim_one_receipt_once,
     the_automatic_checks_refuse_and_flag,
@@ -787,4 +964,5 @@ on_both_databases!(
     two_approvals_at_once_credit_once,
     a_random_mix_of_claims_and_decisions_keeps_the_ledger_sound,
     over_http_forms_photos_and_who_sees_what,
+    verified_claims_are_approved_without_a_person_when_allowed,
 );

@@ -307,3 +307,16 @@ stored_enum! {
         Other = "other" => RejectOther,
     }
 }
+
+stored_enum! {
+    /// What the receipt verification service said of a fiscal receipt: it knows it and its
+    /// details match, it does not know it, it has not received it yet, or it could not be asked.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Verification {
+        Verified = "verified" => VerificationVerified,
+        NotFound = "not_found" => VerificationNotFound,
+        Pending = "pending" => VerificationPending,
+        Unavailable = "unavailable" => VerificationUnavailable,
+    }
+}

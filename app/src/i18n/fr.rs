@@ -679,45 +679,45 @@ pub(super) fn text(key: T) -> &'static str {
         T::ActorSystem => "système",
         T::BdQuantity => "× {units} unités (+ {n})",
         T::ErrReceiptRefund => {
-            "C’est un ticket de remboursement : un remboursement ne rapporte pas de points."
+            "C’est un ticket de remboursement : un remboursement ne rapporte pas de points."
         }
         T::ErrReceiptNotASale => {
-            "Ce ticket ne correspond pas à une vente : il ne rapporte pas de points."
+            "Ce ticket ne correspond pas à une vente : il ne rapporte pas de points."
         }
         T::ErrReceiptClaimedByYou => "Vous avez déjà déclaré ce ticket le {date}.",
         T::ErrReceiptClaimedByOther => {
             "Ce ticket a été déclaré par quelqu’un d’autre le {date}. Chaque achat ne peut être déclaré qu’une fois."
         }
         T::ErrReceiptTooOld => {
-            "Cet achat est trop ancien : un achat peut être déclaré pendant {days}."
+            "Cet achat est trop ancien : un achat se déclare dans un délai de {days}."
         }
         T::ErrReceiptInFuture => {
             "La date du document est postérieure à aujourd’hui. Vérifiez la date."
         }
         T::ErrReceiptLimitDay => {
-            "Vous avez déjà fait {n} déclarations d’achat aujourd’hui, le maximum par jour. Réessayez demain."
+            "Vous avez atteint la limite de déclarations d’achat du jour ({n}). Réessayez demain."
         }
         T::ErrReceiptLimitMonth => {
-            "Vous avez déjà fait {n} déclarations d’achat ce mois-ci, le maximum par mois."
+            "Vous avez atteint la limite mensuelle de déclarations d’achat ({n})."
         }
         T::HintReceiptQr => {
-            "Ce QR code ne se lit pas comme celui d’un ticket. Scannez-le à nouveau ou saisissez les données du ticket."
+            "Ce code QR n’est pas reconnu comme celui d’un ticket. Scannez-le à nouveau ou saisissez les données du ticket."
         }
         T::HintReceiptDate => "Indiquez la date de l’achat (jour, mois, année).",
-        T::HintReceiptTotal => "Indiquez le total comme sur le document, par ex. 975.88.",
+        T::HintReceiptTotal => "Indiquez le total figurant sur le document, par ex. 975,88.",
         T::HintFiscalDrive => "Le numéro FN du ticket comporte 16 chiffres.",
         T::HintFiscalDocument => "Le numéro FD du ticket ne contient que des chiffres.",
         T::HintFiscalSign => "Le FP (signe fiscal) du ticket compte jusqu’à 10 chiffres.",
         T::HintReceiptKind => "Ce type de ticket nous est inconnu.",
         T::HintDocumentNo => "Indiquez le numéro du document tel qu’il est imprimé.",
-        T::HintShop => "Indiquez où vous l’avez acheté, en 120 caractères au plus.",
-        T::HintLines => "Ajoutez au moins un produit acheté (30 au plus).",
-        T::HintQuantity => "Quantité : un nombre entier de 1 à 10 000.",
+        T::HintShop => "Indiquez le lieu d’achat (120 caractères au maximum).",
+        T::HintLines => "Ajoutez au moins un produit acheté (30 au maximum).",
+        T::HintQuantity => "Quantité : un nombre entier de 1 à 10 000.",
         T::ReceiptWaiting => "En attente de vérification",
         T::ReceiptApproved => "Validée",
         T::ReceiptRejected => "Refusée",
         T::ReceiptNeedsInfo => "Informations demandées",
-        T::ReceiptSourceQr => "QR code du ticket",
+        T::ReceiptSourceQr => "Code QR du ticket",
         T::ReceiptSourceInvoice => "Facture ou bon de livraison",
         T::FlagPhotoReused => "La même photo figure sur une autre demande",
         T::FlagLinesOverTotal => {
@@ -730,32 +730,32 @@ pub(super) fn text(key: T) -> &'static str {
         T::RejectWrongQuantities => "Les produits ou quantités ne correspondent pas au document",
         T::RejectOther => "Autre motif",
         T::ReasonReceiptPending => {
-            "Achat {document} (demande {claim}) : en attente de vérification"
+            "Achat {document} (demande {claim}) : en attente de vérification"
         }
         T::ReasonReceiptApprovedMoved => {
-            "Achat {document} (demande {claim}) : vérifié, crédité sur votre solde"
+            "Achat {document} (demande {claim}) : vérifié, crédité sur votre solde"
         }
-        T::ReasonReceiptRejected => "Achat {document} (demande {claim}) : non validé",
+        T::ReasonReceiptRejected => "Achat {document} (demande {claim}) : non validé",
         T::ReasonReceipt => "Achat {document} (demande {claim})",
         T::AboutPoints => "Environ {points}, après vérification",
         T::AddButton => "Ajouter",
         T::AddPhoto => "Ajoutez une photo du document",
         T::AdminReceipts => "Déclarations d’achat",
-        T::AnswerSent => "Merci : votre demande est de nouveau en attente de vérification.",
+        T::AnswerSent => "Merci : votre demande est de nouveau en attente de vérification.",
         T::Approve => "Valider",
         T::ApproveNext => "Valider et passer à la suivante",
         T::AskForMore => "Demander des précisions",
-        T::BackToQueue => "Retour à la file",
+        T::BackToQueue => "Retour à la file d’attente",
         T::ChecksTitle => "Contrôles automatiques",
         T::ClaimColumn => "Demande",
         T::ClaimDecided => "Demande {n} traitée.",
         T::ClaimNumber => "Demande {n}",
         T::ClaimPurchaseLead => {
-            "Pour un achat : scannez le QR code du ticket sur l’écran Scanner, ou saisissez ici les données de la facture ou du ticket. Ajoutez ensuite les produits achetés."
+            "Pour un achat : scannez le code QR du ticket sur l’écran Scanner, ou saisissez ici les données de la facture ou du ticket. Ajoutez ensuite les produits achetés."
         }
         T::ClaimPurchaseTitle => "Déclarer un achat",
         T::ClaimSent => {
-            "Envoyé pour vérification. Les points attendent ici et sur l’Accueil jusqu’à la décision."
+            "Envoyé pour vérification. Les points attendent ici et sur l’écran Accueil jusqu’à la décision."
         }
         T::FieldDocumentDate => "Date",
         T::FieldDocumentNo => "Numéro du document",
@@ -765,12 +765,12 @@ pub(super) fn text(key: T) -> &'static str {
         T::FieldSupplierTaxId => "Numéro fiscal du fournisseur (facultatif)",
         T::FilterFlagged => "Signalées uniquement",
         T::FindButton => "Chercher",
-        T::FindProduct => "Produit : nom, référence ou code-barres",
+        T::FindProduct => "Produit : nom, référence ou code-barres",
         T::LinesEmpty => {
-            "Aucun produit pour l’instant : cherchez-les ci-dessous par nom, référence ou code-barres."
+            "Aucun produit pour l’instant : cherchez-les ci-dessous par nom, référence ou code-barres."
         }
-        T::LinesTitle => "Qu’avez-vous acheté ?",
-        T::ModeratorAsks => "Le vérificateur demande",
+        T::LinesTitle => "Qu’avez-vous acheté ?",
+        T::ModeratorAsks => "Question du vérificateur",
         T::MyClaimsEmpty => "Aucune déclaration d’achat pour l’instant.",
         T::MyClaimsTitle => "Mes déclarations d’achat",
         T::NextClaim => "Demande suivante",
@@ -779,23 +779,27 @@ pub(super) fn text(key: T) -> &'static str {
         T::PhotoAdded => "Photo ajoutée.",
         T::PhotosTitle => "Photos du document",
         T::PointsCredited => "{points} crédités",
-        T::QrText => "QR tel que scanné",
+        T::QrText => "Code QR tel que scanné",
         T::QuestionLabel => "Question au participant",
         T::QueueEmpty => "Aucune demande ici.",
-        T::ReceiptScanned => "Ticket lu depuis son QR code",
+        T::ReceiptScanned => "Ticket lu à partir de son code QR",
         T::Reject => "Refuser",
         T::RejectNote => "Message au participant (facultatif)",
         T::RemoveButton => "Retirer",
         T::SendAnswer => "Envoyer",
         T::SendForCheck => "Envoyer pour vérification",
         T::StartAgain => "Recommencer",
-        T::TypeInstead => "Saisir les données à la place",
+        T::TypeInstead => "Saisir les données manuellement",
         T::TypedDocumentTitle => "Le document",
         T::UsualProducts => "Ce que vous déclarez d’habitude",
         T::YourAnswer => "Réponse",
         T::ClaimsLink => "Déclarations d’achat",
-        T::ReceiptDecidedNotice => "Votre déclaration d’achat {n} : {status}.",
-        T::ReceiptOnScan => "QR code d’un ticket : déclarer l’achat",
+        T::ReceiptDecidedNotice => "Votre déclaration d’achat {n} : {status}.",
+        T::ReceiptOnScan => "Code QR d’un ticket : déclarer l’achat",
+        T::VerificationVerified => "Vérifié par le service de contrôle des tickets",
+        T::VerificationNotFound => "Inconnu du service de contrôle des tickets",
+        T::VerificationPending => "Pas encore reçu par le service de contrôle",
+        T::VerificationUnavailable => "Le service de contrôle n’a pas pu être interrogé",
     }
 }
 

@@ -810,6 +810,10 @@ messages! {
     ClaimsLink { en: "Purchase claims", ru: "Заявки на покупки" }
     ReceiptDecidedNotice { en: "Your purchase claim {n}: {status}.", ru: "Ваша заявка на покупку {n}: {status}." }
     ReceiptOnScan { en: "A receipt's QR code: claim the purchase", ru: "QR-код чека: заявить покупку" }
+    VerificationVerified { en: "Verified by the receipt service", ru: "Подтверждён сервисом проверки чеков" }
+    VerificationNotFound { en: "Unknown to the receipt service", ru: "Не найден сервисом проверки чеков" }
+    VerificationPending { en: "Not yet received by the receipt service", ru: "Ещё не поступил в сервис проверки чеков" }
+    VerificationUnavailable { en: "The receipt service could not be asked", ru: "Сервис проверки чеков недоступен" }
 }
 
 #[cfg(test)]

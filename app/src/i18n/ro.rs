@@ -660,38 +660,36 @@ pub(super) fn text(key: T) -> &'static str {
         T::ExpiresSoon => "{points} expiră {when}. Cheltuiți-le în magazin până atunci.",
         T::ActorSystem => "sistem",
         T::BdQuantity => "× {units} buc. (+ {n})",
-        T::ErrReceiptRefund => "Acesta este un bon de restituire: o restituire nu aduce puncte.",
-        T::ErrReceiptNotASale => "Acest bon nu este pentru o vânzare, deci nu aduce puncte.",
+        T::ErrReceiptRefund => "Acesta este un bon de retur: returul nu aduce puncte.",
+        T::ErrReceiptNotASale => "Acesta nu este un bon de vânzare, deci nu aduce puncte.",
         T::ErrReceiptClaimedByYou => "Ați declarat deja acest bon pe {date}.",
         T::ErrReceiptClaimedByOther => {
-            "Acest bon a fost declarat de altcineva pe {date}. Fiecare cumpărătură poate fi declarată o singură dată."
+            "Acest bon a fost declarat de altcineva pe {date}. Fiecare achiziție poate fi declarată o singură dată."
         }
         T::ErrReceiptTooOld => {
-            "Această cumpărătură este prea veche: cumpărăturile pot fi declarate timp de {days}."
+            "Această achiziție este prea veche: achizițiile se pot declara în termen de {days}."
         }
-        T::ErrReceiptInFuture => "Data documentului este după ziua de azi. Verificați data.",
+        T::ErrReceiptInFuture => "Data documentului este ulterioară zilei de azi. Verificați data.",
         T::ErrReceiptLimitDay => {
-            "Ați făcut deja {n} declarații de cumpărături azi, maximul pe zi. Încercați mâine."
+            "Ați atins limita zilnică de declarații de achiziție ({n}). Încercați din nou mâine."
         }
-        T::ErrReceiptLimitMonth => {
-            "Luna aceasta ați făcut deja {n} declarații de cumpărături, maximul pe lună."
-        }
+        T::ErrReceiptLimitMonth => "Ați atins limita lunară de declarații de achiziție ({n}).",
         T::HintReceiptQr => {
-            "Acesta nu se citește drept codul QR al unui bon. Scanați din nou sau introduceți datele bonului."
+            "Acesta nu pare a fi codul QR al unui bon. Scanați din nou sau introduceți datele bonului."
         }
-        T::HintReceiptDate => "Indicați data cumpărăturii (zi, lună, an).",
-        T::HintReceiptTotal => "Indicați totalul ca pe document, de ex. 975.88.",
-        T::HintFiscalDrive => "Numărul FN al bonului are 16 cifre.",
-        T::HintFiscalDocument => "Numărul FD al bonului conține doar cifre.",
-        T::HintFiscalSign => "FP (semnul fiscal) al bonului are cel mult 10 cifre.",
+        T::HintReceiptDate => "Indicați data achiziției (zi, lună, an).",
+        T::HintReceiptTotal => "Indicați totalul de pe document, de ex. 975,88.",
+        T::HintFiscalDrive => "Numărul FN de pe bon are 16 cifre.",
+        T::HintFiscalDocument => "Numărul FD de pe bon conține doar cifre.",
+        T::HintFiscalSign => "FP (semnul fiscal) de pe bon are cel mult 10 cifre.",
         T::HintReceiptKind => "Nu cunoaștem acest tip de bon.",
         T::HintDocumentNo => "Indicați numărul documentului, așa cum este tipărit.",
-        T::HintShop => "Spuneți de unde ați cumpărat, în cel mult 120 de caractere.",
+        T::HintShop => "Indicați de unde ați cumpărat (cel mult 120 de caractere).",
         T::HintLines => "Adăugați cel puțin un produs cumpărat (cel mult 30).",
         T::HintQuantity => "Cantitate: un număr întreg de la 1 la 10 000.",
         T::ReceiptWaiting => "Așteaptă verificarea",
         T::ReceiptApproved => "Aprobată",
-        T::ReceiptRejected => "Respinsă",
+        T::ReceiptRejected => "Refuzată",
         T::ReceiptNeedsInfo => "Necesită informații",
         T::ReceiptSourceQr => "Cod QR al bonului",
         T::ReceiptSourceInvoice => "Factură sau aviz de însoțire",
@@ -699,36 +697,38 @@ pub(super) fn text(key: T) -> &'static str {
         T::FlagLinesOverTotal => {
             "Produsele, la prețurile din catalog, depășesc totalul documentului"
         }
-        T::FlagNoPhoto => "Nicio fotografie a documentului",
-        T::RejectNotOurProducts => "Nu sunt produse ale programului",
+        T::FlagNoPhoto => "Lipsește fotografia documentului",
+        T::RejectNotOurProducts => "Produsele nu fac parte din program",
         T::RejectUnreadable => "Documentul nu poate fi citit",
-        T::RejectNotAPurchase => "Nu este un document de cumpărare",
+        T::RejectNotAPurchase => "Nu este un document de achiziție",
         T::RejectWrongQuantities => "Produsele sau cantitățile nu corespund documentului",
         T::RejectOther => "Alt motiv",
-        T::ReasonReceiptPending => "Cumpărătura {document} (cererea {claim}): așteaptă verificarea",
+        T::ReasonReceiptPending => "Achiziția {document} (cererea {claim}): așteaptă verificarea",
         T::ReasonReceiptApprovedMoved => {
-            "Cumpărătura {document} (cererea {claim}): verificată, trecută în sold"
+            "Achiziția {document} (cererea {claim}): verificată, punctele au trecut în sold"
         }
-        T::ReasonReceiptRejected => "Cumpărătura {document} (cererea {claim}): neaprobată",
-        T::ReasonReceipt => "Cumpărătura {document} (cererea {claim})",
+        T::ReasonReceiptRejected => "Achiziția {document} (cererea {claim}): neaprobată",
+        T::ReasonReceipt => "Achiziția {document} (cererea {claim})",
         T::AboutPoints => "Aproximativ {points}, după verificare",
-        T::AddButton => "Adaugă",
+        T::AddButton => "Adăugați",
         T::AddPhoto => "Adăugați o fotografie a documentului",
-        T::AdminReceipts => "Declarații de cumpărături",
-        T::AnswerSent => "Mulțumim: cererea este din nou la rând pentru verificare.",
-        T::Approve => "Aprobă",
-        T::ApproveNext => "Aprobă și treci la următoarea",
-        T::AskForMore => "Cere mai multe informații",
+        T::AdminReceipts => "Declarații de achiziție",
+        T::AnswerSent => "Mulțumim: cererea a revenit în coada de verificare.",
+        T::Approve => "Aprobați",
+        T::ApproveNext => "Aprobați și treceți la următoarea",
+        T::AskForMore => "Cereți detalii",
         T::BackToQueue => "Înapoi la listă",
         T::ChecksTitle => "Verificări automate",
         T::ClaimColumn => "Cerere",
         T::ClaimDecided => "Cererea {n} a fost soluționată.",
         T::ClaimNumber => "Cererea {n}",
         T::ClaimPurchaseLead => {
-            "Pentru o cumpărătură: scanați codul QR al bonului pe ecranul Scanează sau introduceți aici datele facturii ori ale bonului. Apoi adăugați produsele cumpărate."
+            "Pentru o achiziție: scanați codul QR al bonului pe ecranul Scanare sau introduceți aici datele facturii ori ale bonului. Apoi adăugați produsele de pe document."
         }
-        T::ClaimPurchaseTitle => "Declară o cumpărătură",
-        T::ClaimSent => "Trimis la verificare. Punctele așteaptă aici și pe Acasă până la decizie.",
+        T::ClaimPurchaseTitle => "Declarați o achiziție",
+        T::ClaimSent => {
+            "Trimis la verificare. Punctele așteaptă aici și pe ecranul Acasă până la decizie."
+        }
         T::FieldDocumentDate => "Data",
         T::FieldDocumentNo => "Numărul documentului",
         T::FieldDocumentTotal => "Total",
@@ -736,13 +736,15 @@ pub(super) fn text(key: T) -> &'static str {
         T::FieldShop => "Unde ați cumpărat (opțional)",
         T::FieldSupplierTaxId => "Codul fiscal al furnizorului (opțional)",
         T::FilterFlagged => "Doar cele semnalate",
-        T::FindButton => "Caută",
-        T::FindProduct => "Produs: nume, cod sau cod de bare",
-        T::LinesEmpty => "Încă niciun produs: căutați-le mai jos după nume, cod sau cod de bare.",
+        T::FindButton => "Căutați",
+        T::FindProduct => "Produs: denumire, SKU sau cod de bare",
+        T::LinesEmpty => {
+            "Încă niciun produs: căutați produsele mai jos după denumire, SKU sau cod de bare."
+        }
         T::LinesTitle => "Ce ați cumpărat?",
         T::ModeratorAsks => "Verificatorul întreabă",
-        T::MyClaimsEmpty => "Încă nicio declarație de cumpărături.",
-        T::MyClaimsTitle => "Declarațiile mele de cumpărături",
+        T::MyClaimsEmpty => "Încă nicio declarație de achiziție.",
+        T::MyClaimsTitle => "Declarațiile mele de achiziție",
         T::NextClaim => "Cererea următoare",
         T::NoFlags => "Verificările automate nu au găsit nimic.",
         T::PendingPoints => "{points} așteaptă verificarea",
@@ -753,19 +755,23 @@ pub(super) fn text(key: T) -> &'static str {
         T::QuestionLabel => "Întrebare pentru participant",
         T::QueueEmpty => "Nicio cerere aici.",
         T::ReceiptScanned => "Bon citit din codul QR",
-        T::Reject => "Respinge",
+        T::Reject => "Refuzați",
         T::RejectNote => "Notă pentru participant (opțional)",
-        T::RemoveButton => "Elimină",
-        T::SendAnswer => "Trimite",
-        T::SendForCheck => "Trimite la verificare",
-        T::StartAgain => "Începe din nou",
+        T::RemoveButton => "Eliminați",
+        T::SendAnswer => "Trimiteți",
+        T::SendForCheck => "Trimiteți la verificare",
+        T::StartAgain => "Începeți din nou",
         T::TypeInstead => "Introduceți datele manual",
         T::TypedDocumentTitle => "Documentul",
         T::UsualProducts => "Ce declarați de obicei",
         T::YourAnswer => "Răspuns",
-        T::ClaimsLink => "Declarații de cumpărături",
-        T::ReceiptDecidedNotice => "Declarația dvs. de cumpărături {n}: {status}.",
-        T::ReceiptOnScan => "Cod QR de bon: declarați cumpărătura",
+        T::ClaimsLink => "Declarații de achiziție",
+        T::ReceiptDecidedNotice => "Declarația de achiziție {n}: {status}.",
+        T::ReceiptOnScan => "Codul QR al unui bon: declarați achiziția",
+        T::VerificationVerified => "Verificat de serviciul de verificare a bonurilor",
+        T::VerificationNotFound => "Necunoscut serviciului de verificare a bonurilor",
+        T::VerificationPending => "Încă neprimit de serviciul de verificare",
+        T::VerificationUnavailable => "Serviciul de verificare nu a putut fi interogat",
     }
 }
 

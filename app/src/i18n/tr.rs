@@ -649,7 +649,7 @@ pub(super) fn text(key: T) -> &'static str {
         T::ActorSystem => "sistem",
         T::BdQuantity => "× {units} adet (+ {n})",
         T::ErrReceiptRefund => "Bu bir iade fişi: iadeler puan kazandırmaz.",
-        T::ErrReceiptNotASale => "Bu fiş bir satışa ait değil, bu yüzden puan kazandırmaz.",
+        T::ErrReceiptNotASale => "Bu bir satış fişi değil, bu yüzden puan kazandırmaz.",
         T::ErrReceiptClaimedByYou => "Bu fişi {date} tarihinde zaten bildirdiniz.",
         T::ErrReceiptClaimedByOther => {
             "Bu fiş {date} tarihinde başka biri tarafından bildirildi. Her alışveriş yalnızca bir kez bildirilebilir."
@@ -657,34 +657,36 @@ pub(super) fn text(key: T) -> &'static str {
         T::ErrReceiptTooOld => "Bu alışveriş çok eski: alışverişler {days} içinde bildirilebilir.",
         T::ErrReceiptInFuture => "Belgenin tarihi bugünden sonra. Tarihi kontrol edin.",
         T::ErrReceiptLimitDay => {
-            "Bugün {n} alışveriş bildirimi yaptınız; bu günlük sınır. Yarın tekrar deneyin."
+            "Bugün {n} alışveriş talebi gönderdiniz ve günlük sınıra ulaştınız. Yarın tekrar deneyin."
         }
-        T::ErrReceiptLimitMonth => "Bu ay {n} alışveriş bildirimi yaptınız; bu aylık sınır.",
+        T::ErrReceiptLimitMonth => {
+            "Bu ay {n} alışveriş talebi gönderdiniz ve aylık sınıra ulaştınız."
+        }
         T::HintReceiptQr => {
-            "Bu, bir fişin QR kodu olarak okunamıyor. Yeniden tarayın veya fiş bilgilerini yazın."
+            "Bu kod bir fiş QR kodu olarak okunamadı. Yeniden tarayın veya fiş bilgilerini yazın."
         }
         T::HintReceiptDate => "Alışveriş tarihini girin (gün, ay, yıl).",
-        T::HintReceiptTotal => "Belgedeki toplamı yazın, örn. 975.88.",
-        T::HintFiscalDrive => "Fişin FN numarası 16 hanelidir.",
-        T::HintFiscalDocument => "Fişin FD numarası yalnızca rakamlardan oluşur.",
-        T::HintFiscalSign => "Fişin FP (mali işaret) değeri en fazla 10 hanedir.",
+        T::HintReceiptTotal => "Belgedeki toplamı yazın, ör. 975,88.",
+        T::HintFiscalDrive => "Fişteki FN numarası 16 hanelidir.",
+        T::HintFiscalDocument => "Fişteki FD numarası yalnızca rakamlardan oluşur.",
+        T::HintFiscalSign => "Fişteki FP (mali işaret) en fazla 10 hanelidir.",
         T::HintReceiptKind => "Bu fiş türünü tanımıyoruz.",
-        T::HintDocumentNo => "Belgenin numarasını üzerinde yazdığı gibi girin.",
+        T::HintDocumentNo => "Belge numarasını belgede yazıldığı gibi girin.",
         T::HintShop => "Nereden aldığınızı en fazla 120 karakterle yazın.",
         T::HintLines => "Satın aldığınız en az bir ürün ekleyin (en fazla 30).",
         T::HintQuantity => "Adet: 1 ile 10 000 arasında bir tam sayı.",
         T::ReceiptWaiting => "Kontrol bekliyor",
         T::ReceiptApproved => "Onaylandı",
         T::ReceiptRejected => "Reddedildi",
-        T::ReceiptNeedsInfo => "Sizden bilgi bekleniyor",
+        T::ReceiptNeedsInfo => "Ek bilgi bekleniyor",
         T::ReceiptSourceQr => "Fiş QR kodu",
         T::ReceiptSourceInvoice => "Fatura veya irsaliye",
         T::FlagPhotoReused => "Aynı fotoğraf başka bir talepte de var",
         T::FlagLinesOverTotal => "Ürünler katalog fiyatlarıyla belgenin toplamından fazla tutuyor",
         T::FlagNoPhoto => "Belgenin fotoğrafı yok",
-        T::RejectNotOurProducts => "Program ürünleri değil",
+        T::RejectNotOurProducts => "Ürünler programa dahil değil",
         T::RejectUnreadable => "Belge okunamıyor",
-        T::RejectNotAPurchase => "Bir alışveriş belgesi değil",
+        T::RejectNotAPurchase => "Alışveriş belgesi değil",
         T::RejectWrongQuantities => "Ürünler veya adetler belgeyle uyuşmuyor",
         T::RejectOther => "Başka bir neden",
         T::ReasonReceiptPending => "Alışveriş {document} (talep {claim}): kontrol bekliyor",
@@ -697,7 +699,7 @@ pub(super) fn text(key: T) -> &'static str {
         T::AddButton => "Ekle",
         T::AddPhoto => "Belgenin fotoğrafını ekleyin",
         T::AdminReceipts => "Alışveriş talepleri",
-        T::AnswerSent => "Teşekkürler: talebiniz yeniden kontrol sırasında.",
+        T::AnswerSent => "Teşekkürler: talebiniz yeniden kontrol sırasına alındı.",
         T::Approve => "Onayla",
         T::ApproveNext => "Onayla ve sonrakine geç",
         T::AskForMore => "Ek bilgi iste",
@@ -707,7 +709,7 @@ pub(super) fn text(key: T) -> &'static str {
         T::ClaimDecided => "{n} numaralı talep karara bağlandı.",
         T::ClaimNumber => "Talep {n}",
         T::ClaimPurchaseLead => {
-            "Bir alışveriş için: fişin QR kodunu Tara ekranında tarayın veya fatura ya da fiş bilgilerini buraya yazın. Ardından içindeki ürünleri ekleyin."
+            "Bir alışveriş için: fişin QR kodunu Tara ekranında tarayın veya fatura ya da fiş bilgilerini buraya yazın. Ardından belgedeki ürünleri ekleyin."
         }
         T::ClaimPurchaseTitle => "Alışveriş bildir",
         T::ClaimSent => {
@@ -722,7 +724,7 @@ pub(super) fn text(key: T) -> &'static str {
         T::FilterFlagged => "Yalnızca işaretliler",
         T::FindButton => "Bul",
         T::FindProduct => "Ürün: ad, stok kodu veya barkod",
-        T::LinesEmpty => "Henüz ürün yok: aşağıda ad, stok kodu veya barkodla bulun.",
+        T::LinesEmpty => "Henüz ürün yok: aşağıda ada, stok koduna veya barkoda göre arayın.",
         T::LinesTitle => "Ne satın aldınız?",
         T::ModeratorAsks => "Kontrol eden kişi soruyor",
         T::MyClaimsEmpty => "Henüz alışveriş talebi yok.",
@@ -732,7 +734,7 @@ pub(super) fn text(key: T) -> &'static str {
         T::PendingPoints => "{points} kontrol bekliyor",
         T::PhotoAdded => "Fotoğraf eklendi.",
         T::PhotosTitle => "Belgenin fotoğrafları",
-        T::PointsCredited => "{points} yüklendi",
+        T::PointsCredited => "{points} hesabınıza geçti",
         T::QrText => "Tarandığı hâliyle QR",
         T::QuestionLabel => "Katılımcıya soru",
         T::QueueEmpty => "Burada talep yok.",
@@ -750,6 +752,10 @@ pub(super) fn text(key: T) -> &'static str {
         T::ClaimsLink => "Alışveriş talepleri",
         T::ReceiptDecidedNotice => "{n} numaralı alışveriş talebiniz: {status}.",
         T::ReceiptOnScan => "Fiş QR kodu: alışverişi bildir",
+        T::VerificationVerified => "Fiş doğrulama hizmetince doğrulandı",
+        T::VerificationNotFound => "Fiş doğrulama hizmetinde bulunamadı",
+        T::VerificationPending => "Fiş doğrulama hizmetine henüz ulaşmadı",
+        T::VerificationUnavailable => "Fiş doğrulama hizmetine ulaşılamadı",
     }
 }
 

@@ -13,6 +13,8 @@ pub mod photos;
 pub mod qr;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod verify;
 
 pub use pages::{ClaimPurchasePage, MyClaimPage, MyClaimsPage};
 
@@ -109,6 +111,8 @@ pub struct ClaimView {
     pub expected_points: i64,
     pub final_points: Option<i64>,
     pub flags: Vec<ReceiptFlag>,
+    /// What the verification service said (QR claims, when one is configured).
+    pub verification: Option<crate::domain::Verification>,
     pub reject_reason: Option<RejectReason>,
     /// The moderator's words: a rejection's detail or a question.
     pub note: Option<String>,
@@ -406,7 +410,11 @@ pub async fn submit_claim(
     let lines = parse_lines(&product, &quantity)?;
     let shop = text_field(shop, 120, Field::Shop)?.unwrap_or_default();
     let key = parse_key(key)?;
-    let done = service::submit(
+    let qr = match &document {
+        service::Document::Qr { qr, .. } => Some(qr.clone()),
+        service::Document::Invoice { .. } => None,
+    };
+    let mut done = service::submit(
         call.db(),
         service::NewClaim {
             user_id: call.user.id,
@@ -418,6 +426,22 @@ pub async fn submit_claim(
         call.now,
     )
     .await?;
+    // A fiscal receipt is checked with the verification service, if one is configured; the
+    // claim is stored whatever it answers.
+    if let (Some(qr), Some(verifier)) = (qr, call.settings().receipt_verifier.clone())
+        && done.status == ReceiptStatus::Waiting
+    {
+        let draw = rand::random::<u16>() as i64 % 1000;
+        match service::verify_and_maybe_approve(call.db(), &*verifier, done.id, &qr, draw, call.now)
+            .await
+        {
+            Ok(_) => {
+                let mut conn = call.conn().await?;
+                done = service::submitted(&mut conn, call.user.id, done.id).await?;
+            }
+            Err(e) => tracing::warn!(claim = done.id, error = %e, "receipt left for a person"),
+        }
+    }
     if call.plain_form_post() {
         leptos_axum::redirect(&format!("/claims/{}?sent=1", done.id));
     }

@@ -361,7 +361,11 @@ fn held(h: &HolderRow, user_id: i64, key: Option<&str>) -> Result<i64, AppError>
     })
 }
 
-async fn submitted(conn: &mut AnyConnection, user_id: i64, id: i64) -> Result<Submitted, AppError> {
+pub async fn submitted(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    id: i64,
+) -> Result<Submitted, AppError> {
     let (status, expected): (ReceiptStatus, i64) = sqlx::query_as(
         "SELECT status, expected_points FROM receipt_claims WHERE id = $1 AND user_id = $2",
     )
@@ -589,7 +593,7 @@ struct DecisionAudit {
 /// Asking for more changes no points.
 pub async fn decide(
     db: &Db,
-    moderator: i64,
+    moderator: Option<i64>,
     claim_id: i64,
     decision: &Decision,
     now: i64,
@@ -824,7 +828,7 @@ pub async fn decide(
     let result = (after.status, after.final_points);
     crate::audit::commit(
         tx,
-        Some(moderator),
+        moderator,
         action,
         &format!("receipt_claim:{claim_id}"),
         Some(&before),
@@ -833,6 +837,63 @@ pub async fn decide(
     )
     .await?;
     Ok(result)
+}
+
+/// After a QR claim is stored: asks the verification service once, keeps its answer on the
+/// claim for the moderator, and approves the claim without a person when the settings allow it
+/// (see [`super::verify::AutoApproval`]); `draw` is the spot check's random number in 0..1000.
+pub async fn verify_and_maybe_approve(
+    db: &Db,
+    verifier: &dyn super::verify::ReceiptVerifier,
+    claim_id: i64,
+    qr: &FiscalQr,
+    draw: i64,
+    now: i64,
+) -> Result<crate::domain::Verification, AppError> {
+    use crate::settings::setting;
+    let mut conn = db.pool.acquire().await?;
+    let asked: Option<Option<crate::domain::Verification>> =
+        sqlx::query_scalar("SELECT verification FROM receipt_claims WHERE id = $1")
+            .bind(claim_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    match asked {
+        None => return Err(AppError::NotFound),
+        // Asked already (the same claim sent again): once is enough.
+        Some(Some(v)) => return Ok(v),
+        Some(None) => {}
+    }
+    drop(conn);
+    let v = verifier.verify(qr).await;
+    let mut conn = db.pool.acquire().await?;
+    sqlx::query("UPDATE receipt_claims SET verification = $2 WHERE id = $1")
+        .bind(claim_id)
+        .bind(v)
+        .execute(&mut *conn)
+        .await?;
+    let auto = super::verify::AutoApproval {
+        on: setting(&mut conn, "receipt.auto_approve").await? == Some(1),
+        spot_check_permille: setting(&mut conn, "receipt.spot_check_permille")
+            .await?
+            .unwrap_or(50)
+            .clamp(0, 1000),
+    };
+    let flags: String = sqlx::query_scalar("SELECT flags FROM receipt_claims WHERE id = $1")
+        .bind(claim_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    drop(conn);
+    if auto.approves(v, !flags.is_empty(), draw) {
+        let approve = Decision::Approve {
+            quantities: Vec::new(),
+        };
+        match decide(db, None, claim_id, &approve, now).await {
+            // A person was quicker: their decision stands.
+            Ok(_) | Err(AppError::AlreadyDecided) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(v)
 }
 
 /// Takes a decided claim's pending points out of pending, in full.
@@ -977,6 +1038,7 @@ struct ClaimRow {
     expected_points: i64,
     final_points: Option<i64>,
     flags: String,
+    verification: Option<crate::domain::Verification>,
     reject_reason: Option<RejectReason>,
     note: Option<String>,
     answer: Option<String>,
@@ -991,7 +1053,8 @@ struct ClaimRow {
 }
 
 const CLAIM_COLUMNS: &str = "SELECT c.id, c.user_id, c.source, c.status, c.document_no, c.shop, \
-     c.document_at, c.total, c.expected_points, c.final_points, c.flags, c.reject_reason, c.note, \
+     c.document_at, c.total, c.expected_points, c.final_points, c.flags, c.verification, \
+     c.reject_reason, c.note, \
      c.answer, c.submitted_at, c.decided_at, c.qr_text, c.supplier_tax_id, u.name, u.phone, \
      pc.name AS company, pc.region FROM receipt_claims c JOIN users u ON u.id = c.user_id \
      LEFT JOIN partner_companies pc ON pc.id = c.company_id";
@@ -1077,6 +1140,7 @@ pub async fn claim(
         expected_points: row.expected_points,
         final_points: row.final_points,
         flags: ReceiptFlag::split(&row.flags),
+        verification: row.verification,
         reject_reason: row.reject_reason,
         note: row.note,
         answer: row.answer,

@@ -28,6 +28,9 @@ CREATE TABLE receipt_claims (
     final_points BIGINT CHECK (final_points IS NULL OR final_points >= 0),
     -- What the automatic checks noticed, comma-separated ('photo_reused,lines_over_total').
     flags TEXT NOT NULL DEFAULT '',
+    -- What the receipt verification service said of a QR claim (none configured: NULL).
+    verification TEXT CHECK (verification IS NULL
+        OR verification IN ('verified', 'not_found', 'pending', 'unavailable')),
     reject_reason TEXT,
     -- The moderator's words: a rejection's detail, or the question when more is needed.
     note TEXT,
@@ -77,4 +80,7 @@ ALTER TABLE ledger_entries ADD COLUMN receipt_claim_id BIGINT REFERENCES receipt
 CREATE INDEX ledger_entries_receipt ON ledger_entries (receipt_claim_id);
 
 INSERT INTO program_settings (key, value) VALUES
-    ('receipt.window_days', 60), ('receipt.per_day', 5), ('receipt.per_month', 30);
+    ('receipt.window_days', 60), ('receipt.per_day', 5), ('receipt.per_month', 30),
+    -- Automatic approval of verified QR claims with no flags: off until the admin turns it on;
+    -- this share (in thousandths) of them still goes to a person as a spot check.
+    ('receipt.auto_approve', 0), ('receipt.spot_check_permille', 50);

@@ -155,7 +155,7 @@ pub async fn decide_receipt(
         }
     };
     let (status, final_points) =
-        super::service::decide(call.db(), call.user.id, id, &decision, call.now).await?;
+        super::service::decide(call.db(), Some(call.user.id), id, &decision, call.now).await?;
     let mut conn = call.conn().await?;
     let next = super::service::next_open(&mut conn, id).await?;
     if call.plain_form_post() {

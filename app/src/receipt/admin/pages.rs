@@ -336,7 +336,16 @@ fn Moderate(m: ModeratedClaim, lang: Lang, decide: ServerAction<DecideReceipt>) 
         </section>
         <section class="card" data-testid="flags">
             <h2>{T::ChecksTitle.text(lang)}</h2>
-            {if c.flags.is_empty() {
+            {c
+                .verification
+                .map(|v| {
+                    view! {
+                        <p data-testid="verification" data-verification=v.as_str()>
+                            {v.label().text(lang)}
+                        </p>
+                    }
+                })}
+            {if c.flags.is_empty() && c.verification.is_none() {
                 view! { <p class="muted">{T::NoFlags.text(lang)}</p> }.into_any()
             } else {
                 view! {
