@@ -114,6 +114,21 @@ pub const PEOPLE: &[DemoPerson] = &[
         kind: Some("foreman"),
         company: 1,
     },
+    // Two who claim purchases by receipt in the browser tests (with and without JavaScript).
+    DemoPerson {
+        phone: "+79000000016",
+        name: "Timur Foreman",
+        role: "participant",
+        kind: Some("foreman"),
+        company: 1,
+    },
+    DemoPerson {
+        phone: "+79000000017",
+        name: "Vera Foreman",
+        role: "participant",
+        kind: Some("foreman"),
+        company: 1,
+    },
 ];
 
 /// Loads the demo program if the database has no users yet. Returns whether it loaded anything.
@@ -287,7 +302,56 @@ pub async fn load_if_empty(db: &Db, now: i64) -> Result<bool, AppError> {
     let admin = upsert_admin(db, &email, "Demo Admin", ADMIN_PASSWORD, now).await?;
     load_catalog(db, admin, now).await?;
     load_shop(db, admin, now).await?;
+    load_receipts(db, now).await?;
     Ok(true)
+}
+
+/// Two purchase claims waiting in the moderation queue: Maria Foreman's fiscal receipt for two
+/// tyres, and her supplier's invoice for a heat pump (no photo yet, so it is flagged).
+async fn load_receipts(db: &Db, now: i64) -> Result<(), AppError> {
+    use app::receipt::service::{Document, NewClaim, submit};
+    let maria: i64 = sqlx::query_scalar("SELECT id FROM users WHERE phone = '+79000000005'")
+        .fetch_one(&db.pool)
+        .await?;
+    let product = |sku: &'static str| async move {
+        sqlx::query_scalar::<_, i64>("SELECT id FROM products WHERE sku = $1")
+            .bind(sku)
+            .fetch_one(&db.pool)
+            .await
+    };
+    let (tyre, pump) = (product("TYRE-R16").await?, product("PUMP-HP9").await?);
+    let bought = app::domain::iso_date(now - 3 * 86_400).replace('-', "");
+    let text = format!("t={bought}T1142&s=13000.00&fn=9282440300682838&i=4127&fp=3326371925&n=1");
+    let qr = app::receipt::qr::FiscalQr::parse(&text).map_err(app::receipt::qr_refusal)?;
+    let invoice = app::receipt::parse_document(
+        None,
+        Some("UPD-2281".into()),
+        Some("1655123453".into()),
+        Some(app::domain::iso_date(now - 5 * 86_400)),
+        Some("128000".into()),
+    )?;
+    for (document, lines, shop) in [
+        (
+            Document::Qr { qr, text },
+            vec![(tyre, 2)],
+            "Shina Plus counter",
+        ),
+        (invoice, vec![(pump, 1)], "Teplo Montazh warehouse"),
+    ] {
+        submit(
+            db,
+            NewClaim {
+                user_id: maria,
+                document,
+                shop: shop.into(),
+                lines,
+                key: None,
+            },
+            now,
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 /// A demo reward: category, title, kind, price, stock (None: unlimited; 0 for voucher rewards,

@@ -58,12 +58,20 @@ impl ReceiptVerifier for HttpVerifier {
             "s": qr.total,
             "n": 1,
         });
-        let mut req = self.client.post(&self.url).json(&body);
+        let mut req = self
+            .client
+            .post(&self.url)
+            .header("content-type", "application/json")
+            .body(body.to_string());
         if !self.token.is_empty() {
             req = req.bearer_auth(&self.token);
         }
         let answer = match req.send().await {
-            Ok(res) if res.status().is_success() => res.json::<serde_json::Value>().await.ok(),
+            Ok(res) if res.status().is_success() => res
+                .text()
+                .await
+                .ok()
+                .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok()),
             Ok(res) => {
                 tracing::warn!(status = %res.status(), "receipt service refused the check");
                 None

@@ -800,6 +800,8 @@ pub(super) fn text(key: T) -> &'static str {
         T::VerificationNotFound => "Inconnu du service de contrôle des tickets",
         T::VerificationPending => "Pas encore reçu par le service de contrôle",
         T::VerificationUnavailable => "Le service de contrôle n’a pas pu être interrogé",
+        T::BoughtAt => "Acheté chez",
+        T::LinesBought => "Produits achetés",
     }
 }
 

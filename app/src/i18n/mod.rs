@@ -814,6 +814,8 @@ messages! {
     VerificationNotFound { en: "Unknown to the receipt service", ru: "Не найден сервисом проверки чеков" }
     VerificationPending { en: "Not yet received by the receipt service", ru: "Ещё не поступил в сервис проверки чеков" }
     VerificationUnavailable { en: "The receipt service could not be asked", ru: "Сервис проверки чеков недоступен" }
+    BoughtAt { en: "Bought at", ru: "Место покупки" }
+    LinesBought { en: "Products bought", ru: "Купленные товары" }
 }
 
 #[cfg(test)]

@@ -772,6 +772,8 @@ pub(super) fn text(key: T) -> &'static str {
         T::VerificationNotFound => "Necunoscut serviciului de verificare a bonurilor",
         T::VerificationPending => "Încă neprimit de serviciul de verificare",
         T::VerificationUnavailable => "Serviciul de verificare nu a putut fi interogat",
+        T::BoughtAt => "Cumpărat de la",
+        T::LinesBought => "Produse cumpărate",
     }
 }
 

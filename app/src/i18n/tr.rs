@@ -756,6 +756,8 @@ pub(super) fn text(key: T) -> &'static str {
         T::VerificationNotFound => "Fiş doğrulama hizmetinde bulunamadı",
         T::VerificationPending => "Fiş doğrulama hizmetine henüz ulaşmadı",
         T::VerificationUnavailable => "Fiş doğrulama hizmetine ulaşılamadı",
+        T::BoughtAt => "Satın alındığı yer",
+        T::LinesBought => "Satın alınan ürünler",
     }
 }
 

@@ -41,6 +41,27 @@ fn without_line(lines: &[(i64, i64)], id: i64) -> Vec<(i64, i64)> {
     lines.iter().copied().filter(|l| l.0 != id).collect()
 }
 
+/// The camera on the claim screen, for the products' own barcodes (EAN): a product read is
+/// looked up as if its digits were typed into the search. Without JavaScript the search box does
+/// the same with typed digits.
+#[leptos::island]
+fn ProductScanner(lang: Lang, base: String) -> impl IntoView {
+    use crate::earn::scan::scanned::Seen;
+    provide_context(lang);
+    let live = RwSignal::new(false);
+    Effect::new(move |_| live.set(true));
+    let on_seen = Callback::new(move |seen: Seen| {
+        if let Seen::ProductBarcode(digits) = seen {
+            crate::earn::scan::go_to(&format!("{base}&q={}", url_escape(&digits)));
+        }
+    });
+    view! {
+        <div class="product-scanner" data-testid="product-scanner">
+            <crate::earn::scan::camera::Camera on_seen=on_seen live=live.into() lang=lang />
+        </div>
+    }
+}
+
 #[component]
 pub fn ClaimPurchasePage() -> impl IntoView {
     let lang = use_lang();
@@ -245,6 +266,7 @@ fn DraftView(
         <section class="card">
             <h2>{T::LinesTitle.text(lang)}</h2>
             {lines_view}
+            <ProductScanner lang=lang base=draft_href(qr_kept.as_deref(), &chosen) />
             <form method="get" action="/claims/new" class="search" role="search">
                 {qr_kept.clone().map(|qr| view! { <input type="hidden" name="qr" value=qr /> })}
                 <input type="hidden" name="lines" value=lines_param(&chosen) />
@@ -591,7 +613,7 @@ fn ClaimDetail(
                 {(!c.shop.is_empty())
                     .then(|| {
                         view! {
-                            <dt>{T::FieldShop.text(lang)}</dt>
+                            <dt>{T::BoughtAt.text(lang)}</dt>
                             <dd>{c.shop.clone()}</dd>
                         }
                     })}
@@ -625,7 +647,7 @@ fn ClaimDetail(
                 }
             })}
         <section class="card">
-            <h2>{T::LinesTitle.text(lang)}</h2>
+            <h2>{T::LinesBought.text(lang)}</h2>
             <ul class="lines">
                 {c
                     .lines

@@ -12,7 +12,7 @@ use self::delivery::*;
 use self::scanned::Seen;
 
 /// Leaves the Scan screen for another page (a receipt's QR goes to its claim screen).
-fn go_to(href: &str) {
+pub(crate) fn go_to(href: &str) {
     #[cfg(feature = "hydrate")]
     if let Some(w) = web_sys::window() {
         let _ = w.location().set_href(href);
@@ -191,7 +191,7 @@ fn ScanDesk(
     let seen = StoredValue::new(std::collections::HashSet::<String>::new());
     let on_seen = Callback::new(move |what: Seen| match what {
         Seen::Receipt(text) => go_to(&scanned::receipt_href(&text)),
-        Seen::ProductBarcode => {
+        Seen::ProductBarcode(_) => {
             notice.set(Some(Notice::Product));
             feedback(false);
         }

@@ -18,8 +18,8 @@ pub const FORMATS: [&str; 6] = [
 pub enum Seen {
     /// One of our unit codes (bare, grouped, or inside the label's `/c/CODE` address).
     Unit(UnitCode),
-    /// A retail barcode (EAN/UPC): the product, not the unit.
-    ProductBarcode,
+    /// A retail barcode (EAN/UPC): the product, not the unit; its digits as read.
+    ProductBarcode(String),
     /// A code that is not ours, or one of ours with a typo the check character caught; `text` is
     /// what was read, cut to a length a list row can show.
     NotOurs { text: String, why: CodeError },
@@ -55,7 +55,7 @@ fn looks_like_gtin(text: &str) -> bool {
 
 pub fn classify(text: &str, format: &str) -> Seen {
     if is_retail(format) || looks_like_gtin(text) {
-        return Seen::ProductBarcode;
+        return Seen::ProductBarcode(text.trim().chars().take(20).collect());
     }
     if is_receipt(text) {
         return Seen::Receipt(text.trim().chars().take(600).collect());
@@ -108,12 +108,27 @@ mod tests {
 
     #[test]
     fn retail_barcodes_are_the_product_not_the_unit() {
-        assert_eq!(classify("4006381333931", "ean_13"), Seen::ProductBarcode);
-        assert_eq!(classify("96385074", "ean_8"), Seen::ProductBarcode);
-        assert_eq!(classify("036000291452", "upc_a"), Seen::ProductBarcode);
+        assert_eq!(
+            classify("4006381333931", "ean_13"),
+            Seen::ProductBarcode("4006381333931".into())
+        );
+        assert_eq!(
+            classify("96385074", "ean_8"),
+            Seen::ProductBarcode("96385074".into())
+        );
+        assert_eq!(
+            classify("036000291452", "upc_a"),
+            Seen::ProductBarcode("036000291452".into())
+        );
         // A GTIN carried by another symbology is still the product's number.
-        assert_eq!(classify("04006381333931", "code_128"), Seen::ProductBarcode);
-        assert_eq!(classify("4006381333931", "qr_code"), Seen::ProductBarcode);
+        assert_eq!(
+            classify("04006381333931", "code_128"),
+            Seen::ProductBarcode("04006381333931".into())
+        );
+        assert_eq!(
+            classify("4006381333931", "qr_code"),
+            Seen::ProductBarcode("4006381333931".into())
+        );
     }
 
     #[test]

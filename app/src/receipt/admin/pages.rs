@@ -306,7 +306,7 @@ fn Moderate(m: ModeratedClaim, lang: Lang, decide: ServerAction<DecideReceipt>) 
                 {(!c.shop.is_empty())
                     .then(|| {
                         view! {
-                            <dt>{T::FieldShop.text(lang)}</dt>
+                            <dt>{T::BoughtAt.text(lang)}</dt>
                             <dd>{c.shop.clone()}</dd>
                         }
                     })}
@@ -389,7 +389,7 @@ fn Moderate(m: ModeratedClaim, lang: Lang, decide: ServerAction<DecideReceipt>) 
             <input type="hidden" name="id" value=id />
             <input type="hidden" name="decision" value="approve" />
             <section class="card">
-                <h2>{T::LinesTitle.text(lang)}</h2>
+                <h2>{T::LinesBought.text(lang)}</h2>
                 <div class="table-wrap">
                     <table data-testid="claim-lines">
                         <thead>
