@@ -13,7 +13,7 @@ use crate::org::{
 };
 use crate::profile::ProfilePage;
 use crate::receipt::admin::{AdminReceiptPage, AdminReceiptsPage};
-use crate::receipt::{ClaimPurchasePage, MyClaimPage, MyClaimsPage};
+use crate::receipt::{ClaimPurchasePage, MyClaimPage, MyClaimsPage, TeamReceiptsPage};
 use crate::shop::{
     AdminOrderPage, AdminOrdersPage, AdminRewardsPage, OrderPage, OrdersPage, RewardPage, ShopPage,
 };
@@ -316,6 +316,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/join/:code") view=InvitePage />
                     <Route path=path!("/team") view=TeamPage />
                     <Route path=path!("/team/invites") view=TeamInvitesPage />
+                    <Route path=path!("/team/receipts") view=TeamReceiptsPage />
                     <Route path=path!("/team/:id") view=MemberPage />
                     <Route path=path!("/admin/companies") view=AdminCompaniesPage />
                     <Route path=path!("/admin/companies/:id") view=AdminCompanyPage />

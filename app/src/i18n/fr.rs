@@ -802,6 +802,7 @@ pub(super) fn text(key: T) -> &'static str {
         T::VerificationUnavailable => "Le service de contrôle n’a pas pu être interrogé",
         T::BoughtAt => "Acheté chez",
         T::LinesBought => "Produits achetés",
+        T::AdminReceiptsNav => "Tickets",
     }
 }
 

@@ -816,6 +816,7 @@ messages! {
     VerificationUnavailable { en: "The receipt service could not be asked", ru: "Сервис проверки чеков недоступен" }
     BoughtAt { en: "Bought at", ru: "Место покупки" }
     LinesBought { en: "Products bought", ru: "Купленные товары" }
+    AdminReceiptsNav { en: "Receipts", ru: "Чеки" }
 }
 
 #[cfg(test)]

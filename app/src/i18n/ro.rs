@@ -774,6 +774,7 @@ pub(super) fn text(key: T) -> &'static str {
         T::VerificationUnavailable => "Serviciul de verificare nu a putut fi interogat",
         T::BoughtAt => "Cumpărat de la",
         T::LinesBought => "Produse cumpărate",
+        T::AdminReceiptsNav => "Bonuri",
     }
 }
 

@@ -758,6 +758,7 @@ pub(super) fn text(key: T) -> &'static str {
         T::VerificationUnavailable => "Fiş doğrulama hizmetine ulaşılamadı",
         T::BoughtAt => "Satın alındığı yer",
         T::LinesBought => "Satın alınan ürünler",
+        T::AdminReceiptsNav => "Fişler",
     }
 }
 

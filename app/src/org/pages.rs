@@ -311,7 +311,8 @@ fn TeamView(
         <p class="muted small">
             {T::JoinCodeIs.with(lang, &[("code", t.company.join_code.as_deref().unwrap_or("—"))])}
             " · " <a href="/team/invites">{T::InvitesTitle.text(lang)}</a> " · "
-            <a href="/orders">{T::CompanyCredits.text(lang)}</a>
+            <a href="/orders">{T::CompanyCredits.text(lang)}</a> " · "
+            <a href="/team/receipts">{T::ClaimsLink.text(lang)}</a>
         </p>
         <nav class="chips" aria-label=T::PeriodLabel.text(lang)>
             {Period::ALL

@@ -16,7 +16,7 @@ pub mod service;
 #[cfg(feature = "ssr")]
 pub mod verify;
 
-pub use pages::{ClaimPurchasePage, MyClaimPage, MyClaimsPage};
+pub use pages::{ClaimPurchasePage, MyClaimPage, MyClaimsPage, TeamReceiptsPage};
 
 #[cfg(feature = "ssr")]
 use crate::call::Call;

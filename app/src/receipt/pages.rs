@@ -5,7 +5,7 @@
 
 use super::{
     AnswerClaim, ClaimView, ClaimsPage, DraftData, ReceiptSummary, SubmitClaim, draft, lines_param,
-    my_claim, my_claims,
+    my_claim, my_claims, team_claims,
 };
 use crate::domain::{ReceiptStatus, url_escape};
 use crate::error::Field;
@@ -732,5 +732,30 @@ fn ClaimDetail(
         <a class="button secondary" href="/claims">
             {T::MyClaimsTitle.text(lang)}
         </a>
+    }
+}
+
+/// The partner manager's view of his staff's purchase claims: who, status and points; never
+/// their photos or lines.
+#[component]
+pub fn TeamReceiptsPage() -> impl IntoView {
+    let lang = use_lang();
+    let claims = Resource::new(|| (), |_| team_claims());
+    view! {
+        <Title text=T::ClaimsLink.text(lang) />
+        <ParticipantShell>
+            <h1>{T::ClaimsLink.text(lang)}</h1>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match claims.await {
+                        Ok(c) => view! { <ClaimList claims=c lang=lang link=false /> }.into_any(),
+                        Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+            <a class="button secondary" href="/team">
+                {T::TeamTitle.text(lang)}
+            </a>
+        </ParticipantShell>
     }
 }

@@ -115,7 +115,9 @@ pub fn AdminShell(children: ChildrenFn) -> impl IntoView {
                                         </A>
                                         <A href="/admin/rewards">{T::AdminRewards.text(lang)}</A>
                                         <A href="/admin/orders">{T::AdminOrders.text(lang)}</A>
-                                        <A href="/admin/receipts">{T::AdminReceipts.text(lang)}</A>
+                                        <A href="/admin/receipts">
+                                            {T::AdminReceiptsNav.text(lang)}
+                                        </A>
                                         <A href="/admin/adjust">{T::AdminAdjust.text(lang)}</A>
                                         <A href="/admin/audit">{T::AdminAudit.text(lang)}</A>
                                     </nav>
