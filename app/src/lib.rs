@@ -7,6 +7,8 @@
 // A server function takes one argument per field of its form (that is how a plain HTML form
 // posts to it), so a long form is a long argument list.
 #![allow(clippy::too_many_arguments)]
+// The claim screen's view is one deep type; the compiler needs more room to lay it out.
+#![recursion_limit = "256"]
 
 pub mod admin;
 pub mod app;

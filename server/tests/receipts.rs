@@ -581,6 +581,172 @@ async fn a_random_mix_of_claims_and_decisions_keeps_the_ledger_sound(db: Db) {
     assert_eq!(credited, accrued);
 }
 
+async fn the_daily_cap_counts_on_the_day_a_claim_is_made(db: Db) {
+    let ids = people(&db).await;
+    let (tyre, _) = products(&db).await;
+    let user = foremen(&db, 1).await[0];
+    sqlx::query("UPDATE program_settings SET value = 300 WHERE key = 'daily_cap'")
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    let receipt = |i: u32| qr(&BOUGHT.replace("i=99456", &format!("i={i}")));
+    // 240, then 60 under the 300 cap (the first claim's pending points count), then nothing.
+    let a = service::submit(&db, claim(user, receipt(1), vec![(tyre, 2)]), NOW)
+        .await
+        .unwrap();
+    let b = service::submit(&db, claim(user, receipt(2), vec![(tyre, 2)]), NOW + 60)
+        .await
+        .unwrap();
+    assert_eq!((a.expected_points, b.expected_points), (240, 60));
+    assert_eq!(
+        service::submit(&db, claim(user, receipt(3), vec![(tyre, 1)]), NOW + 120)
+            .await
+            .unwrap_err(),
+        AppError::DailyCapReached { cap: 300 }
+    );
+    // Approved the next day, together: the moderator's day takes nothing off, and the trimmed
+    // claim is worth what it was worth when made.
+    let next_day = NOW + 86_400 + 3600;
+    let approve = Decision::Approve { quantities: vec![] };
+    for id in [a.id, b.id] {
+        service::decide(&db, Some(ids.admin), id, &approve, next_day)
+            .await
+            .unwrap();
+    }
+    assert_eq!(
+        (balance(&db, user).await, pending(&db, user).await),
+        (300, 0)
+    );
+    // And a receipt approved today does not use up today's unit-code cap.
+    let today: i64 = sqlx::query_scalar(
+        "SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM ledger_entries \
+         WHERE user_id = $1 AND created_at >= $2 AND kind = 'accrual' AND receipt_claim_id IS NULL",
+    )
+    .bind(user)
+    .bind(next_day - 3600)
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    assert_eq!(today, 0);
+    assert_balances_match_entries(&db).await;
+}
+
+async fn questions_reach_home_and_invoices_are_named_by_their_supplier(db: Db) {
+    let ids = people(&db).await;
+    let (tyre, _) = products(&db).await;
+    let user = foremen(&db, 1).await[0];
+    let invoice = |number: &str, supplier: Option<&str>| {
+        parse_document(
+            None,
+            Some(number.into()),
+            supplier.map(str::to_string),
+            Some("2026-11-18".into()),
+            Some("5000".into()),
+        )
+    };
+    assert_eq!(
+        invoice("12", None).unwrap_err(),
+        AppError::Invalid {
+            field: app::error::Field::TaxId
+        }
+    );
+    // A number sign in front goes; a letter that is part of the number stays.
+    let key = |d: Document| d.key();
+    assert_eq!(
+        key(invoice("No. 12/a", Some("7701234567")).unwrap()),
+        key(invoice("12/A", Some("7701 234567")).unwrap())
+    );
+    assert_ne!(
+        key(invoice("NK-12", Some("7701234567")).unwrap()),
+        key(invoice("K-12", Some("7701234567")).unwrap())
+    );
+    // Another supplier's invoice 12 is another invoice.
+    let s1 = service::submit(
+        &db,
+        claim(
+            user,
+            invoice("12", Some("7701234567")).unwrap(),
+            vec![(tyre, 1)],
+        ),
+        NOW,
+    )
+    .await
+    .unwrap();
+    service::submit(
+        &db,
+        claim(
+            user,
+            invoice("12", Some("5001234567")).unwrap(),
+            vec![(tyre, 1)],
+        ),
+        NOW,
+    )
+    .await
+    .unwrap();
+    // A question reaches Home; once approved, the question is no longer shown as a note.
+    let ask = Decision::Ask {
+        question: "Is this the Tula warehouse?".into(),
+    };
+    service::decide(&db, Some(ids.admin), s1.id, &ask, NOW + 10)
+        .await
+        .unwrap();
+    let mut conn = db.pool.acquire().await.unwrap();
+    let told = service::unseen(&mut conn, user).await.unwrap();
+    assert_eq!(told.len(), 1);
+    assert_eq!(told[0].status, ReceiptStatus::NeedsInfo);
+    drop(conn);
+    service::answer(&db, user, s1.id, "Yes", NOW + 20)
+        .await
+        .unwrap();
+    service::decide(
+        &db,
+        Some(ids.admin),
+        s1.id,
+        &Decision::Approve { quantities: vec![] },
+        NOW + 30,
+    )
+    .await
+    .unwrap();
+    let mut conn = db.pool.acquire().await.unwrap();
+    let view = service::claim(&mut conn, s1.id, Some(user), app::i18n::Lang::En)
+        .await
+        .unwrap();
+    assert_eq!((view.status, view.note), (ReceiptStatus::Approved, None));
+    assert_eq!(view.answer.as_deref(), Some("Yes"));
+    drop(conn);
+    // A product without a catalog price is flagged: its value cannot be checked.
+    let unpriced: i64 = sqlx::query_scalar(
+        "INSERT INTO products (sku, name, base_points, active, created_at) \
+         VALUES ('CABLE', 'Cable', 10, 1, $1) RETURNING id",
+    )
+    .bind(NOW)
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    let s3 = service::submit(
+        &db,
+        claim(
+            user,
+            invoice("40", Some("7701234567")).unwrap(),
+            vec![(unpriced, 3)],
+        ),
+        NOW,
+    )
+    .await
+    .unwrap();
+    let mut conn = db.pool.acquire().await.unwrap();
+    let view = service::claim(&mut conn, s3.id, None, app::i18n::Lang::En)
+        .await
+        .unwrap();
+    assert!(
+        view.flags.contains(&ReceiptFlag::UnpricedLine),
+        "{:?}",
+        view.flags
+    );
+    drop(conn);
+    assert_balances_match_entries(&db).await;
+}
+
 /// A receipt QR bought two days before the real clock (the HTTP server keeps real time).
 fn recent_receipt(document: u32) -> String {
     let day = app::domain::iso_date(app::state::unix_now() - 2 * 86_400).replace('-', "");
@@ -965,4 +1131,6 @@ on_both_databases!(
     a_random_mix_of_claims_and_decisions_keeps_the_ledger_sound,
     over_http_forms_photos_and_who_sees_what,
     verified_claims_are_approved_without_a_person_when_allowed,
+    the_daily_cap_counts_on_the_day_a_claim_is_made,
+    questions_reach_home_and_invoices_are_named_by_their_supplier,
 );

@@ -275,6 +275,8 @@ stored_enum! {
         LinesOverTotal = "lines_over_total" => FlagLinesOverTotal,
         /// An invoice claim with no photo of the document.
         NoPhoto = "no_photo" => FlagNoPhoto,
+        /// A product the catalog has no price for: the total cannot be checked against it.
+        UnpricedLine = "unpriced_line" => FlagUnpricedLine,
     }
 }
 

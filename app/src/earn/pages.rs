@@ -54,9 +54,10 @@ pub(crate) fn ActivityList(
     .into_any()
 }
 
-const HISTORY_FILTERS: [(Option<EntryKind>, T); 6] = [
+const HISTORY_FILTERS: [(Option<EntryKind>, T); 7] = [
     (None, T::FilterAll),
     (Some(EntryKind::Accrual), T::KindAccrual),
+    (Some(EntryKind::Pending), T::KindPending),
     (Some(EntryKind::Redemption), T::KindRedemption),
     (Some(EntryKind::Reversal), T::KindReversal),
     (Some(EntryKind::Adjustment), T::KindAdjustment),

@@ -369,7 +369,8 @@ async fn claim_parsed(
         "UPDATE unit_codes SET claimed_by = $1, claimed_at = $2 \
          WHERE id = $3 AND claimed_by IS NULL AND status = 'active' \
          RETURNING (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM ledger_entries \
-          WHERE user_id = $1 AND created_at >= $4 AND kind = 'accrual')",
+          WHERE user_id = $1 AND created_at >= $4 AND kind = 'accrual' \
+          AND receipt_claim_id IS NULL)",
     )
     .bind(user_id)
     .bind(now)

@@ -762,7 +762,7 @@ pub(super) fn text(key: T) -> &'static str {
         T::FieldDocumentTotal => "Total",
         T::FieldQuantity => "Quantité",
         T::FieldShop => "Lieu d’achat (facultatif)",
-        T::FieldSupplierTaxId => "Numéro fiscal du fournisseur (facultatif)",
+        T::FieldSupplierTaxId => "Numéro fiscal du fournisseur",
         T::FilterFlagged => "Signalées uniquement",
         T::FindButton => "Chercher",
         T::FindProduct => "Produit : nom, référence ou code-barres",
@@ -803,6 +803,9 @@ pub(super) fn text(key: T) -> &'static str {
         T::BoughtAt => "Acheté chez",
         T::LinesBought => "Produits achetés",
         T::AdminReceiptsNav => "Tickets",
+        T::FlagUnpricedLine => {
+            "Un produit n’a pas de prix au catalogue : le total ne peut être vérifié"
+        }
     }
 }
 

@@ -778,7 +778,7 @@ messages! {
     FieldDocumentTotal { en: "Total", ru: "Сумма" }
     FieldQuantity { en: "Quantity", ru: "Количество" }
     FieldShop { en: "Where you bought it (optional)", ru: "Где куплено (необязательно)" }
-    FieldSupplierTaxId { en: "Supplier's tax number (optional)", ru: "ИНН поставщика (необязательно)" }
+    FieldSupplierTaxId { en: "Supplier's tax number", ru: "ИНН поставщика" }
     FilterFlagged { en: "Flagged only", ru: "Только с замечаниями" }
     FindButton { en: "Find", ru: "Найти" }
     FindProduct { en: "Product: name, SKU or barcode", ru: "Товар: название, артикул или штрихкод" }
@@ -817,6 +817,7 @@ messages! {
     BoughtAt { en: "Bought at", ru: "Место покупки" }
     LinesBought { en: "Products bought", ru: "Купленные товары" }
     AdminReceiptsNav { en: "Receipts", ru: "Чеки" }
+    FlagUnpricedLine { en: "A product has no catalog price: the total cannot be checked", ru: "У товара нет цены в каталоге: сумму не проверить" }
 }
 
 #[cfg(test)]

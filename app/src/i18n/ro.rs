@@ -734,7 +734,7 @@ pub(super) fn text(key: T) -> &'static str {
         T::FieldDocumentTotal => "Total",
         T::FieldQuantity => "Cantitate",
         T::FieldShop => "Unde ați cumpărat (opțional)",
-        T::FieldSupplierTaxId => "Codul fiscal al furnizorului (opțional)",
+        T::FieldSupplierTaxId => "Codul fiscal al furnizorului",
         T::FilterFlagged => "Doar cele semnalate",
         T::FindButton => "Căutați",
         T::FindProduct => "Produs: denumire, SKU sau cod de bare",
@@ -775,6 +775,7 @@ pub(super) fn text(key: T) -> &'static str {
         T::BoughtAt => "Cumpărat de la",
         T::LinesBought => "Produse cumpărate",
         T::AdminReceiptsNav => "Bonuri",
+        T::FlagUnpricedLine => "Un produs nu are preț în catalog: totalul nu poate fi verificat",
     }
 }
 

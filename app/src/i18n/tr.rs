@@ -720,7 +720,7 @@ pub(super) fn text(key: T) -> &'static str {
         T::FieldDocumentTotal => "Toplam",
         T::FieldQuantity => "Adet",
         T::FieldShop => "Nereden alındı (isteğe bağlı)",
-        T::FieldSupplierTaxId => "Tedarikçinin vergi numarası (isteğe bağlı)",
+        T::FieldSupplierTaxId => "Tedarikçinin vergi numarası",
         T::FilterFlagged => "Yalnızca işaretliler",
         T::FindButton => "Bul",
         T::FindProduct => "Ürün: ad, stok kodu veya barkod",
@@ -759,6 +759,7 @@ pub(super) fn text(key: T) -> &'static str {
         T::BoughtAt => "Satın alındığı yer",
         T::LinesBought => "Satın alınan ürünler",
         T::AdminReceiptsNav => "Fişler",
+        T::FlagUnpricedLine => "Bir ürünün katalog fiyatı yok: toplam kontrol edilemiyor",
     }
 }
 

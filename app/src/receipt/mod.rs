@@ -327,9 +327,15 @@ pub fn parse_document(
     let number = text_field(number, 40, Field::DocumentNo)?.ok_or(AppError::Invalid {
         field: Field::DocumentNo,
     })?;
-    // One spelling per number: "№ 12 / A" and "12/a" are the same invoice.
-    let number: String = number
-        .trim_start_matches(['№', '#', 'N', 'n'])
+    // One spelling per number: "№ 12 / A", "No. 12/a" and "12/A" are the same invoice. Only a
+    // number sign in front is dropped ("NK-12" keeps its N).
+    let trimmed = number.trim_start();
+    let lower = trimmed.to_lowercase();
+    let rest = ["№", "#", "no.", "n°", "nr.", "no "]
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .map_or(trimmed, |p| &trimmed[p.len()..]);
+    let number: String = rest
         .chars()
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_uppercase)
@@ -339,8 +345,14 @@ pub fn parse_document(
             field: Field::DocumentNo,
         });
     }
+    // The supplier's tax number is part of what names an invoice (one supplier's invoice 1 is
+    // not another's), so it is asked for.
     let supplier = match text_field(supplier, 20, Field::TaxId)? {
-        None => None,
+        None => {
+            return Err(AppError::Invalid {
+                field: Field::TaxId,
+            });
+        }
         Some(s) => {
             let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
             if s.len() < 4 || !s.chars().all(|c| c.is_ascii_alphanumeric()) {

@@ -717,7 +717,7 @@ fn ClaimDetail(
                                 <input
                                     type="file"
                                     name="photo"
-                                    accept="image/jpeg,image/png,image/webp,image/heic"
+                                    accept="image/jpeg,image/png,image/webp"
                                     capture="environment"
                                     required
                                 />

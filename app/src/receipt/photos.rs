@@ -243,17 +243,24 @@ async fn store(
     Ok(id)
 }
 
+/// The claim is the caller's, open, and has room for a photo: checked before anything is read,
+/// decoded or written (and again under the lock when the photo is stored).
 async fn check_open(db: &crate::state::Db, user_id: i64, claim_id: i64) -> Result<(), AppError> {
     let mut conn = db.pool.acquire().await?;
-    let status: Option<ReceiptStatus> =
-        sqlx::query_scalar("SELECT status FROM receipt_claims WHERE id = $1 AND user_id = $2")
-            .bind(claim_id)
-            .bind(user_id)
-            .fetch_optional(&mut *conn)
-            .await?;
-    match status {
+    let found = sqlx::query_as::<_, OpenClaim>(
+        "SELECT status, (SELECT COUNT(*) FROM receipt_photos WHERE claim_id = $1) AS photos \
+         FROM receipt_claims WHERE id = $1 AND user_id = $2",
+    )
+    .bind(claim_id)
+    .bind(user_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    match found {
         None => Err(AppError::NotFound),
-        Some(s) if !s.open() => Err(AppError::AlreadyDecided),
+        Some(c) if !c.status.open() => Err(AppError::AlreadyDecided),
+        Some(c) if c.photos >= MAX_PHOTOS as i64 => Err(AppError::Invalid {
+            field: Field::Count,
+        }),
         Some(_) => Ok(()),
     }
 }

@@ -20,8 +20,9 @@ use crate::i18n::Lang;
 use crate::state::{Backend, Db};
 use sqlx::AnyConnection;
 
-/// A receipt's clock may run a little ahead of ours.
-const CLOCK_SLACK_SECS: i64 = 15 * 60;
+/// How far ahead of the program's clock a document may be: its time is read in the program's
+/// zone, and a shop eight or nine hours east (Vladivostok against Moscow) is that far ahead.
+const CLOCK_SLACK_SECS: i64 = 12 * 3600;
 
 /// What the participant showed of the purchase.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,7 +126,9 @@ pub async fn receipt_settings(conn: &mut AnyConnection) -> Result<ReceiptSetting
     })
 }
 
-/// The claimant as the rules engine and the checks see them.
+/// The claimant as the rules engine and the checks see them. "Today" for the daily cap counts
+/// the unit codes credited today and the receipt claims made today (their pending points: a
+/// claim counts on the day it is made, not the day a moderator approves it).
 #[derive(sqlx::FromRow)]
 struct ClaimantRow {
     kind: Option<ParticipantKind>,
@@ -152,7 +155,8 @@ async fn claimant(
          (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM ledger_entries \
           WHERE user_id = $1 AND created_at >= $2 AND {}) AS earned_year, \
          (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM ledger_entries \
-          WHERE user_id = $1 AND created_at >= $3 AND kind = 'accrual') AS earned_today, \
+          WHERE user_id = $1 AND created_at >= $3 AND ((kind = 'accrual' AND receipt_claim_id IS NULL) \
+          OR (kind = 'pending' AND points > 0))) AS earned_today, \
          u.status, pc.status AS company_status \
          FROM users u LEFT JOIN partner_companies pc ON pc.id = u.company_id WHERE u.id = $1",
         ledger::EARNING_ENTRIES
@@ -403,7 +407,8 @@ pub async fn submit(db: &Db, claim: NewClaim, now: i64) -> Result<Submitted, App
         return Err(AppError::ReceiptInFuture);
     }
     let settings = receipt_settings(&mut conn).await?;
-    if now - at > settings.window_days * 86_400 {
+    // By calendar day: a document dated exactly `window_days` ago may still be claimed.
+    if day_start(now) - day_start(at) > settings.window_days * 86_400 {
         return Err(AppError::ReceiptTooOld {
             days: settings.window_days,
         });
@@ -424,6 +429,17 @@ pub async fn submit(db: &Db, claim: NewClaim, now: i64) -> Result<Submitted, App
         at,
     );
     let expected: i64 = valued.iter().map(|v| v.points).sum();
+    // Nothing left under today's cap: refused now rather than stored as a claim worth nothing.
+    if expected == 0
+        && let Some(cap) = program.daily_cap
+        && valued.iter().any(|v| {
+            v.steps
+                .iter()
+                .any(|l| matches!(l.step, rules::Step::DailyCap { .. }))
+        })
+    {
+        return Err(AppError::DailyCapReached { cap });
+    }
     let mut flags = Vec::new();
     let catalog_value: i64 = products
         .iter()
@@ -432,6 +448,10 @@ pub async fn submit(db: &Db, claim: NewClaim, now: i64) -> Result<Submitted, App
         .sum();
     if catalog_value > claim.document.total() {
         flags.push(ReceiptFlag::LinesOverTotal);
+    }
+    // A line the catalog has no price for cannot be checked against the total.
+    if products.iter().any(|p| p.facts.price.is_none()) {
+        flags.push(ReceiptFlag::UnpricedLine);
     }
     if claim.document.source() == ReceiptSource::Invoice {
         // Until a photo of it is added.
@@ -446,6 +466,17 @@ pub async fn submit(db: &Db, claim: NewClaim, now: i64) -> Result<Submitted, App
     // PostgreSQL the balance row is the lock; SQLite's single writer holds the database's.
     if db.backend == Backend::Postgres {
         ledger::lock_balance(&mut tx, claim.user_id, now).await?;
+    }
+    // Under the lock, again: the same claim sent twice at once (a phone's retry) is answered with
+    // the claim the first one stored, not counted against the limits.
+    if let Some(k) = key
+        && let Some(id) = by_key(&mut tx, claim.user_id, k).await?
+    {
+        return submitted(&mut tx, claim.user_id, id).await;
+    }
+    if let Some(h) = holder(&mut tx, &doc_key).await? {
+        let id = held(&h, claim.user_id, key)?;
+        return submitted(&mut tx, claim.user_id, id).await;
     }
     let (today, month): (i64, i64) = sqlx::query_as(
         "SELECT COUNT(CASE WHEN submitted_at >= $2 THEN 1 END), COUNT(*) FROM receipt_claims \
@@ -574,6 +605,9 @@ struct LineRow {
     id: i64,
     product_id: i64,
     quantity: i64,
+    /// The line's value when it was claimed, and its steps.
+    points: i64,
+    breakdown: String,
 }
 
 /// What a decision changed, for the audit log.
@@ -636,8 +670,8 @@ pub async fn decide(
     let after = match decision {
         Decision::Ask { question } => {
             sqlx::query(
-                "UPDATE receipt_claims SET status = 'needs_info', note = $2, decided_by = $3 \
-                 WHERE id = $1",
+                "UPDATE receipt_claims SET status = 'needs_info', note = $2, decided_by = $3, \
+                 seen_at = NULL WHERE id = $1",
             )
             .bind(claim_id)
             .bind(question)
@@ -684,7 +718,8 @@ pub async fn decide(
         }
         Decision::Approve { quantities } => {
             let lines = sqlx::query_as::<_, LineRow>(
-                "SELECT id, product_id, quantity FROM receipt_lines WHERE claim_id = $1 ORDER BY id",
+                "SELECT id, product_id, quantity, points, breakdown FROM receipt_lines \
+                 WHERE claim_id = $1 ORDER BY id",
             )
             .bind(claim_id)
             .fetch_all(&mut *tx)
@@ -721,45 +756,66 @@ pub async fn decide(
                 Err(AppError::Invalid { .. }) => any_products(&mut tx, &ids).await?,
                 Err(e) => return Err(e),
             };
+            // The daily cap counted once, on the day the purchase was claimed (a moderator's
+            // day is not the participant's): a line it trimmed then is worth no more now.
             let program = program_rules(&mut tx).await?;
+            let uncapped = rules::ProgramRules {
+                daily_cap: None,
+                ..program.clone()
+            };
             let running = campaigns(&mut tx, CampaignsAt::RunningAt(open.document_at)).await?;
-            let mut earned_today = facts.earned_today;
             let mut total = 0i64;
             let mut all_steps = Vec::new();
             for ((line, product), q) in lines.iter().zip(&products).zip(&approved) {
                 let (points, steps) = if *q == 0 {
                     (0, Vec::new())
                 } else {
-                    match award_for(
+                    let mut award = award_for(
                         &mut tx,
                         &product.facts,
                         product.rate,
                         &facts.who,
-                        &program,
+                        &uncapped,
                         running.clone(),
-                        earned_today,
+                        0,
                         open.document_at,
                         *q,
                     )
-                    .await
+                    .await?;
+                    let claimed: Vec<rules::Line> =
+                        serde_json::from_str(&line.breakdown).unwrap_or_default();
+                    let cap = claimed.iter().find_map(|l| match l.step {
+                        rules::Step::DailyCap { cap } => Some(cap),
+                        _ => None,
+                    });
+                    if let Some(cap) = cap
+                        && award.total > line.points
                     {
-                        Ok(award) => {
-                            for (campaign, spent) in &award.campaign_spend {
-                                sqlx::query(
-                                    "UPDATE campaigns SET spent = spent + $1 WHERE id = $2",
-                                )
-                                .bind(spent)
-                                .bind(campaign)
-                                .execute(&mut *tx)
-                                .await?;
-                            }
-                            (award.total, award.lines)
+                        let cut = award.total - line.points;
+                        award.total = line.points;
+                        award.lines.push(rules::Line {
+                            step: rules::Step::DailyCap { cap },
+                            factor: None,
+                            points: -cut,
+                            limited: false,
+                        });
+                        // Campaigns are charged only for what is credited.
+                        let mut excess = cut;
+                        for (_, spent) in award.campaign_spend.iter_mut().rev() {
+                            let take = excess.min(*spent);
+                            *spent -= take;
+                            excess -= take;
                         }
-                        Err(AppError::DailyCapReached { .. }) => (0, Vec::new()),
-                        Err(e) => return Err(e),
                     }
+                    for (campaign, spent) in award.campaign_spend.iter().filter(|c| c.1 > 0) {
+                        sqlx::query("UPDATE campaigns SET spent = spent + $1 WHERE id = $2")
+                            .bind(spent)
+                            .bind(campaign)
+                            .execute(&mut *tx)
+                            .await?;
+                    }
+                    (award.total, award.lines)
                 };
-                earned_today += points;
                 total += points;
                 all_steps.extend(steps.iter().cloned());
                 let steps = serde_json::to_string(&steps).map_err(|_| AppError::Internal)?;
@@ -802,7 +858,7 @@ pub async fn decide(
                 .await?;
             }
             sqlx::query(
-                "UPDATE receipt_claims SET status = 'approved', final_points = $2, \
+                "UPDATE receipt_claims SET status = 'approved', final_points = $2, note = NULL, \
                  decided_by = $3, decided_at = $4, seen_at = NULL WHERE id = $1",
             )
             .bind(claim_id)
@@ -1176,7 +1232,7 @@ pub async fn mark_seen(
 ) -> Result<(), AppError> {
     sqlx::query(
         "UPDATE receipt_claims SET seen_at = $3 WHERE user_id = $1 AND ($2 = 0 OR id = $2) \
-         AND decided_at IS NOT NULL AND seen_at IS NULL",
+         AND (decided_at IS NOT NULL OR status = 'needs_info') AND seen_at IS NULL",
     )
     .bind(user_id)
     .bind(id.unwrap_or(0))
@@ -1251,7 +1307,8 @@ pub async fn unseen(
     user_id: i64,
 ) -> Result<Vec<ReceiptSummary>, AppError> {
     let rows = sqlx::query_as::<_, SummaryRow>(&format!(
-        "{SUMMARY_COLUMNS} WHERE c.user_id = $1 AND c.decided_at IS NOT NULL \
+        "{SUMMARY_COLUMNS} WHERE c.user_id = $1 \
+         AND (c.decided_at IS NOT NULL OR c.status = 'needs_info') \
          AND c.seen_at IS NULL ORDER BY c.id DESC LIMIT 5"
     ))
     .bind(user_id)
@@ -1381,6 +1438,17 @@ async fn choices(
         .collect())
 }
 
+/// A scanned or typed retail barcode as the catalog keeps it (13 digits): a 12-digit UPC-A with
+/// its leading zero, a 14-digit GTIN without it. Anything else as it is.
+fn gtin13(q: &str) -> String {
+    let all_digits = q.bytes().all(|b| b.is_ascii_digit());
+    match q.len() {
+        12 if all_digits => format!("0{q}"),
+        14 if all_digits && q.starts_with('0') => q[1..].to_string(),
+        _ => q.to_string(),
+    }
+}
+
 /// Active products whose name or SKU holds `q`, or whose barcode is `q` (a scanned EAN).
 pub async fn find_products(
     conn: &mut AnyConnection,
@@ -1393,7 +1461,7 @@ pub async fn find_products(
          OR p.id IN (SELECT t.entity_id FROM content_texts t WHERE t.entity = 'product' \
          AND t.field = 'name' AND LOWER(t.body) LIKE $2 ESCAPE '\\')) ORDER BY p.name LIMIT 20",
     )
-    .bind(q.as_str())
+    .bind(gtin13(q.as_str()))
     .bind(q.contains_pattern())
     .fetch_all(&mut *conn)
     .await?;
@@ -1440,4 +1508,15 @@ pub async fn usual_products(
     .fetch_all(&mut *conn)
     .await?;
     choices(conn, rows, lang).await
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn retail_barcodes_are_looked_up_as_thirteen_digits() {
+        assert_eq!(super::gtin13("036000291452"), "0036000291452");
+        assert_eq!(super::gtin13("04006381333931"), "4006381333931");
+        assert_eq!(super::gtin13("4006381333931"), "4006381333931");
+        assert_eq!(super::gtin13("tyre"), "tyre");
+    }
 }
