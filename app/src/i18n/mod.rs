@@ -726,8 +726,8 @@ messages! {
     ErrReceiptClaimedByOther { en: "This receipt was claimed by someone else on {date}. Each purchase can be claimed once.", ru: "Этот чек уже заявил другой участник {date}. Каждую покупку можно заявить один раз." }
     ErrReceiptTooOld { en: "This purchase is too old: purchases can be claimed for {days}.", ru: "Покупка слишком давняя: заявить можно в течение {days}." }
     ErrReceiptInFuture { en: "The document's date is after today. Check the date.", ru: "Дата документа позже сегодняшней. Проверьте дату." }
-    ErrReceiptLimitDay { en: "You have made {n} purchase claims today, the most for one day. Try again tomorrow.", ru: "Сегодня вы уже заявили {n} покупок — это дневной предел. Попробуйте завтра." }
-    ErrReceiptLimitMonth { en: "You have made {n} purchase claims this month, the most for one month.", ru: "В этом месяце вы уже заявили {n} покупок — это месячный предел." }
+    ErrReceiptLimitDay { en: "You have reached the day's limit of purchase claims ({n}). Try again tomorrow.", ru: "Достигнут дневной предел заявок на покупки ({n}). Попробуйте завтра." }
+    ErrReceiptLimitMonth { en: "You have reached the month's limit of purchase claims ({n}).", ru: "Достигнут месячный предел заявок на покупки ({n})." }
     HintReceiptQr { en: "This does not read as a receipt's QR code. Scan it again or type the receipt's details.", ru: "Не удалось прочитать QR-код чека. Отсканируйте ещё раз или введите данные чека." }
     HintReceiptDate { en: "Give the date of the purchase (day, month, year).", ru: "Укажите дату покупки (день, месяц, год)." }
     HintReceiptTotal { en: "Give the total as on the document, e.g. 975.88.", ru: "Укажите итоговую сумму как в документе, например 975.88." }

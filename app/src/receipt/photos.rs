@@ -17,7 +17,7 @@ use crate::session::RequestContext;
 use crate::state::AppState;
 use axum::Extension;
 use axum::extract::{Multipart, Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use std::io::Cursor;
 
@@ -114,50 +114,6 @@ pub async fn upload(
     }
 }
 
-async fn read_photo(
-    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
-) -> Result<Vec<u8>, AppError> {
-    let too_large = AppError::UploadTooLarge {
-        max_kb: (MAX_PHOTO_BYTES / 1024) as i64,
-    };
-    let mut multipart = multipart.map_err(|_| AppError::NotAnImage)?;
-    let read_error = |e: axum::extract::multipart::MultipartError| {
-        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            too_large.clone()
-        } else {
-            AppError::NotAnImage
-        }
-    };
-    while let Some(mut field) = multipart.next_field().await.map_err(read_error)? {
-        if field.name() != Some("photo") {
-            continue;
-        }
-        // Read to the end even past the limit, so the browser finishes sending and gets this
-        // answer rather than a reset connection.
-        let mut buf = Vec::new();
-        let mut over = false;
-        while let Some(chunk) = field.chunk().await.map_err(read_error)? {
-            if over || buf.len() + chunk.len() > MAX_PHOTO_BYTES {
-                over = true;
-                buf = Vec::new();
-            } else {
-                buf.extend_from_slice(&chunk);
-            }
-        }
-        if over {
-            return Err(too_large);
-        }
-        return Ok(buf).and_then(|b| {
-            if b.is_empty() {
-                Err(AppError::NotAnImage)
-            } else {
-                Ok(b)
-            }
-        });
-    }
-    Err(AppError::NotAnImage)
-}
-
 /// Stores one photo on the caller's open claim. Invariant, in one transaction: the claim has at
 /// most [`MAX_PHOTOS`] photos; a photo whose hash is on another claim flags both.
 async fn store(
@@ -168,7 +124,7 @@ async fn store(
     let db = call.db().clone();
     // The claim first, so a stranger's claim is "not found" before any work is done.
     check_open(&db, call.user.id, claim_id).await?;
-    let bytes = read_photo(multipart).await?;
+    let bytes = crate::shop::media::read_picture(multipart, "photo", MAX_PHOTO_BYTES).await?;
     let hash = {
         use sha2::Digest;
         hex::encode(sha2::Sha256::digest(&bytes))

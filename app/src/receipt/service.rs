@@ -145,10 +145,19 @@ struct ClaimantFacts {
     earned_today: i64,
 }
 
+/// Whether a claimant must still be earning (a new claim), or is decided as they are (a claim made
+/// before they left or their company was paused: their points follow the rules for leavers).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Earning {
+    Required,
+    AsTheyAre,
+}
+
 async fn claimant(
     conn: &mut AnyConnection,
     user_id: i64,
     now: i64,
+    earning: Earning,
 ) -> Result<ClaimantFacts, AppError> {
     let row = sqlx::query_as::<_, ClaimantRow>(&format!(
         "SELECT u.kind, u.company_id, pc.region, \
@@ -167,7 +176,10 @@ async fn claimant(
     .fetch_optional(&mut *conn)
     .await?
     .ok_or(AppError::NotFound)?;
-    if row.status != UserStatus::Active || row.company_status == Some(CompanyStatus::Suspended) {
+    if earning == Earning::Required
+        && (row.status != UserStatus::Active
+            || row.company_status == Some(CompanyStatus::Suspended))
+    {
         return Err(crate::org::service::earning_refusal(conn, user_id)
             .await?
             .unwrap_or(AppError::Forbidden));
@@ -201,9 +213,12 @@ struct LineProduct {
     rate: Option<Rate>,
 }
 
+/// The products of a claim's lines: for a new claim each must be offered (`active_only`); a
+/// decision values a product withdrawn since as it is in the catalog.
 async fn line_products(
     conn: &mut AnyConnection,
     ids: &[i64],
+    active_only: bool,
 ) -> Result<Vec<LineProduct>, AppError> {
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
@@ -215,7 +230,7 @@ async fn line_products(
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?
-        .filter(|p| p.active == 1)
+        .filter(|p| p.active == 1 || !active_only)
         .ok_or(AppError::Invalid {
             field: Field::Product,
         })?;
@@ -302,10 +317,10 @@ pub async fn estimate(
     at: i64,
     now: i64,
 ) -> Result<Vec<Valued>, AppError> {
-    let facts = claimant(&mut *conn, user_id, now).await?;
+    let facts = claimant(&mut *conn, user_id, now, Earning::Required).await?;
     let ids: Vec<i64> = lines.iter().map(|l| l.0).collect();
     let quantities: Vec<i64> = lines.iter().map(|l| l.1).collect();
-    let products = line_products(&mut *conn, &ids).await?;
+    let products = line_products(&mut *conn, &ids, true).await?;
     let program = program_rules(&mut *conn).await?;
     let running = campaigns(&mut *conn, CampaignsAt::RunningAt(at)).await?;
     Ok(value(
@@ -415,8 +430,8 @@ pub async fn submit(db: &Db, claim: NewClaim, now: i64) -> Result<Submitted, App
     }
     let ids: Vec<i64> = claim.lines.iter().map(|l| l.0).collect();
     let quantities: Vec<i64> = claim.lines.iter().map(|l| l.1).collect();
-    let facts = claimant(&mut conn, claim.user_id, now).await?;
-    let products = line_products(&mut conn, &ids).await?;
+    let facts = claimant(&mut conn, claim.user_id, now, Earning::Required).await?;
+    let products = line_products(&mut conn, &ids, true).await?;
     let program = program_rules(&mut conn).await?;
     let running = campaigns(&mut conn, CampaignsAt::RunningAt(at)).await?;
     let valued = value(
@@ -747,15 +762,9 @@ pub async fn decide(
                     field: Field::Lines,
                 });
             }
-            let facts = claimant_for_decision(&mut tx, open.user_id, now).await?;
+            let facts = claimant(&mut tx, open.user_id, now, Earning::AsTheyAre).await?;
             let ids: Vec<i64> = lines.iter().map(|l| l.product_id).collect();
-            let products = line_products(&mut tx, &ids).await;
-            // A product withdrawn since the claim still values as it is in the catalog.
-            let products = match products {
-                Ok(p) => p,
-                Err(AppError::Invalid { .. }) => any_products(&mut tx, &ids).await?,
-                Err(e) => return Err(e),
-            };
+            let products = line_products(&mut tx, &ids, false).await?;
             // The daily cap counted once, on the day the purchase was claimed (a moderator's
             // day is not the participant's): a line it trimmed then is worth no more now.
             let program = program_rules(&mut tx).await?;
@@ -974,75 +983,6 @@ async fn release_pending(
     )
     .await?;
     Ok(())
-}
-
-/// The claimant's facts for a decision: as for a claim, except that a participant who left or
-/// whose company is paused since is still decided (their points follow the program's rules for
-/// leavers; the moderator sees them).
-async fn claimant_for_decision(
-    conn: &mut AnyConnection,
-    user_id: i64,
-    now: i64,
-) -> Result<ClaimantFacts, AppError> {
-    match claimant(&mut *conn, user_id, now).await {
-        Ok(f) => Ok(f),
-        Err(AppError::Internal) => Err(AppError::Internal),
-        Err(_) => {
-            let row = sqlx::query_as::<_, ClaimantRow>(&format!(
-                "SELECT u.kind, u.company_id, pc.region, \
-                 (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM ledger_entries \
-                  WHERE user_id = $1 AND created_at >= $2 AND {}) AS earned_year, \
-                 (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM ledger_entries \
-                  WHERE user_id = $1 AND created_at >= $3 AND kind = 'accrual') AS earned_today, \
-                 u.status, pc.status AS company_status \
-                 FROM users u LEFT JOIN partner_companies pc ON pc.id = u.company_id WHERE u.id = $1",
-                ledger::EARNING_ENTRIES
-            ))
-            .bind(user_id)
-            .bind(now - ledger::TIER_WINDOW_SECS)
-            .bind(day_start(now))
-            .fetch_one(&mut *conn)
-            .await?;
-            Ok(ClaimantFacts {
-                who: ParticipantFacts {
-                    kind: row.kind,
-                    tier: Tier::for_points_earned(row.earned_year.max(0)),
-                    company_id: row.company_id,
-                    region: row.region,
-                },
-                earned_today: row.earned_today,
-            })
-        }
-    }
-}
-
-/// The products of a claim's lines whether or not they are still active.
-async fn any_products(conn: &mut AnyConnection, ids: &[i64]) -> Result<Vec<LineProduct>, AppError> {
-    let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
-        let row = sqlx::query_as::<_, ProductRow>(
-            "SELECT p.id, p.name, p.category_id, p.base_points, p.price, c.rate_points, \
-             c.rate_per, p.active FROM products p \
-             LEFT JOIN product_categories c ON c.id = p.category_id WHERE p.id = $1",
-        )
-        .bind(id)
-        .fetch_one(&mut *conn)
-        .await?;
-        out.push(LineProduct {
-            rate: row
-                .rate_points
-                .zip(row.rate_per)
-                .map(|(points, per)| Rate { points, per }),
-            facts: ProductFacts {
-                id: row.id,
-                name: row.name,
-                category_id: row.category_id,
-                base_points: row.base_points,
-                price: row.price,
-            },
-        });
-    }
-    Ok(out)
 }
 
 /// The participant's answer to the moderator's question: the claim goes back to the queue.

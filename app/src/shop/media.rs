@@ -110,6 +110,51 @@ fn answer(headers: &HeaderMap, id: i64, result: Result<String, AppError>) -> Res
     }
 }
 
+/// The picture in the multipart form's field `name`, at most `max` bytes. A larger one is read
+/// to the end (up to the route's body limit), so the browser finishes sending and gets the clear
+/// "too large" rather than a reset connection; a form without the field, an empty file or a body
+/// that is not multipart is "not an image". Shared by every picture upload.
+pub async fn read_picture(
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+    name: &str,
+    max: usize,
+) -> Result<Vec<u8>, AppError> {
+    let too_large = AppError::UploadTooLarge {
+        max_kb: (max / 1024) as i64,
+    };
+    let mut multipart = multipart.map_err(|_| AppError::NotAnImage)?;
+    let read_error = |e: axum::extract::multipart::MultipartError| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            too_large.clone()
+        } else {
+            AppError::NotAnImage
+        }
+    };
+    while let Some(mut field) = multipart.next_field().await.map_err(read_error)? {
+        if field.name() != Some(name) {
+            continue;
+        }
+        let mut buf = Vec::new();
+        let mut over = false;
+        while let Some(chunk) = field.chunk().await.map_err(read_error)? {
+            if over || buf.len() + chunk.len() > max {
+                over = true;
+                buf = Vec::new();
+            } else {
+                buf.extend_from_slice(&chunk);
+            }
+        }
+        if over {
+            return Err(too_large);
+        }
+        if buf.is_empty() {
+            return Err(AppError::NotAnImage);
+        }
+        return Ok(buf);
+    }
+    Err(AppError::NotAnImage)
+}
+
 /// `POST /admin/rewards/{id}/image`
 pub async fn upload(
     State(state): State<AppState>,
@@ -123,44 +168,8 @@ pub async fn upload(
         Ok(call) => call,
         Err(e) => return e.into_response(),
     };
-    let too_large = AppError::UploadTooLarge {
-        max_kb: (MAX_BYTES / 1024) as i64,
-    };
     let result = async {
-        let mut multipart = multipart.map_err(|_| AppError::NotAnImage)?;
-        let read_error = |e: axum::extract::multipart::MultipartError| {
-            if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                too_large.clone()
-            } else {
-                AppError::NotAnImage
-            }
-        };
-        let mut bytes = None;
-        while let Some(mut field) = multipart.next_field().await.map_err(read_error)? {
-            if field.name() != Some("image") {
-                continue;
-            }
-            // Read to the end even past the limit (up to the route's body limit), so the browser
-            // finishes sending and gets this answer rather than a reset connection.
-            let mut buf = Vec::new();
-            let mut over = false;
-            while let Some(chunk) = field.chunk().await.map_err(read_error)? {
-                if over || buf.len() + chunk.len() > MAX_BYTES {
-                    over = true;
-                    buf = Vec::new();
-                } else {
-                    buf.extend_from_slice(&chunk);
-                }
-            }
-            if over {
-                return Err(too_large.clone());
-            }
-            bytes = Some(axum::body::Bytes::from(buf));
-            break;
-        }
-        let bytes = bytes
-            .filter(|b| !b.is_empty())
-            .ok_or(AppError::NotAnImage)?;
+        let bytes = axum::body::Bytes::from(read_picture(multipart, "image", MAX_BYTES).await?);
         let db = call.db().clone();
         super::admin::db::reward(&db, id).await?;
         let work = bytes.clone();
