@@ -1306,22 +1306,38 @@ pub async fn queue(
     after: Option<i64>,
     limit: i64,
 ) -> Result<Vec<QueueRow>, AppError> {
-    let rows = sqlx::query_as::<_, QueueDbRow>(
+    // Only the filters that are set go into the statement (at most eight different texts), so
+    // each shape can use its own index: `(status, id)`, `(company_id, status, id)`, and their
+    // partial twins over flagged claims. A "$n = 0 OR …" guard would hide those from the planner.
+    let mut sql = String::from(
         "SELECT c.id, c.status, c.source, c.submitted_at, c.total, c.expected_points, c.flags, \
          u.name, pc.name AS company, pc.region FROM receipt_claims c \
          JOIN users u ON u.id = c.user_id LEFT JOIN partner_companies pc ON pc.id = c.company_id \
-         WHERE c.status = $1 AND c.id > $2 AND ($3 = 0 OR c.company_id = $3) \
-         AND ($4 = '' OR pc.region = $4) AND ($5 = 0 OR c.flags <> '') \
-         ORDER BY c.id LIMIT $6",
-    )
-    .bind(filter.status.unwrap_or(ReceiptStatus::Waiting))
-    .bind(after.unwrap_or(0))
-    .bind(filter.company_id.unwrap_or(0))
-    .bind(filter.region.clone().unwrap_or_default())
-    .bind(i64::from(filter.flagged_only))
-    .bind(limit)
-    .fetch_all(conn)
-    .await?;
+         WHERE c.status = $1 AND c.id > $2",
+    );
+    let mut next = 3;
+    if filter.company_id.is_some() {
+        sql.push_str(&format!(" AND c.company_id = ${next}"));
+        next += 1;
+    }
+    if filter.region.is_some() {
+        sql.push_str(&format!(" AND pc.region = ${next}"));
+        next += 1;
+    }
+    if filter.flagged_only {
+        sql.push_str(" AND c.flags <> ''");
+    }
+    sql.push_str(&format!(" ORDER BY c.id LIMIT ${next}"));
+    let mut query = sqlx::query_as::<_, QueueDbRow>(&sql)
+        .bind(filter.status.unwrap_or(ReceiptStatus::Waiting))
+        .bind(after.unwrap_or(0));
+    if let Some(company) = filter.company_id {
+        query = query.bind(company);
+    }
+    if let Some(region) = &filter.region {
+        query = query.bind(region.clone());
+    }
+    let rows = query.bind(limit).fetch_all(conn).await?;
     Ok(rows
         .into_iter()
         .map(|r| QueueRow {
