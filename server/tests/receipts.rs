@@ -884,6 +884,17 @@ async fn over_http_forms_photos_and_who_sees_what(db: Db) {
     let photo = res.json::<serde_json::Value>().await.unwrap()["photo"]
         .as_i64()
         .unwrap();
+    // The same photo sent again (a phone that never heard the answer) is the photo kept.
+    let res = upload(png(), Participant).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.json::<serde_json::Value>().await.unwrap()["photo"],
+        photo
+    );
+    let (_, claim) = api
+        .call("receipts/get", &[("id", &id.to_string())], Participant)
+        .await;
+    assert_eq!(claim["photos"].as_array().map(Vec::len), Some(1), "{claim}");
     for (who, expected) in [
         (Participant, StatusCode::OK),
         (Admin, StatusCode::OK),
@@ -948,6 +959,61 @@ async fn over_http_forms_photos_and_who_sees_what(db: Db) {
 
 /// A stand-in for the receipt verification service: answers by the receipt's document number
 /// (`i`): 2 not found, 3 pending, 4 an error, any other verified; and notes each request.
+/// One photo sent to two claims at the same moment flags both: each upload sees the other.
+async fn one_photo_on_two_claims_at_once_flags_both(db: Db) {
+    use common::api::{Api, Caller::*};
+    use reqwest::{Method, StatusCode};
+    sqlx::query("UPDATE program_settings SET value = 100 WHERE key = 'receipt.per_day'")
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    let api = Api::start(&db).await;
+    let (tyre, _) = products(&db).await;
+    let tyre_id = tyre.to_string();
+    for round in 0..8u32 {
+        let mut claims = Vec::new();
+        for (n, who) in [(0, Participant), (1, Manager)] {
+            let qr = recent_receipt(700 + round * 2 + n);
+            let (status, body) = api
+                .call(
+                    "receipts/submit",
+                    &[("qr", &qr), ("product[]", &tyre_id), ("quantity[]", "1")],
+                    who,
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+            claims.push((body["id"].as_i64().unwrap(), who));
+        }
+        // A photo of its own each round (bytes after the picture's end change its hash only).
+        let mut photo = png();
+        photo.extend_from_slice(&[round as u8; 8]);
+        let upload = |(id, who): (i64, _)| {
+            api.request(Method::POST, &format!("/claims/{id}/photos"), who)
+                .header("accept", "application/json")
+                .multipart(reqwest::multipart::Form::new().part(
+                    "photo",
+                    reqwest::multipart::Part::bytes(photo.clone()).file_name("invoice.png"),
+                ))
+                .send()
+        };
+        let (a, b) = tokio::join!(upload(claims[0]), upload(claims[1]));
+        assert_eq!(a.unwrap().status(), StatusCode::OK);
+        assert_eq!(b.unwrap().status(), StatusCode::OK);
+        for (id, _) in &claims {
+            let flags: String =
+                sqlx::query_scalar("SELECT flags FROM receipt_claims WHERE id = $1")
+                    .bind(id)
+                    .fetch_one(&db.pool)
+                    .await
+                    .unwrap();
+            assert!(
+                ReceiptFlag::split(&flags).contains(&ReceiptFlag::PhotoReused),
+                "round {round}, claim {id}: {flags:?}"
+            );
+        }
+    }
+}
+
 async fn stub_verifier() -> (
     String,
     Arc<std::sync::Mutex<Vec<(String, serde_json::Value)>>>,
@@ -1133,4 +1199,5 @@ on_both_databases!(
     verified_claims_are_approved_without_a_person_when_allowed,
     the_daily_cap_counts_on_the_day_a_claim_is_made,
     questions_reach_home_and_invoices_are_named_by_their_supplier,
+    one_photo_on_two_claims_at_once_flags_both,
 );

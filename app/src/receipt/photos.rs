@@ -115,7 +115,8 @@ pub async fn upload(
 }
 
 /// Stores one photo on the caller's open claim. Invariant, in one transaction: the claim has at
-/// most [`MAX_PHOTOS`] photos; a photo whose hash is on another claim flags both.
+/// most [`MAX_PHOTOS`] photos, each once (the same photo again answers the one kept); a photo
+/// whose hash is on another claim flags both.
 async fn store(
     call: &Call,
     claim_id: i64,
@@ -123,12 +124,22 @@ async fn store(
 ) -> Result<i64, AppError> {
     let db = call.db().clone();
     // The claim first, so a stranger's claim is "not found" before any work is done.
-    check_open(&db, call.user.id, claim_id).await?;
+    let photos = check_open(&db, call.user.id, claim_id).await?;
     let bytes = crate::shop::media::read_picture(multipart, "photo", MAX_PHOTO_BYTES).await?;
     let hash = {
         use sha2::Digest;
         hex::encode(sha2::Sha256::digest(&bytes))
     };
+    // The same photo again on the same claim (a phone that sent it and never heard back) is
+    // the photo kept before.
+    if let Some(id) = same_photo(&mut *db.pool.acquire().await?, claim_id, &hash).await? {
+        return Ok(id);
+    }
+    if photos >= MAX_PHOTOS as i64 {
+        return Err(AppError::Invalid {
+            field: Field::Count,
+        });
+    }
     let (stored, thumb) = tokio::task::spawn_blocking(move || check_and_encode(&bytes))
         .await
         .map_err(|_| AppError::Internal)??;
@@ -148,9 +159,37 @@ async fn store(
     }
     let now = call.now;
     let mut tx = db.begin_write().await?;
+    // Two uploads of one photo at the same moment (to two claims) must each see the other, or
+    // neither claim would be flagged: on PostgreSQL they take turns by the photo's hash (SQLite's
+    // single writer already makes every upload take its turn). Then every claim the photo is on
+    // is locked in id order, this one among them, so two uploads never wait on each other's
+    // claims in a circle.
+    if db.backend == crate::state::Backend::Postgres {
+        sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+            .bind(&hash)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let mut others: Vec<i64> = sqlx::query_scalar(
+        "SELECT DISTINCT claim_id FROM receipt_photos WHERE sha256 = $1 AND claim_id <> $2",
+    )
+    .bind(&hash)
+    .bind(claim_id)
+    .fetch_all(&mut *tx)
+    .await?;
+    others.sort_unstable();
+    for claim in others.iter().copied().filter(|c| *c < claim_id) {
+        touch(&mut tx, claim).await?;
+    }
     let open = lock_open(&mut tx, call.user.id, claim_id, now).await?;
+    for claim in others.iter().copied().filter(|c| *c > claim_id) {
+        touch(&mut tx, claim).await?;
+    }
     if !open.status.open() {
         return Err(AppError::AlreadyDecided);
+    }
+    if let Some(id) = same_photo(&mut tx, claim_id, &hash).await? {
+        return Ok(id);
     }
     if open.photos >= MAX_PHOTOS as i64 {
         return Err(AppError::Invalid {
@@ -167,13 +206,6 @@ async fn store(
     .bind(&thumb_file)
     .bind(now)
     .fetch_one(&mut *tx)
-    .await?;
-    let others: Vec<i64> = sqlx::query_scalar(
-        "SELECT DISTINCT claim_id FROM receipt_photos WHERE sha256 = $1 AND claim_id <> $2",
-    )
-    .bind(&hash)
-    .bind(claim_id)
-    .fetch_all(&mut *tx)
     .await?;
     // The same photo on another claim flags both; a photo here clears "no photo".
     let reused = !others.is_empty();
@@ -199,9 +231,36 @@ async fn store(
     Ok(id)
 }
 
-/// The claim is the caller's, open, and has room for a photo: checked before anything is read,
-/// decoded or written (and again under the lock when the photo is stored).
-async fn check_open(db: &crate::state::Db, user_id: i64, claim_id: i64) -> Result<(), AppError> {
+/// Locks another claim's row for the rest of the transaction (its flags are about to change).
+async fn touch(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    claim_id: i64,
+) -> Result<(), AppError> {
+    sqlx::query("UPDATE receipt_claims SET flags = flags WHERE id = $1")
+        .bind(claim_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// The photo of this hash already on the claim, if it is there.
+async fn same_photo(
+    conn: &mut sqlx::AnyConnection,
+    claim_id: i64,
+    hash: &str,
+) -> Result<Option<i64>, AppError> {
+    Ok(sqlx::query_scalar(
+        "SELECT id FROM receipt_photos WHERE claim_id = $1 AND sha256 = $2 ORDER BY id LIMIT 1",
+    )
+    .bind(claim_id)
+    .bind(hash)
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// The claim is the caller's and open: checked before anything is read, decoded or written
+/// (and again under the lock when the photo is stored). Answers how many photos it has.
+async fn check_open(db: &crate::state::Db, user_id: i64, claim_id: i64) -> Result<i64, AppError> {
     let mut conn = db.pool.acquire().await?;
     let found = sqlx::query_as::<_, OpenClaim>(
         "SELECT status, (SELECT COUNT(*) FROM receipt_photos WHERE claim_id = $1) AS photos \
@@ -214,10 +273,7 @@ async fn check_open(db: &crate::state::Db, user_id: i64, claim_id: i64) -> Resul
     match found {
         None => Err(AppError::NotFound),
         Some(c) if !c.status.open() => Err(AppError::AlreadyDecided),
-        Some(c) if c.photos >= MAX_PHOTOS as i64 => Err(AppError::Invalid {
-            field: Field::Count,
-        }),
-        Some(_) => Ok(()),
+        Some(c) => Ok(c.photos),
     }
 }
 
