@@ -138,6 +138,184 @@
     },
   };
 
+  // Purchases claimed without signal wait under "receipts-<user>" in the same store: each
+  // { key, fields, lines: [[product id, quantity]], photos: [Blob], id (once stored), sent }.
+  function receiptsKey(user) {
+    return "receipts-" + user;
+  }
+
+  function get(key) {
+    if (!global.indexedDB) return Promise.resolve(undefined);
+    return inStore("readonly", function (s) {
+      return s.get(key);
+    });
+  }
+
+  function set(key, value) {
+    if (!global.indexedDB) return Promise.reject(new Error("no IndexedDB"));
+    return inStore("readwrite", function (s) {
+      return value === undefined ? s.delete(key) : s.put(value, key);
+    });
+  }
+
+  // Changes one kept claim (by its key) in one transaction; `change` returns the new claim or
+  // null to drop it.
+  function updateReceipt(user, key, change) {
+    return inStore("readwrite", function (s) {
+      var req = s.get(receiptsKey(user));
+      req.onsuccess = function () {
+        var list = [];
+        (req.result || []).forEach(function (c) {
+          var out = c.key === key ? change(c) : c;
+          if (out) list.push(out);
+        });
+        if (list.length) s.put(list, receiptsKey(user));
+        else s.delete(receiptsKey(user));
+      };
+    });
+  }
+
+  function newKey() {
+    if (global.crypto && global.crypto.randomUUID) return global.crypto.randomUUID();
+    var out = "";
+    for (var i = 0; i < 32; i++) out += Math.floor(Math.random() * 16).toString(16);
+    return out;
+  }
+
+  // A photo made smaller on the phone before it waits: at most 1 600 pixels on its longest side,
+  // as JPEG. One the browser cannot draw (a HEIC it does not convert) is kept as it is, and the
+  // server says so when it arrives.
+  var PHOTO_PX = 1600;
+  function compress(file) {
+    if (!global.createImageBitmap || !global.document) return Promise.resolve(file);
+    return global
+      .createImageBitmap(file)
+      .then(function (bitmap) {
+        var scale = Math.min(1, PHOTO_PX / Math.max(bitmap.width, bitmap.height));
+        var canvas = global.document.createElement("canvas");
+        canvas.width = Math.max(1, Math.round(bitmap.width * scale));
+        canvas.height = Math.max(1, Math.round(bitmap.height * scale));
+        canvas.getContext("2d").drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+        return new Promise(function (resolve) {
+          canvas.toBlob(
+            function (blob) {
+              resolve(blob && blob.size < file.size ? blob : file);
+            },
+            "image/jpeg",
+            0.8,
+          );
+        });
+      })
+      .catch(function () {
+        return file;
+      });
+  }
+
+  function receiptBody(claim) {
+    var body = new URLSearchParams();
+    Object.keys(claim.fields).forEach(function (name) {
+      if (claim.fields[name]) body.append(name, claim.fields[name]);
+    });
+    claim.lines.forEach(function (line) {
+      body.append("product[]", String(line[0]));
+      body.append("quantity[]", String(line[1]));
+    });
+    body.append("key", claim.key);
+    return body;
+  }
+
+  // Sends the person's kept claims, one at a time and oldest first: the claim (with its key, so
+  // a claim sent again is the claim stored before), then its photos one by one (the server keeps
+  // a photo once per claim). No signal or a server in trouble: it stops, and the rest waits. A
+  // claim the server refuses (a receipt claimed before, too old…) leaves the phone with its
+  // answer. Resolves with one result per claim that left: { key, status, body, photos: [answer] }.
+  function sendReceipts(user) {
+    var json = { accept: "application/json" };
+    var results = [];
+    function transient(res) {
+      return res.status >= 500 || res.status === 401 || res.status === 429;
+    }
+    function photos(claim) {
+      if (claim.sent >= claim.photos.length) return Promise.resolve(true);
+      var form = new FormData();
+      form.append("photo", claim.photos[claim.sent], "photo-" + (claim.sent + 1) + ".jpg");
+      return fetch("/claims/" + claim.id + "/photos", {
+        method: "POST",
+        headers: json,
+        body: form,
+        credentials: "same-origin",
+      }).then(function (res) {
+        if (transient(res)) return false;
+        return res.text().then(function (text) {
+          claim.answers.push({ status: res.status, body: text });
+          claim.sent += 1;
+          return updateReceipt(user, claim.key, function (c) {
+            c.sent = claim.sent;
+            return c;
+          }).then(function () {
+            return photos(claim);
+          });
+        });
+      });
+    }
+    function one(claim) {
+      claim.answers = [];
+      var stored = claim.id
+        ? Promise.resolve({ ok: true })
+        : fetch("/api/receipts/submit", {
+            method: "POST",
+            headers: json,
+            body: receiptBody(claim),
+            credentials: "same-origin",
+          }).then(function (res) {
+            if (transient(res)) return { ok: false, wait: true };
+            return res.text().then(function (text) {
+              claim.status = res.status;
+              claim.body = text;
+              if (!res.ok) return { ok: false, wait: false };
+              claim.id = JSON.parse(text).id;
+              return updateReceipt(user, claim.key, function (c) {
+                c.id = claim.id;
+                c.status = claim.status;
+                c.body = claim.body;
+                return c;
+              }).then(function () {
+                return { ok: true };
+              });
+            });
+          });
+      return stored.then(function (s) {
+        if (s.wait) return false;
+        return (s.ok ? photos(claim) : Promise.resolve(true)).then(function (done) {
+          if (!done) return false;
+          results.push({ key: claim.key, status: claim.status, body: claim.body, photos: claim.answers });
+          return updateReceipt(user, claim.key, function () {
+            return null;
+          }).then(function () {
+            return true;
+          });
+        });
+      });
+    }
+    return get(receiptsKey(user)).then(function (list) {
+      var claims = list || [];
+      var i = 0;
+      function next() {
+        if (i >= claims.length) return results;
+        return one(claims[i++]).then(
+          function (went) {
+            return went ? next() : results;
+          },
+          function () {
+            return results; // no signal: the rest waits
+          },
+        );
+      }
+      return next();
+    });
+  }
+
+  var sendingReceipts = null;
   var queue = {
     load: function (user) {
       return serial(function () {
@@ -153,6 +331,71 @@
       return serial(function () {
         return ops.remove(user, sent);
       });
+    },
+    // Keeps a purchase claimed without signal: `claim` is JSON ({ fields, lines }), `files` the
+    // photos chosen (a FileList or an array; compressed here first). Resolves with its key.
+    keepReceipt: function (user, claim, files) {
+      var parsed = JSON.parse(claim);
+      var list = files && files.files ? files.files : files;
+      return Promise.all(Array.prototype.slice.call(list || [], 0, 4).map(compress)).then(function (photos) {
+        return serial(function () {
+          return inStore("readwrite", function (s) {
+            var req = s.get(receiptsKey(user));
+            var key = newKey();
+            req.onsuccess = function () {
+              var list = req.result || [];
+              list.push({ key: key, fields: parsed.fields, lines: parsed.lines, photos: photos, sent: 0, at: Date.now() });
+              s.put(list, receiptsKey(user));
+            };
+            return { result: key };
+          });
+        });
+      });
+    },
+    // The kept purchases as JSON: [{ key, fields, lines, photos (how many), at }].
+    receipts: function (user) {
+      return serial(function () {
+        return get(receiptsKey(user)).then(function (list) {
+          return JSON.stringify(
+            (list || []).map(function (c) {
+              return { key: c.key, fields: c.fields, lines: c.lines, photos: c.photos.length, at: c.at };
+            }),
+          );
+        });
+      });
+    },
+    // Sends the kept purchases (see `sendReceipts`); resolves with the answers as JSON.
+    // One send at a time from this page or worker (a second call shares the first's answers);
+    // a page and the worker sending at once cost nothing, as the server keeps each claim and
+    // photo once.
+    sendReceipts: function (user) {
+      if (!sendingReceipts) {
+        sendingReceipts = sendReceipts(user).then(
+          function (results) {
+            sendingReceipts = null;
+            return JSON.stringify(results);
+          },
+          function () {
+            sendingReceipts = null;
+            return "[]";
+          },
+        );
+      }
+      return sendingReceipts;
+    },
+    // The program's products as the phone last fetched them (JSON text), or "".
+    catalog: function () {
+      return get("catalog").then(
+        function (c) {
+          return c || "";
+        },
+        function () {
+          return "";
+        },
+      );
+    },
+    keepCatalog: function (json) {
+      return set("catalog", json);
     },
     // Asks the browser to wake the service worker when there is signal (where Background Sync exists).
     requestSync: function () {

@@ -6,8 +6,8 @@
 //   Any /pkg file without a hash: network first, the cached copy only offline.
 // - Icons and uploaded pictures (names carry a hash): cache first.
 // - Server functions, exports and the health check: never touched, never cached.
-// - Scans queued without signal (IndexedDB, see queue.js): sent by this worker when the browser
-//   wakes it with signal back (Background Sync), even with the app closed.
+// - Scans and purchase claims queued without signal (IndexedDB, see queue.js): sent by this
+//   worker when the browser wakes it with signal back (Background Sync), even with the app closed.
 importScripts("/queue.js");
 const VERSION = "workwell-v2";
 const OFFLINE = "/offline.html";
@@ -167,6 +167,8 @@ async function sendQueue() {
   if (!me.ok) return;
   const user = await me.json();
   if (!user || typeof user.id !== "number") return;
+  // Purchases claimed without signal go too (each with its key, so it is stored once).
+  await self.workwellQueue.sendReceipts(user.id);
   const codes = await self.workwellQueue.load(user.id);
   if (!codes.length) return;
   const body = new URLSearchParams();

@@ -170,3 +170,87 @@ test("without JavaScript: an invoice typed in, a product found by search, a phot
   await page.goto("/claims");
   await expect(page.getByTestId("claims")).toContainText("Rejected");
 });
+
+test("without signal a purchase is claimed on the Scan screen, waits on the phone, and is stored once however often it is sent", async ({ page, context }, info) => {
+  test.skip(info.project.name === "no-js", "the offline queue lives in the browser: it needs JavaScript");
+  test.setTimeout(60_000);
+  await signInByPhone(page, "+79000000018");
+  // Scan once with signal, under the service worker: the page and the product list stay on the phone.
+  await page.goto("/scan");
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await page.reload();
+  await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
+  await expect
+    .poll(() => page.evaluate(async () => ((await (window as any).workwellQueue.catalog()) as string).includes("TYRE-R16")))
+    .toBe(true);
+  await expect(page.getByTestId("offline-claim")).toBeHidden();
+
+  const errors: string[] = (page as any).__errors;
+  const before = errors.length;
+  await context.setOffline(true);
+  await expect(page.getByTestId("offline-claim")).toBeVisible();
+  // The receipt's QR typed (as the camera would read it): the claim is made here, not on its page.
+  const receipt = `t=${daysAgo(3)}T1815&s=13000.00&fn=9282440300682839&i=8812&fp=3711093712&n=1`;
+  await page.getByLabel("Code from the label").fill(receipt);
+  await page.getByRole("button", { name: "Get points" }).click();
+  const form = page.getByTestId("offline-purchase");
+  await expect(form.getByTestId("offline-receipt-read")).toContainText("₽13,000.00");
+  // Nothing bought yet: the phone says so before keeping anything.
+  await form.getByTestId("keep-purchase").click();
+  await expect(form.getByRole("alert")).toContainText("Add at least one product");
+  // The tyre by its barcode, then again by name: one line of two.
+  await form.getByTestId("offline-find").fill(TYRE_EAN);
+  await form.getByTestId("offline-add").first().click();
+  await form.getByTestId("offline-find").fill("r16");
+  await form.getByTestId("offline-add").first().click();
+  await expect(form.getByTestId("offline-lines")).toContainText(TYRE);
+  await expect(form.getByRole("spinbutton")).toHaveValue("2");
+  await form.getByTestId("offline-photos").setInputFiles(join(__dirname, "..", "..", "public", "icons", "icon-512.png"));
+  await form.getByTestId("keep-purchase").click();
+  await expect(page.getByTestId("offline-purchase")).toHaveCount(0);
+  await expect(page.getByTestId("kept-purchase")).toContainText("₽13,000.00");
+  await expect(page.getByTestId("kept-purchase")).toContainText("products: 1 · photos: 1");
+
+  // Reloaded without signal: the page comes from the phone and the purchase still waits.
+  await page.reload();
+  await expect(page.locator("body[data-hydrated]")).toHaveCount(1);
+  await expect(page.getByTestId("kept-purchase")).toHaveCount(1);
+
+  // Back online, the first two answers are lost on the way back: the server stored the claim,
+  // the phone never heard. It sends again, each time the signal returns; the third answer arrives.
+  let submits = 0;
+  await page.route("**/api/receipts/submit", async (route) => {
+    submits += 1;
+    if (submits <= 2) {
+      await route.fetch();
+      await route.abort("internetdisconnected");
+    } else {
+      await route.continue();
+    }
+  });
+  await context.setOffline(false);
+  await expect
+    .poll(async () => {
+      await page.evaluate(() => window.dispatchEvent(new Event("online")));
+      return page.getByTestId("purchase-sent").count();
+    })
+    .toBe(1);
+  await expect(page.getByTestId("purchase-sent")).toContainText(/Purchase sent for checking: about [\d,]+ points/);
+  await expect(page.getByTestId("kept-purchases")).toHaveCount(0);
+  expect(submits).toBe(3);
+  expectOnlyOfflineErrors(errors, before);
+
+  // One claim stored, with its two tyres and its photo.
+  await page.getByTestId("purchase-sent").getByRole("link").click();
+  await expect(page.getByTestId("claim-status")).toHaveAttribute("data-status", "waiting");
+  await expect(page.locator("main")).toContainText(`${TYRE}`);
+  await expect(page.locator(".photos img")).toHaveCount(1);
+  await page.goto("/claims");
+  await expect(page.getByTestId("claims").locator("li")).toHaveCount(1);
+});
+
+/** While offline the app could not reach the server: expected. Anything else still fails. */
+function expectOnlyOfflineErrors(errors: string[], from: number) {
+  const offline = errors.splice(from);
+  expect(offline.filter((e) => !/ERR_FAILED|ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))).toEqual([]);
+}

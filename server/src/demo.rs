@@ -129,6 +129,14 @@ pub const PEOPLE: &[DemoPerson] = &[
         kind: Some("foreman"),
         company: 1,
     },
+    // One who claims a purchase without signal in the browser tests.
+    DemoPerson {
+        phone: "+79000000018",
+        name: "Rustam Foreman",
+        role: "participant",
+        kind: Some("foreman"),
+        company: 1,
+    },
 ];
 
 /// Loads the demo program if the database has no users yet. Returns whether it loaded anything.

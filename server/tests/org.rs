@@ -400,6 +400,7 @@ async fn every_server_function_answers_each_kind_of_caller_as_designed(db: Db) {
             APP,
         ),
         ("receipts/decided", vec![], APP),
+        ("receipts/catalog", vec![], APP),
         ("team/receipts", vec![], MANAGERS),
         ("admin/receipts/queue", vec![], ADMIN),
         ("admin/receipts/get", vec![("id", "999999")], ADMIN),

@@ -806,6 +806,25 @@ pub(super) fn text(key: T) -> &'static str {
         T::FlagUnpricedLine => {
             "Un produit n’a pas de prix au catalogue : le total ne peut être vérifié"
         }
+        T::OfflinePurchaseTitle => "Déclarer cet achat sans réseau",
+        T::OfflinePurchaseLead => {
+            "Pas de réseau : cette déclaration est conservée sur votre téléphone et sera envoyée automatiquement dès le retour du réseau. Ses points seront calculés à ce moment-là."
+        }
+        T::OfflineLinesHint => {
+            "Ajoutez les produits achetés : cherchez-les ci-dessous ou scannez leur code-barres."
+        }
+        T::OfflineNoCatalog => {
+            "La liste des produits n’est pas encore sur ce téléphone. Ouvrez l’écran Scanner une fois avec du réseau : vous pourrez ensuite déclarer des achats sans réseau."
+        }
+        T::OfflinePhotos => "Photos du ticket ou de la facture (4 au plus)",
+        T::OfflineKeep => "Conserver pour l’envoi",
+        T::OfflineCancel => "Annuler",
+        T::PurchasesWaiting => "Achats en attente de réseau",
+        T::PurchaseKeptLine => "produits : {lines} · photos : {photos}",
+        T::PurchaseSent => "Achat envoyé pour vérification : environ {points}",
+        T::PurchaseRefused => "Un achat conservé sur le téléphone a été refusé :",
+        T::PhotoNotKept => "Une photo n’a pas été conservée :",
+        T::OpenPurchaseClaim => "Ouvrir la déclaration",
     }
 }
 

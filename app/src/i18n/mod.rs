@@ -818,6 +818,19 @@ messages! {
     LinesBought { en: "Products bought", ru: "Купленные товары" }
     AdminReceiptsNav { en: "Receipts", ru: "Чеки" }
     FlagUnpricedLine { en: "A product has no catalog price: the total cannot be checked", ru: "У товара нет цены в каталоге: сумму не проверить" }
+    OfflinePurchaseTitle { en: "Claim this purchase without signal", ru: "Заявить покупку без сети" }
+    OfflinePurchaseLead { en: "There is no signal, so this claim waits on your phone and is sent by itself when the signal is back. Its points are counted then.", ru: "Сети нет: заявка сохранится на телефоне и отправится сама, когда появится сеть. Тогда же будут рассчитаны баллы." }
+    OfflineLinesHint { en: "Add the products you bought: find them below or scan their barcode.", ru: "Добавьте купленные товары: найдите их ниже или отсканируйте штрихкод." }
+    OfflineNoCatalog { en: "The product list is not on this phone yet. Open Scan once with signal, then purchases can be claimed without it.", ru: "Списка товаров на телефоне ещё нет. Откройте «Скан» один раз при наличии сети — потом покупки можно будет заявлять и без неё." }
+    OfflinePhotos { en: "Photos of the receipt or invoice (up to 4)", ru: "Фото чека или накладной (до 4)" }
+    OfflineKeep { en: "Keep for sending", ru: "Сохранить для отправки" }
+    OfflineCancel { en: "Cancel", ru: "Отмена" }
+    PurchasesWaiting { en: "Purchases waiting for signal", ru: "Покупки, ожидающие сети" }
+    PurchaseKeptLine { en: "products: {lines} · photos: {photos}", ru: "товаров: {lines} · фото: {photos}" }
+    PurchaseSent { en: "Purchase sent for checking: about {points}", ru: "Покупка отправлена на проверку: около {points}" }
+    PurchaseRefused { en: "A purchase kept on the phone was refused:", ru: "Покупка, сохранённая на телефоне, отклонена:" }
+    PhotoNotKept { en: "A photo was not kept:", ru: "Фото не сохранено:" }
+    OpenPurchaseClaim { en: "Open the claim", ru: "Открыть заявку" }
 }
 
 #[cfg(test)]

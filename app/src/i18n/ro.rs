@@ -776,6 +776,25 @@ pub(super) fn text(key: T) -> &'static str {
         T::LinesBought => "Produse cumpărate",
         T::AdminReceiptsNav => "Bonuri",
         T::FlagUnpricedLine => "Un produs nu are preț în catalog: totalul nu poate fi verificat",
+        T::OfflinePurchaseTitle => "Declarați această achiziție fără semnal",
+        T::OfflinePurchaseLead => {
+            "Fără semnal: declarația rămâne pe telefon și se trimite automat când revine semnalul. Punctele se calculează atunci."
+        }
+        T::OfflineLinesHint => {
+            "Adăugați produsele cumpărate: căutați-le mai jos sau scanați codul de bare."
+        }
+        T::OfflineNoCatalog => {
+            "Lista de produse nu este încă pe acest telefon. Deschideți o dată ecranul Scanare când aveți semnal; apoi veți putea declara achiziții și fără semnal."
+        }
+        T::OfflinePhotos => "Fotografii ale bonului sau facturii (cel mult 4)",
+        T::OfflineKeep => "Păstrați pentru trimitere",
+        T::OfflineCancel => "Renunțați",
+        T::PurchasesWaiting => "Achiziții care așteaptă semnal",
+        T::PurchaseKeptLine => "produse: {lines} · fotografii: {photos}",
+        T::PurchaseSent => "Achiziție trimisă la verificare: aproximativ {points}",
+        T::PurchaseRefused => "O achiziție păstrată pe telefon a fost refuzată:",
+        T::PhotoNotKept => "O fotografie nu a putut fi salvată:",
+        T::OpenPurchaseClaim => "Deschideți declarația",
     }
 }
 

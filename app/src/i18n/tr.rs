@@ -760,6 +760,25 @@ pub(super) fn text(key: T) -> &'static str {
         T::LinesBought => "Satın alınan ürünler",
         T::AdminReceiptsNav => "Fişler",
         T::FlagUnpricedLine => "Bir ürünün katalog fiyatı yok: toplam kontrol edilemiyor",
+        T::OfflinePurchaseTitle => "Bu alışverişi bağlantı olmadan bildirin",
+        T::OfflinePurchaseLead => {
+            "Bağlantı yok: bu talep telefonunuzda bekleyecek ve bağlantı gelince kendiliğinden gönderilecek. Puanları da o zaman hesaplanacak."
+        }
+        T::OfflineLinesHint => {
+            "Aldığınız ürünleri ekleyin: aşağıda arayın ya da barkodlarını okutun."
+        }
+        T::OfflineNoCatalog => {
+            "Ürün listesi henüz bu telefonda yok. Tara ekranını bağlantı varken bir kez açın; sonra alışverişleri bağlantı olmadan da bildirebilirsiniz."
+        }
+        T::OfflinePhotos => "Fişin ya da faturanın fotoğrafları (en fazla 4)",
+        T::OfflineKeep => "Gönderilmek üzere sakla",
+        T::OfflineCancel => "Vazgeç",
+        T::PurchasesWaiting => "Bağlantı bekleyen alışverişler",
+        T::PurchaseKeptLine => "ürün: {lines} · fotoğraf: {photos}",
+        T::PurchaseSent => "Alışveriş kontrole gönderildi: yaklaşık {points}",
+        T::PurchaseRefused => "Telefonda saklanan bir alışveriş kabul edilmedi:",
+        T::PhotoNotKept => "Bir fotoğraf kaydedilemedi:",
+        T::OpenPurchaseClaim => "Talebi aç",
     }
 }
 

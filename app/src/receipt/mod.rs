@@ -593,6 +593,15 @@ pub async fn decided_claims() -> Result<Vec<ReceiptSummary>, AppError> {
     service::unseen(&mut conn, call.user.id).await
 }
 
+/// The program's products (id, name in the caller's language, SKU, barcode), which the Scan
+/// screen keeps on the phone so a purchase can be claimed without signal.
+#[server(prefix = "/api", endpoint = "receipts/catalog")]
+pub async fn receipt_catalog() -> Result<Vec<ProductChoice>, AppError> {
+    let call = Call::new(crate::call::PARTICIPANTS)?;
+    let mut conn = call.conn().await?;
+    service::catalog(&mut conn, call.lang()).await
+}
+
 /// The partner manager's company's receipt claims (status and points; no photos, no lines).
 #[server(prefix = "/api", endpoint = "team/receipts")]
 pub async fn team_claims() -> Result<Vec<ReceiptSummary>, AppError> {

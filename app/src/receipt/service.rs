@@ -1424,6 +1424,20 @@ pub async fn find_products(
     choices(conn, rows, lang).await
 }
 
+/// The most products [`catalog`] hands a phone: a manufacturer's whole range, bounded.
+pub const CATALOG_MAX: i64 = 2_000;
+
+/// Every active product, named in `lang`, for the claim screen a phone keeps without signal.
+pub async fn catalog(conn: &mut AnyConnection, lang: Lang) -> Result<Vec<ProductChoice>, AppError> {
+    let rows = sqlx::query_as::<_, ChoiceRow>(
+        "SELECT id, name, sku, gtin FROM products WHERE active = 1 ORDER BY name, id LIMIT $1",
+    )
+    .bind(CATALOG_MAX)
+    .fetch_all(&mut *conn)
+    .await?;
+    choices(conn, rows, lang).await
+}
+
 /// The given products, as the claim screen names them (the lines already chosen).
 pub async fn products_by_id(
     conn: &mut AnyConnection,

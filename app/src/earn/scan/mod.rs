@@ -4,11 +4,13 @@
 
 pub(crate) mod camera;
 mod delivery;
+mod purchase;
 pub mod scanned;
 mod store;
 
 use self::camera::{Camera, feedback};
 use self::delivery::*;
+use self::purchase::{Purchases, PurchasesView};
 use self::scanned::Seen;
 
 /// Leaves the Scan screen for another page (a receipt's QR goes to its claim screen).
@@ -181,6 +183,15 @@ fn ScanDesk(
     };
     let queue = OfflineQueue::new(action, user, Callback::new(move |()| clear()));
     let delivery = Delivery::new();
+    let purchases = Purchases::new(user);
+    // A receipt's QR goes to its claim screen; without signal the claim is made here and kept.
+    let receipt = move |text: String| {
+        if store::online() || user.is_none() {
+            go_to(&scanned::receipt_href(&text));
+        } else {
+            purchases.open.set(Some(Some(text)));
+        }
+    };
     // The camera's buttons appear once the page is live; before that the typed form is the way.
     let live = RwSignal::new(false);
     Effect::new(move |_| live.set(true));
@@ -190,7 +201,14 @@ fn ScanDesk(
     // Unit codes read by the camera on this screen: each is sent once, a repeat is only noted.
     let seen = StoredValue::new(std::collections::HashSet::<String>::new());
     let on_seen = Callback::new(move |what: Seen| match what {
-        Seen::Receipt(text) => go_to(&scanned::receipt_href(&text)),
+        Seen::Receipt(text) => receipt(text),
+        // With a purchase being claimed, a product's barcode is one of its lines.
+        Seen::ProductBarcode(digits)
+            if purchases.open.get_untracked().is_some() && purchases.scanned(&digits) =>
+        {
+            notice.set(None);
+            feedback(true);
+        }
         Seen::ProductBarcode(_) => {
             notice.set(Some(Notice::Product));
             feedback(false);
@@ -262,7 +280,8 @@ fn ScanDesk(
         stale.set(false);
         typed_error.set(None);
         if scanned::is_receipt(&text) {
-            go_to(&scanned::receipt_href(&text));
+            receipt(text.trim().chars().take(600).collect());
+            clear();
             return;
         }
         if delivery.on.get_untracked() {
@@ -283,6 +302,7 @@ fn ScanDesk(
             <DeliveryToggle delivery=delivery live=live lang=lang />
             {move || notice.get().map(|n| view! { <NoticeView n=n lang=lang /> })}
             <DeliveryList delivery=delivery lang=lang />
+            <PurchasesView p=purchases live=live lang=lang />
             <form method="post" action=CLAIM_PATH on:submit=on_submit data-testid="claim-form">
                 <div class="stack">
                     <label for="code">{T::UnitCodeLabel.text(lang)}</label>

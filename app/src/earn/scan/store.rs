@@ -69,6 +69,87 @@ fn write(method: &str, user: i64, codes: &[String]) {
     let _ = (method, user, codes);
 }
 
+/// `queue.js`'s `method`, awaited, its answer as text (`None` where there is no queue.js or it
+/// failed).
+#[cfg(feature = "hydrate")]
+async fn text_of(method: &str, args: &[JsValue]) -> Option<String> {
+    let p = call(method, args)?;
+    wasm_bindgen_futures::JsFuture::from(p)
+        .await
+        .ok()?
+        .as_string()
+}
+
+/// The product list last fetched with signal (JSON), if the phone has one.
+pub async fn catalog() -> Option<String> {
+    #[cfg(feature = "hydrate")]
+    return text_of("catalog", &[]).await.filter(|c| !c.is_empty());
+    #[cfg(not(feature = "hydrate"))]
+    None
+}
+
+pub fn keep_catalog(json: String) {
+    #[cfg(feature = "hydrate")]
+    settle(call("keepCatalog", &[JsValue::from_str(&json)]));
+    #[cfg(not(feature = "hydrate"))]
+    let _ = json;
+}
+
+/// Keeps a purchase claimed without signal (`claim` as JSON: fields and lines) with the photos
+/// chosen in the file field `photos`, compressed first. Answers whether it was kept.
+pub async fn keep_receipt(user: i64, claim: String, photos: JsFiles) -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        text_of(
+            "keepReceipt",
+            &[
+                JsValue::from_f64(user as f64),
+                JsValue::from_str(&claim),
+                photos,
+            ],
+        )
+        .await
+        .is_some()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = (user, claim, photos);
+        false
+    }
+}
+
+/// The file field the photos are read from (a JavaScript value in the browser).
+#[cfg(feature = "hydrate")]
+pub type JsFiles = JsValue;
+#[cfg(not(feature = "hydrate"))]
+pub type JsFiles = ();
+
+/// The purchases waiting on the phone (JSON, see `queue.js`).
+pub async fn receipts(user: i64) -> String {
+    #[cfg(feature = "hydrate")]
+    return text_of("receipts", &[JsValue::from_f64(user as f64)])
+        .await
+        .unwrap_or_default();
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = user;
+        String::new()
+    }
+}
+
+/// Sends the purchases waiting on the phone; the answers of those that left it (JSON).
+pub async fn send_receipts(user: i64) -> String {
+    #[cfg(feature = "hydrate")]
+    return text_of("sendReceipts", &[JsValue::from_f64(user as f64)])
+        .await
+        .unwrap_or_default();
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = user;
+        String::new()
+    }
+}
+
 /// Asks the browser to wake the service worker when the signal is back.
 pub fn request_sync() {
     #[cfg(feature = "hydrate")]
