@@ -369,6 +369,7 @@ pub fn PurchaseForm(p: Purchases, qr: Option<String>, lang: Lang) -> impl IntoVi
         #[cfg(not(feature = "hydrate"))]
         let files: store::JsFiles = {
             let _ = photos;
+            None
         };
         keeping.set(true);
         leptos::task::spawn_local(async move {

@@ -122,7 +122,7 @@ pub async fn keep_receipt(user: i64, claim: String, photos: JsFiles) -> bool {
 #[cfg(feature = "hydrate")]
 pub type JsFiles = JsValue;
 #[cfg(not(feature = "hydrate"))]
-pub type JsFiles = ();
+pub type JsFiles = Option<std::convert::Infallible>;
 
 /// The purchases waiting on the phone (JSON, see `queue.js`).
 pub async fn receipts(user: i64) -> String {
