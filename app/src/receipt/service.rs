@@ -1321,7 +1321,12 @@ pub async fn queue(
         next += 1;
     }
     if filter.region.is_some() {
-        sql.push_str(&format!(" AND pc.region = ${next}"));
+        // A region holds many companies: its claims are found walking `(status, id)` in order,
+        // each checked against the region's companies. (`+ 0` keeps a planner from starting at
+        // the companies and sorting all their waiting claims, measured at 55 ms on SQLite.)
+        sql.push_str(&format!(
+            " AND c.company_id + 0 IN (SELECT id FROM partner_companies WHERE region = ${next})"
+        ));
         next += 1;
     }
     if filter.flagged_only {
