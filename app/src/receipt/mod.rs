@@ -57,6 +57,17 @@ pub struct Submitted {
     pub pending: i64,
 }
 
+/// A scanned or typed retail barcode as the catalog keeps it (13 digits): a 12-digit UPC-A with
+/// its leading zero, a 14-digit GTIN without it. Anything else as it is.
+pub fn gtin13(q: &str) -> String {
+    let all_digits = q.bytes().all(|b| b.is_ascii_digit());
+    match q.len() {
+        12 if all_digits => format!("0{q}"),
+        14 if all_digits && q.starts_with('0') => q[1..].to_string(),
+        _ => q.to_string(),
+    }
+}
+
 /// A product the claim screen offers for a line.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProductChoice {
@@ -614,6 +625,14 @@ pub async fn team_claims() -> Result<Vec<ReceiptSummary>, AppError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn retail_barcodes_are_looked_up_as_thirteen_digits() {
+        assert_eq!(gtin13("036000291452"), "0036000291452");
+        assert_eq!(gtin13("04006381333931"), "4006381333931");
+        assert_eq!(gtin13("4006381333931"), "4006381333931");
+        assert_eq!(gtin13("tyre"), "tyre");
+    }
 
     #[test]
     fn lines_in_an_address_read_back_and_merge() {

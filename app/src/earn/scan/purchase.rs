@@ -10,7 +10,7 @@ use super::store;
 use crate::error::{AppError, Field};
 use crate::i18n::{Lang, T};
 use crate::receipt::qr::{self, FiscalQr};
-use crate::receipt::{ProductChoice, Submitted};
+use crate::receipt::{ProductChoice, Submitted, gtin13};
 use crate::ui::ErrorNote;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -89,16 +89,6 @@ impl From<SentRaw> for Sent {
                 .map(|p| error_of(&p.body))
                 .collect(),
         }
-    }
-}
-
-/// A scanned or typed retail barcode as the catalog keeps it (13 digits).
-fn gtin13(q: &str) -> String {
-    let all_digits = q.bytes().all(|b| b.is_ascii_digit());
-    match q.len() {
-        12 if all_digits => format!("0{q}"),
-        14 if all_digits && q.starts_with('0') => q[1..].to_string(),
-        _ => q.to_string(),
     }
 }
 
