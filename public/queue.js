@@ -8,6 +8,7 @@
   var DB = "workwell";
   var STORE = "queue";
   var LEGACY = "workwell-queue-"; // the local-storage key of earlier versions, moved over on load
+  var CATALOG = "workwell-catalog";
 
   function openDb() {
     return new Promise(function (resolve, reject) {
@@ -148,13 +149,6 @@
     if (!global.indexedDB) return Promise.resolve(undefined);
     return inStore("readonly", function (s) {
       return s.get(key);
-    });
-  }
-
-  function set(key, value) {
-    if (!global.indexedDB) return Promise.reject(new Error("no IndexedDB"));
-    return inStore("readwrite", function (s) {
-      return value === undefined ? s.delete(key) : s.put(value, key);
     });
   }
 
@@ -383,19 +377,20 @@
       }
       return sendingReceipts;
     },
-    // The program's products as the phone last fetched them (JSON text), or "".
+    // The program's products as the phone last fetched them (JSON text), or "". Kept in local
+    // storage, not in the queue's store: only pages read it.
     catalog: function () {
-      return get("catalog").then(
-        function (c) {
-          return c || "";
-        },
-        function () {
-          return "";
-        },
-      );
+      try {
+        return Promise.resolve((global.localStorage && global.localStorage.getItem(CATALOG)) || "");
+      } catch (_) {
+        return Promise.resolve("");
+      }
     },
     keepCatalog: function (json) {
-      return set("catalog", json);
+      try {
+        if (global.localStorage) global.localStorage.setItem(CATALOG, json);
+      } catch (_) {}
+      return Promise.resolve();
     },
     // Asks the browser to wake the service worker when there is signal (where Background Sync exists).
     requestSync: function () {
