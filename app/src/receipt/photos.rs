@@ -185,16 +185,26 @@ async fn store(
     for claim in others.iter().copied().filter(|c| *c > claim_id) {
         touch(&mut tx, claim).await?;
     }
-    if !open.status.open() {
-        return Err(AppError::AlreadyDecided);
-    }
     if let Some(id) = same_photo(&mut tx, claim_id, &hash).await? {
         return Ok(id);
     }
-    if open.photos >= MAX_PHOTOS as i64 {
-        return Err(AppError::Invalid {
+    // Refused now (decided, or full, since the first look): the files just written are no
+    // photo's, as none of this claim has this hash.
+    let refusal = if !open.status.open() {
+        Some(AppError::AlreadyDecided)
+    } else if open.photos >= MAX_PHOTOS as i64 {
+        Some(AppError::Invalid {
             field: Field::Count,
-        });
+        })
+    } else {
+        None
+    };
+    if let Some(e) = refusal {
+        drop(tx);
+        for path in [dir.join(&file), dir.join(&thumb_file)] {
+            let _ = tokio::fs::remove_file(path).await;
+        }
+        return Err(e);
     }
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO receipt_photos (claim_id, sha256, file, thumb, created_at) \
