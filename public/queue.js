@@ -346,6 +346,8 @@
         });
       });
     },
+    // A photo as the phone keeps it (see `compress`).
+    compress: compress,
     // The kept purchases as JSON: [{ key, fields, lines, photos (how many), at }].
     receipts: function (user) {
       return serial(function () {

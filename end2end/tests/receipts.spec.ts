@@ -249,6 +249,28 @@ test("without signal a purchase is claimed on the Scan screen, waits on the phon
   await expect(page.getByTestId("claims").locator("li")).toHaveCount(1);
 });
 
+test("a photo is made smaller on the phone before it waits for signal", async ({ page }, info) => {
+  test.skip(info.project.name === "no-js", "the phone's queue needs JavaScript");
+  await page.goto("/sign-in");
+  // A 4 000 × 3 000 picture of noise, as a PNG: kept as a JPEG of at most 1 600 pixels a side.
+  const kept = await page.evaluate(async () => {
+    const canvas = document.createElement("canvas");
+    canvas.width = 4000;
+    canvas.height = 3000;
+    const g = canvas.getContext("2d")!;
+    const pixels = g.createImageData(4000, 3000);
+    for (let i = 0; i < pixels.data.length; i++) pixels.data[i] = (i * 7919) % 251;
+    g.putImageData(pixels, 0, 0);
+    const png: Blob = await new Promise((resolve) => canvas.toBlob((b) => resolve(b!), "image/png"));
+    const small: Blob = await (window as any).workwellQueue.compress(png);
+    const drawn = await createImageBitmap(small);
+    return { before: png.size, after: small.size, type: small.type, width: drawn.width, height: drawn.height };
+  });
+  expect(kept.type).toBe("image/jpeg");
+  expect([kept.width, kept.height]).toEqual([1600, 1200]);
+  expect(kept.after).toBeLessThan(kept.before);
+});
+
 /** While offline the app could not reach the server: expected. Anything else still fails. */
 function expectOnlyOfflineErrors(errors: string[], from: number) {
   const offline = errors.splice(from);
