@@ -16,7 +16,7 @@ const HASHED = /\/[^/]+\.[A-Za-z0-9_-]{10,}\.(js|wasm|css)$/;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(VERSION).then((cache) => cache.addAll([OFFLINE, "/queue.js", "/favicon.svg", "/icons/icon-192.png"])),
+    caches.open(VERSION).then((cache) => cache.addAll([OFFLINE, "/queue.js", "/pwa.js", "/favicon.svg", "/icons/icon-192.png"])),
   );
 });
 
@@ -70,7 +70,7 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(page(request, path, event));
   } else if (path.startsWith("/pkg/")) {
     event.respondWith(HASHED.test(path) ? cacheFirst(request) : networkFirst(request));
-  } else if (path === "/queue.js") {
+  } else if (path === "/queue.js" || path === "/pwa.js") {
     event.respondWith(networkFirst(request));
   } else if (path.startsWith("/icons/") || path.startsWith("/media/")) {
     event.respondWith(cacheFirst(request));

@@ -7,6 +7,7 @@ use crate::admin::{
 use crate::auth::{AdminSignInPage, SignInPage, VerifyCodePage};
 use crate::earn::{HistoryPage, ScanPage};
 use crate::home::HomePage;
+use crate::i18n::T;
 use crate::org::{
     AdminCompaniesPage, AdminCompanyPage, InvitePage, JoinPage, JoinVerifyPage, MemberPage,
     TeamInvitesPage, TeamPage,
@@ -45,7 +46,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                     name="ww-zone-offset"
                     content=crate::format::zone_offset_now(crate::ui::now_secs()).to_string()
                 />
-                <meta name="description" content=crate::i18n::T::ManifestDescription.text(lang) />
+                <meta name="description" content=T::ManifestDescription.text(lang) />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <link rel="manifest" href=format!("/manifest.webmanifest?lang={}", lang.code()) />
                 <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
@@ -53,16 +54,22 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // The phone's queue of scans waiting for signal; runs before the app starts.
                 <script defer src="/queue.js"></script>
                 <AutoReload options=options.clone() />
-                <script
-                    type="module"
-                    nonce=nonce.clone()
-                    inner_html=hydration_script(&options)
-                ></script>
+                <script type="module" nonce=nonce inner_html=hydration_script(&options)></script>
                 <MetaTags />
             </head>
             <body>
                 <App />
-                <script nonce=nonce inner_html=pwa_script(lang)></script>
+                // The service worker, the update and install bars (`public/pwa.js`), in the
+                // page's language.
+                <script
+                    defer
+                    src="/pwa.js"
+                    data-update=T::UpdateAvailable.text(lang)
+                    data-reload=T::ReloadNow.text(lang)
+                    data-offer=T::InstallOffer.text(lang)
+                    data-install=T::InstallNow.text(lang)
+                    data-later=T::NotNow.text(lang)
+                ></script>
             </body>
         </html>
     }
@@ -186,110 +193,6 @@ fn decoder_stem(options: &LeptosOptions) -> Option<&'static str> {
         })
     })
     .as_deref()
-}
-
-/// Registers the service worker (`public/sw.js`), names the build files in use for it to keep,
-/// offers "Update available — reload" when a new version of the app has been deployed and is
-/// waiting, and offers installing where the browser would. The bars are added after the app's own
-/// nodes, so they never disturb hydration. Without JavaScript none of this runs.
-fn pwa_script(lang: crate::i18n::Lang) -> String {
-    use crate::i18n::T;
-    let js = |t: T| {
-        t.text(lang)
-            .replace('\\', "\\\\")
-            .replace('"', "\\\"")
-            .replace('<', "\\u003c")
-    };
-    format!(
-        r#"(function () {{
-  if (!("serviceWorker" in navigator)) return;
-  var controlled = !!navigator.serviceWorker.controller;
-  navigator.serviceWorker.addEventListener("controllerchange", function () {{ if (controlled) location.reload(); }});
-  // A bar over the tab bar: a line of text and its buttons ([label, class, onclick]).
-  function bar(className, role, text, buttons) {{
-    var el = document.createElement("div");
-    el.className = className;
-    el.setAttribute("role", role);
-    var span = document.createElement("span");
-    span.textContent = text;
-    el.append(span);
-    buttons.forEach(function (b) {{
-      var button = document.createElement("button");
-      button.type = "button";
-      button.textContent = b[0];
-      button.className = b[1];
-      button.onclick = b[2];
-      el.append(button);
-    }});
-    document.body.appendChild(el);
-    return el;
-  }}
-  function offer(worker) {{
-    bar("update-bar", "status", "{update}", [["{reload}", "primary", function () {{ worker.postMessage("skip-waiting"); }}]]);
-  }}
-  // Where the browser offers installing (Android Chrome, desktop Chromium), offer it in the app,
-  // once, until declined ("Not now" is remembered on this phone).
-  var installEvent = null;
-  addEventListener("beforeinstallprompt", function (e) {{
-    e.preventDefault();
-    installEvent = e;
-    try {{ if (localStorage.getItem("workwell-install-declined")) return; }} catch (_) {{}}
-    if (document.querySelector(".install-bar")) return;
-    var el = bar("update-bar install-bar", "dialog", "{offer}", [
-      ["{later}", "secondary", function () {{
-        try {{ localStorage.setItem("workwell-install-declined", "1"); }} catch (_) {{}}
-        el.remove();
-      }}],
-      ["{install}", "primary", function () {{
-        el.remove();
-        if (installEvent) {{ installEvent.prompt(); installEvent = null; }}
-      }}],
-    ]);
-    el.setAttribute("aria-label", "{install}");
-  }});
-  addEventListener("appinstalled", function () {{
-    var bar = document.querySelector(".install-bar");
-    if (bar) bar.remove();
-  }});
-  // On a participant's screens (those with the tab bar) the worker also keeps the Scan page and
-  // the app's files its island runs on, so Scan works without signal even when it was never
-  // opened with signal (the offline page leads there).
-  function keep() {{
-    navigator.serviceWorker.ready.then(function (ready) {{
-      var urls = performance.getEntriesByType("resource").map(function (e) {{ return e.name; }})
-        .filter(function (u) {{ return u.indexOf("/pkg/") >= 0; }});
-      var participant = !!document.querySelector(".tabbar");
-      if (participant && window.workwellApp) urls = urls.concat(window.workwellApp.map(function (u) {{
-        return new URL(u, location.href).href;
-      }}));
-      if (ready.active) ready.active.postMessage({{ type: "keep", urls: urls, scan: participant }});
-    }});
-  }}
-  // The app's own files arrive after the page has loaded: name them again once it is running.
-  new MutationObserver(function (_, observer) {{
-    if (!document.body.hasAttribute("data-hydrated")) return;
-    observer.disconnect();
-    keep();
-  }}).observe(document.body, {{ attributes: true }});
-  addEventListener("load", function () {{
-    navigator.serviceWorker.register("/sw.js").then(function (reg) {{
-      keep();
-      if (reg.waiting && controlled) offer(reg.waiting);
-      reg.addEventListener("updatefound", function () {{
-        var worker = reg.installing;
-        if (worker) worker.addEventListener("statechange", function () {{
-          if (worker.state === "installed" && controlled) offer(worker);
-        }});
-      }});
-    }});
-  }});
-}})();"#,
-        update = js(T::UpdateAvailable),
-        offer = js(T::InstallOffer),
-        install = js(T::InstallNow),
-        later = js(T::NotNow),
-        reload = js(T::ReloadNow),
-    )
 }
 
 #[component]

@@ -152,6 +152,7 @@ pub fn router(state: AppState, opts: HttpOptions) -> Router {
         // manifest must be re-checked on every visit so a new version is found at once.
         .route_service("/sw.js", revalidated(site.join("sw.js")))
         .route_service("/queue.js", revalidated(site.join("queue.js")))
+        .route_service("/pwa.js", revalidated(site.join("pwa.js")))
         .route("/manifest.webmanifest", get(manifest))
         .route("/offline.html", get(offline_page))
         .nest_service(
@@ -735,7 +736,7 @@ async fn request_context(
     // person's language, so they do.)
     if path.starts_with("/pkg/")
         || path.starts_with("/icons/")
-        || matches!(path, "/healthz" | "/sw.js" | "/queue.js")
+        || matches!(path, "/healthz" | "/sw.js" | "/queue.js" | "/pwa.js")
     {
         return next.run(req).await;
     }
