@@ -6,7 +6,6 @@
 //! participant only themself, an admin everything. Another company's people answer "not found".
 
 mod admin;
-pub(crate) mod admin_pages;
 #[cfg(feature = "ssr")]
 pub mod export;
 pub(crate) mod pages;
@@ -16,7 +15,6 @@ pub mod service;
 #[cfg(feature = "ssr")]
 use crate::call::Call;
 pub use admin::*;
-pub use admin_pages::{AdminCompaniesPage, AdminCompanyPage};
 pub use pages::{
     InvitePage, JoinPage, JoinVerifyPage, MemberPage, MembershipPanel, TeamInvitesPage, TeamPage,
 };

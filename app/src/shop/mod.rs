@@ -3,7 +3,6 @@
 //! [`admin`].
 
 pub mod admin;
-mod admin_pages;
 #[cfg(feature = "ssr")]
 pub mod media;
 pub mod model;
@@ -13,7 +12,7 @@ pub mod service;
 
 #[cfg(feature = "ssr")]
 use crate::call::Call;
-pub use admin_pages::{AdminOrderPage, AdminOrdersPage, AdminRewardsPage};
+pub use admin::{AdminOrderPage, AdminOrdersPage, AdminRewardsPage};
 pub use pages::{GoalCard, OrderPage, OrdersPage, RewardPage, ShopPage};
 
 use crate::error::AppError;

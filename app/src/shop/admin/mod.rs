@@ -1,6 +1,9 @@
 //! Stocking the shop and fulfilling its orders: reward categories, rewards, voucher pools, the
 //! fulfilment queue with bulk status changes, cancellation with refund. Admins only.
 
+mod pages;
+pub use pages::{AdminOrderPage, AdminOrdersPage, AdminRewardsPage};
+
 use super::model::OrderView;
 #[cfg(feature = "ssr")]
 use crate::call::Call;

@@ -1,15 +1,15 @@
 //! The admin's screens for partner companies: the list (create, CSV import) and one company
 //! (edit or suspend, its people with block and move, managers, waiting join requests).
 
-use super::admin::{
+use super::{
     AdminCompaniesImport, AdminCompanySave, AdminManagerAssign, AdminParticipantBlock,
     AdminParticipantMove, CompanyRow, PersonRow, admin_companies, admin_company,
     admin_participants,
 };
-use super::{Approve, CompanyCard, Reject};
 use crate::domain::{CompanyKind, UserStatus};
 use crate::forms::Done;
 use crate::i18n::{Lang, T};
+use crate::org::{Approve, CompanyCard, Reject};
 use crate::ui::{AdminShell, ErrorNote, ErrorPanel, Loading, action_error, use_id_param, use_lang};
 use leptos::prelude::*;
 use leptos_meta::Title;

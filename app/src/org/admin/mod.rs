@@ -1,6 +1,9 @@
 //! The admin's side of partner companies: companies (create, edit, suspend, CSV import), their
 //! managers, and participants (search, block, move between companies with the history kept).
 
+mod pages;
+pub use pages::{AdminCompaniesPage, AdminCompanyPage};
+
 use super::{CompanyCard, PendingRow, StaffRow};
 #[cfg(feature = "ssr")]
 use crate::call::Call;

@@ -1,15 +1,15 @@
 //! The admin's shop screens: categories and rewards (with voucher pools and low-stock warnings),
 //! the fulfilment queue with bulk status changes, one order with its history and cancellation.
 
-use super::admin::{
+use super::{
     AddVouchers, CancelOrder, RewardRow, RewardsAdmin, SaveReward, SaveRewardCategory,
     SetOrderStatus, admin_order, admin_orders, list_rewards,
 };
-use super::model::OrderView;
-use super::pages::{OrderCard, OrderHistory};
 use crate::domain::{CompanyKind, OrderStatus, RewardKind, Tier, iso_date};
 use crate::forms::Done;
 use crate::i18n::{Lang, T};
+use crate::shop::model::OrderView;
+use crate::shop::pages::{OrderCard, OrderHistory};
 use crate::ui::{
     AdminShell, ErrorNote, ErrorPanel, Loading, OtherLanguages, action_error, use_lang,
 };
@@ -315,7 +315,7 @@ fn PictureForm(r: RewardRow, lang: Lang) -> impl IntoView {
                     view! {
                         <img
                             class="thumb"
-                            src=super::model::thumb_of(&src)
+                            src=crate::shop::model::thumb_of(&src)
                             alt=""
                             width="96"
                             height="96"
