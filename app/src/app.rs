@@ -1,10 +1,10 @@
 //! The document shell and the route table.
 
-use crate::admin::{
+use crate::auth::{AdminSignInPage, SignInPage, VerifyCodePage};
+use crate::earn::admin::{
     AdminAdjustPage, AdminAuditPage, AdminBatchPage, AdminBatchesPage, AdminCampaignsPage,
     AdminCodesPage, AdminHomePage, AdminProductsPage,
 };
-use crate::auth::{AdminSignInPage, SignInPage, VerifyCodePage};
 use crate::earn::{HistoryPage, ScanPage};
 use crate::home::HomePage;
 use crate::i18n::T;

@@ -10,7 +10,6 @@
 // The claim screen's view is one deep type; the compiler needs more room to lay it out.
 #![recursion_limit = "256"]
 
-pub mod admin;
 pub mod app;
 #[cfg(feature = "ssr")]
 pub mod audit;

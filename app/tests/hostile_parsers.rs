@@ -172,7 +172,7 @@ fn csv_imports_and_addresses() {
             .prop_map(|cells| cells.join(",")),
     ];
     fuzz("CSV, address", csv, |s| {
-        let _ = app::admin::catalog::parse_products_csv(&s);
+        let _ = app::earn::admin::catalog::parse_products_csv(&s);
         let _ = app::org::CompanyInput::parse_csv(&s);
         let _ = app::shop::model::NewAddress::parse(&s, &s, &s, &s, &s, Country::Russia);
     });

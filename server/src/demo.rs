@@ -565,8 +565,8 @@ async fn load_shop(db: &Db, admin: i64, now: i64) -> Result<(), AppError> {
 
 /// Categories, products, code batches (two dispatched, one not yet) and a running campaign.
 async fn load_catalog(db: &Db, admin: i64, now: i64) -> Result<(), AppError> {
-    use app::admin::catalog::{CategoryInput, ProductInput, db as catalog};
-    use app::admin::codes::db as codes;
+    use app::earn::admin::catalog::{CategoryInput, ProductInput, db as catalog};
+    use app::earn::admin::codes::db as codes;
     for (code, name, rate, tip) in [
         (
             "tyres",

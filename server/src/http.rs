@@ -107,13 +107,16 @@ pub fn router(state: AppState, opts: HttpOptions) -> Router {
         .route("/healthz", get(healthz))
         .route(
             "/admin/products.csv",
-            get(app::admin::exports::products_csv),
+            get(app::earn::admin::exports::products_csv),
         )
         .route(
             "/admin/batches/{id}/codes.csv",
-            get(app::admin::exports::batch_csv),
+            get(app::earn::admin::exports::batch_csv),
         )
-        .route("/admin/orders.csv", get(app::admin::exports::orders_csv))
+        .route(
+            "/admin/orders.csv",
+            get(app::earn::admin::exports::orders_csv),
+        )
         .route("/team/staff.csv", get(app::org::export::staff_csv))
         .route(
             "/admin/rewards/{id}/image",
@@ -178,7 +181,7 @@ pub fn router(state: AppState, opts: HttpOptions) -> Router {
         )
         .route(
             "/admin/batches/{id}/labels",
-            get(app::admin::exports::labels),
+            get(app::earn::admin::exports::labels),
         )
         .leptos_routes_with_context(
             &state,

@@ -141,10 +141,16 @@ async fn run(command: Command, cfg: Config) -> Result<(), String> {
                 },
         } => {
             let sku = app::domain::Sku::parse(&product).ok_or("that is not a valid SKU")?;
-            let (batch, codes) =
-                app::admin::codes::db::generate(&db, None, sku.as_str(), count, &note, unix_now())
-                    .await
-                    .map_err(|e| e.to_string())?;
+            let (batch, codes) = app::earn::admin::codes::db::generate(
+                &db,
+                None,
+                sku.as_str(),
+                count,
+                &note,
+                unix_now(),
+            )
+            .await
+            .map_err(|e| e.to_string())?;
             let mut csv = String::from("code,url\n");
             for c in &codes {
                 csv.push_str(&format!(

@@ -1256,10 +1256,11 @@ async fn a_queued_batch_credits_each_code_once_however_often_it_arrives(db: Db) 
         .fetch_one(&db.pool)
         .await
         .unwrap();
-    let (batch, codes) = app::admin::codes::db::generate(&db, None, "PIPE-20", 2, "queue", NOW)
-        .await
-        .unwrap();
-    app::admin::codes::db::set_batch_status(
+    let (batch, codes) =
+        app::earn::admin::codes::db::generate(&db, None, "PIPE-20", 2, "queue", NOW)
+            .await
+            .unwrap();
+    app::earn::admin::codes::db::set_batch_status(
         &db,
         admin,
         batch,

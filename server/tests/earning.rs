@@ -4,8 +4,8 @@
 
 mod common;
 
-use app::admin::codes::{AfterReversal, db as codes};
 use app::domain::EntryKind;
+use app::earn::admin::codes::{AfterReversal, db as codes};
 use app::earn::code::UnitCode;
 use app::earn::ledger::{self, NewEntry};
 use app::earn::service::{self, Claimed};
@@ -431,7 +431,7 @@ async fn old_english_reasons_become_data_once(db: Db) {
 /// its category's tip in Russian: a Russian participant's claim, its tip and their history name it
 /// in Russian; an English reader keeps the English; the export carries the language columns.
 async fn a_product_and_its_tip_read_in_the_claimants_language(db: Db) {
-    use app::admin::catalog::{CategoryInput, db as catalog_db, parse_products_csv};
+    use app::earn::admin::catalog::{CategoryInput, db as catalog_db, parse_products_csv};
     let p = people(&db).await;
     let (batch, codes) = catalog(&db, 2).await;
     activate(&db, p.admin, batch).await;
@@ -459,12 +459,12 @@ async fn a_product_and_its_tip_read_in_the_claimants_language(db: Db) {
         .await
         .unwrap();
     // A campaign the admin named in Russian too: the breakdown names it in the reader's language.
-    let campaign = app::admin::campaigns::CampaignInput {
+    let campaign = app::earn::admin::campaigns::CampaignInput {
         name_in: Some(app::content::InLanguages {
             ru: "Недели зимних шин".into(),
             ..Default::default()
         }),
-        ..app::admin::campaigns::CampaignInput::parse(
+        ..app::earn::admin::campaigns::CampaignInput::parse(
             "Winter tyre weeks",
             &app::domain::iso_date(NOW - 86_400),
             &app::domain::iso_date(NOW + 86_400),
@@ -479,7 +479,7 @@ async fn a_product_and_its_tip_read_in_the_claimants_language(db: Db) {
         )
         .unwrap()
     };
-    app::admin::campaigns::db::save(&db, p.admin, None, &campaign, NOW)
+    app::earn::admin::campaigns::db::save(&db, p.admin, None, &campaign, NOW)
         .await
         .unwrap();
     // The audit log records the names in other languages with the campaign.

@@ -250,10 +250,10 @@ impl World {
         .await
         .unwrap();
         let (batch, codes) =
-            app::admin::codes::db::generate(&self.db, None, "TYRE-R16", 3, "test", NOW)
+            app::earn::admin::codes::db::generate(&self.db, None, "TYRE-R16", 3, "test", NOW)
                 .await
                 .unwrap();
-        app::admin::codes::db::set_batch_status(
+        app::earn::admin::codes::db::set_batch_status(
             &self.db,
             self.admin,
             batch,

@@ -628,10 +628,10 @@ async fn the_goal_counts_units_of_the_usual_product(db: Db) {
         .execute(&db.pool)
         .await
         .unwrap();
-    let (batch, codes) = app::admin::codes::db::generate(&db, None, "T-1", 3, "t", NOW)
+    let (batch, codes) = app::earn::admin::codes::db::generate(&db, None, "T-1", 3, "t", NOW)
         .await
         .unwrap();
-    app::admin::codes::db::set_batch_status(
+    app::earn::admin::codes::db::set_batch_status(
         &db,
         admin,
         batch,

@@ -1,6 +1,7 @@
 //! Earning: unit codes and claiming them, the rules engine, balance, tier, expiry and the history
 //! of point movements.
 
+pub mod admin;
 pub mod code;
 #[cfg(feature = "ssr")]
 pub mod ledger;

@@ -291,12 +291,12 @@ async fn seed(state: &AppState, outbox: &Outbox, codes_needed: usize) -> Result<
             .map_err(|e| format!("seeding (admin): {e:?}"))?;
     let mut codes = Vec::with_capacity(codes_needed);
     while codes.len() < codes_needed {
-        let count = (codes_needed - codes.len()).min(app::admin::codes::MAX_BATCH as usize);
+        let count = (codes_needed - codes.len()).min(app::earn::admin::codes::MAX_BATCH as usize);
         let (batch, made) =
-            app::admin::codes::db::generate(db, Some(admin), SKU, count as i64, "bench", now)
+            app::earn::admin::codes::db::generate(db, Some(admin), SKU, count as i64, "bench", now)
                 .await
                 .map_err(|e| format!("generating codes: {e:?}"))?;
-        app::admin::codes::db::set_batch_status(
+        app::earn::admin::codes::db::set_batch_status(
             db,
             admin,
             batch,

@@ -100,7 +100,7 @@ impl ProductInput {
                 b,
                 Field::BasePoints,
                 0,
-                super::super::earn::rules::MAX_BASE_POINTS,
+                crate::earn::rules::MAX_BASE_POINTS,
             )?,
         };
         let price = blank(price)
