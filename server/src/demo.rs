@@ -518,7 +518,7 @@ const REWARD_TITLES_RU: [&str; 12] = [
 /// The hobby shop: rewards in every category, voucher pools, one reward sold out and one running
 /// low, some for higher tiers only.
 async fn load_shop(db: &Db, admin: i64, now: i64) -> Result<(), AppError> {
-    use app::shop::admin::{RewardInput, db as shop};
+    use app::shop::admin::{RewardInput, service as shop};
     for (i, (cat, title, kind, price, stock, tier, vouchers, about)) in REWARDS.iter().enumerate() {
         let input = RewardInput::parse(
             title,

@@ -8,7 +8,7 @@ use app::domain::{EntryKind, OrderStatus, Tier};
 use app::earn::ledger::{self, NewEntry};
 use app::error::{AppError, Field};
 use app::i18n::Lang;
-use app::shop::admin::{RewardInput, db as shop_admin};
+use app::shop::admin::{RewardInput, service as shop_admin};
 use app::shop::model::NewAddress;
 use app::shop::service::{
     self, Delivery, Fulfilment, Shopper,

@@ -171,7 +171,7 @@ pub async fn upload(
     let result = async {
         let bytes = axum::body::Bytes::from(read_picture(multipart, "image", MAX_BYTES).await?);
         let db = call.db().clone();
-        super::admin::db::reward(&db, id).await?;
+        super::admin::service::reward(&db, id).await?;
         let work = bytes.clone();
         let (kind, thumb) = tokio::task::spawn_blocking(move || check_and_thumbnail(&work))
             .await
@@ -195,8 +195,14 @@ pub async fn upload(
         write(dir.join(format!("{name}.{}", kind.ext())), bytes.to_vec()).await?;
         write(dir.join(format!("{name}-thumb.jpg")), thumb).await?;
         let url = format!("/media/rewards/{name}.{}", kind.ext());
-        super::admin::db::set_image(&db, Some(call.user.id), id, &url, crate::state::unix_now())
-            .await?;
+        super::admin::service::set_image(
+            &db,
+            Some(call.user.id),
+            id,
+            &url,
+            crate::state::unix_now(),
+        )
+        .await?;
         Ok(url)
     }
     .await;

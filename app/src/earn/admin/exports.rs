@@ -122,6 +122,6 @@ pub async fn orders_csv(
             _ => {}
         }
     }
-    let csv = crate::shop::admin::db::orders_csv(call.db(), status, kind).await?;
+    let csv = crate::shop::admin::service::orders_csv(call.db(), status, kind).await?;
     Ok(crate::files::download(csv, "orders.csv"))
 }
