@@ -382,8 +382,7 @@ pub fn parse_document(
         })?;
     let total = total
         .as_deref()
-        .and_then(|t| qr::parse_kopecks(&t.replace([' ', '\u{a0}', '\u{202f}'], "")))
-        .filter(|t| (1..=qr::MAX_TOTAL).contains(t))
+        .and_then(qr::parse_typed_total)
         .ok_or(AppError::Invalid {
             field: Field::ReceiptTotal,
         })?;

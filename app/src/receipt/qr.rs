@@ -187,6 +187,13 @@ pub fn parse_kopecks(s: &str) -> Option<i64> {
     whole.checked_mul(100)?.checked_add(frac)
 }
 
+/// A total as a person types it (`975.88`, `975,88`, `13 000`): kopecks, within 1 and
+/// [`MAX_TOTAL`]. Spaces between the thousands (plain, no-break or narrow) are left out.
+pub fn parse_typed_total(s: &str) -> Option<i64> {
+    parse_kopecks(&s.replace([' ', '\u{a0}', '\u{202f}'], ""))
+        .filter(|t| (1..=MAX_TOTAL).contains(t))
+}
+
 /// `%3D` → `=` and `+` → space, once; `None` for a broken escape or bytes that are not UTF-8.
 fn percent_decode(s: &str) -> Option<String> {
     if !s.contains('%') && !s.contains('+') {

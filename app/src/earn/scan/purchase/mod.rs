@@ -11,10 +11,12 @@ mod view;
 pub use view::PurchasesView;
 
 use super::store;
+use crate::domain::parse_iso_date;
+use crate::earn::rules::MAX_QUANTITY;
 use crate::error::{AppError, Field};
 use crate::i18n::{Lang, T};
 use crate::receipt::qr::{self, FiscalQr};
-use crate::receipt::{ProductChoice, Submitted, gtin13};
+use crate::receipt::{MAX_LINES, ProductChoice, Submitted, gtin13};
 use crate::ui::ErrorNote;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -127,23 +129,26 @@ pub fn check(fields: &Fields, lines: &[(i64, i64)]) -> Result<(), AppError> {
             if fields.number.is_none() {
                 return invalid(Field::DocumentNo);
             }
-            if fields.date.is_none() {
+            if fields.date.as_deref().and_then(parse_iso_date).is_none() {
                 return invalid(Field::ReceiptDate);
             }
-            let total = fields
+            if fields
                 .total
                 .as_deref()
-                .and_then(|t| qr::parse_kopecks(&t.replace([' ', '\u{a0}', '\u{202f}'], "")));
-            match total {
-                Some(t) if (1..=qr::MAX_TOTAL).contains(&t) => {}
-                _ => return invalid(Field::ReceiptTotal),
+                .and_then(qr::parse_typed_total)
+                .is_none()
+            {
+                return invalid(Field::ReceiptTotal);
             }
             if fields.supplier.is_none() {
                 return invalid(Field::TaxId);
             }
         }
     }
-    if lines.is_empty() || lines.iter().any(|l| l.1 < 1 || l.1 > 10_000) {
+    if lines.is_empty()
+        || lines.len() > MAX_LINES
+        || lines.iter().any(|l| !(1..=MAX_QUANTITY).contains(&l.1))
+    {
         return invalid(Field::Lines);
     }
     Ok(())
@@ -266,7 +271,7 @@ impl Purchases {
     fn add(self, product: ProductChoice) {
         self.lines.update(
             |lines| match lines.iter_mut().find(|l| l.0.id == product.id) {
-                Some(l) => l.1 = (l.1 + 1).min(10_000),
+                Some(l) => l.1 = (l.1 + 1).min(MAX_QUANTITY),
                 None => lines.push((product, 1)),
             },
         );
@@ -342,6 +347,22 @@ mod tests {
         );
         typed.total = Some("13 000,50".into());
         assert_eq!(check(&typed, &[(1, 1)]), Ok(()));
+        // The same limits as the server's: a real date, at most 30 lines.
+        let many: Vec<(i64, i64)> = (1..=31).map(|id| (id, 1)).collect();
+        assert_eq!(
+            check(&typed, &many),
+            Err(AppError::Invalid {
+                field: Field::Lines
+            })
+        );
+        typed.date = Some("2026-13-40".into());
+        assert_eq!(
+            check(&typed, &[(1, 1)]),
+            Err(AppError::Invalid {
+                field: Field::ReceiptDate
+            })
+        );
+        typed.date = Some("2026-12-01".into());
         typed.number = None;
         assert_eq!(
             check(&typed, &[(1, 1)]),

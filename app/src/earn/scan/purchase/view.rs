@@ -159,7 +159,7 @@ pub fn PurchaseForm(p: Purchases, qr: Option<String>, lang: Lang) -> impl IntoVi
                                                 <input
                                                     type="number"
                                                     min="1"
-                                                    max="10000"
+                                                    max=MAX_QUANTITY.to_string()
                                                     class="quantity"
                                                     aria-label=T::FieldQuantity.text(lang)
                                                     prop:value=n.to_string()
@@ -168,7 +168,7 @@ pub fn PurchaseForm(p: Purchases, qr: Option<String>, lang: Lang) -> impl IntoVi
                                                             .trim()
                                                             .parse::<i64>()
                                                             .unwrap_or(1)
-                                                            .clamp(1, 10_000);
+                                                            .clamp(1, MAX_QUANTITY);
                                                         p.lines
                                                             .update(|ls| {
                                                                 if let Some(l) = ls.iter_mut().find(|l| l.0.id == id) {
