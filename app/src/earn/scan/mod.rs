@@ -183,7 +183,7 @@ fn ScanDesk(
     };
     let queue = OfflineQueue::new(action, user, Callback::new(move |()| clear()));
     let delivery = Delivery::new();
-    let purchases = Purchases::new(user);
+    let purchases = Purchases::new(user, lang);
     // A receipt's QR goes to its claim screen; without signal the claim is made here and kept.
     let receipt = move |text: String| {
         if store::online() || user.is_none() {
@@ -413,21 +413,11 @@ impl OfflineQueue {
                 }
             });
         });
+        if let Some(user) = user {
+            store::on_signal_back(move || q.send(user));
+        }
         #[cfg(feature = "hydrate")]
         {
-            // Signal back, or the app brought to the front again (phones often miss `online`).
-            let online = window_event_listener_untyped("online", move |_| {
-                if let Some(user) = user {
-                    q.send(user);
-                }
-            });
-            let visible = window_event_listener_untyped("visibilitychange", move |_| {
-                if let (Some(user), false) = (user, document().hidden())
-                    && store::online()
-                {
-                    q.send(user);
-                }
-            });
             // The service worker sent the queue (Background Sync): show what became of it.
             let sent = send_wrapper::SendWrapper::new(store::on_sent_by_worker(
                 move |for_user, result| {
@@ -439,11 +429,7 @@ impl OfflineQueue {
                     }
                 },
             ));
-            on_cleanup(move || {
-                online.remove();
-                visible.remove();
-                drop(sent);
-            });
+            on_cleanup(move || drop(sent));
         }
         q
     }

@@ -80,6 +80,14 @@ async fn text_of(method: &str, args: &[JsValue]) -> Option<String> {
         .as_string()
 }
 
+/// The browser's clock, in milliseconds since 1970.
+pub fn now_ms() -> f64 {
+    #[cfg(feature = "hydrate")]
+    return js_sys::Date::now();
+    #[cfg(not(feature = "hydrate"))]
+    0.0
+}
+
 /// The product list last fetched with signal (JSON), if the phone has one.
 pub async fn catalog() -> Option<String> {
     #[cfg(feature = "hydrate")]
@@ -148,6 +156,28 @@ pub async fn send_receipts(user: i64) -> String {
         let _ = user;
         String::new()
     }
+}
+
+/// Runs `then` when the signal is back, or the app is brought to the front again with signal
+/// (phones often miss `online`), for as long as the calling island lives.
+pub fn on_signal_back(then: impl Fn() + Clone + 'static) {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::prelude::{document, on_cleanup, window_event_listener_untyped};
+        let again = then.clone();
+        let signal = window_event_listener_untyped("online", move |_| then());
+        let visible = window_event_listener_untyped("visibilitychange", move |_| {
+            if !document().hidden() && online() {
+                again();
+            }
+        });
+        on_cleanup(move || {
+            signal.remove();
+            visible.remove();
+        });
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = then;
 }
 
 /// Asks the browser to wake the service worker when the signal is back.

@@ -154,6 +154,19 @@ pub fn check(fields: &Fields, lines: &[(i64, i64)]) -> Result<(), AppError> {
     Ok(())
 }
 
+/// The product list as the phone keeps it: in which language, when it was fetched (ms since
+/// 1970, the browser's clock), and the products.
+#[derive(Serialize, Deserialize)]
+struct KeptCatalog {
+    lang: String,
+    at: f64,
+    products: Vec<ProductChoice>,
+}
+
+/// How long the kept product list is used before Scan fetches it again: a new product reaches
+/// the phones within six hours (and at once in a claim made with signal, on its own screen).
+const CATALOG_FRESH_MS: f64 = 6.0 * 3600.0 * 1000.0;
+
 /// The Scan screen's purchases: the one being made, those waiting, and the answers to those sent.
 #[derive(Clone, Copy)]
 pub struct Purchases {
@@ -170,7 +183,7 @@ pub struct Purchases {
 }
 
 impl Purchases {
-    pub fn new(user: Option<i64>) -> Purchases {
+    pub fn new(user: Option<i64>, lang: Lang) -> Purchases {
         let p = Purchases {
             open: RwSignal::new(None),
             lines: RwSignal::new(Vec::new()),
@@ -181,46 +194,48 @@ impl Purchases {
             online: RwSignal::new(true),
             user,
         };
-        // Once the island has started: what waits, the product list (fetched again with signal,
-        // kept for the next time without), then sent if there is signal.
+        // Once the island has started: what waits and the product list the phone keeps; then,
+        // with signal, what waits is sent and the list fetched again if it is older than
+        // `CATALOG_FRESH_MS` or in another language (not on every opening of Scan).
         Effect::new(move |_| {
             let Some(user) = user else { return };
             p.online.set(store::online());
             leptos::task::spawn_local(async move {
-                if let Some(json) = store::catalog().await
-                    && let Ok(list) = serde_json::from_str(&json)
-                {
-                    p.catalog.set(list);
+                let kept = store::catalog()
+                    .await
+                    .and_then(|json| serde_json::from_str::<KeptCatalog>(&json).ok());
+                let fresh = kept.as_ref().is_some_and(|k| {
+                    k.lang == lang.code() && store::now_ms() - k.at < CATALOG_FRESH_MS
+                });
+                if let Some(k) = kept {
+                    p.catalog.set(k.products);
                 }
                 p.reload(user).await;
-                if store::online() {
-                    if let Ok(list) = crate::receipt::receipt_catalog().await {
-                        if let Ok(json) = serde_json::to_string(&list) {
-                            store::keep_catalog(json);
-                        }
-                        p.catalog.set(list);
+                if !store::online() {
+                    return;
+                }
+                p.send();
+                if !fresh && let Ok(products) = crate::receipt::receipt_catalog().await {
+                    let kept = KeptCatalog {
+                        lang: lang.code().to_string(),
+                        at: store::now_ms(),
+                        products,
+                    };
+                    if let Ok(json) = serde_json::to_string(&kept) {
+                        store::keep_catalog(json);
                     }
-                    p.send();
+                    p.catalog.set(kept.products);
                 }
             });
         });
+        store::on_signal_back(move || {
+            p.online.set(true);
+            p.send();
+        });
         #[cfg(feature = "hydrate")]
         {
-            let online = window_event_listener_untyped("online", move |_| {
-                p.online.set(true);
-                p.send();
-            });
             let offline = window_event_listener_untyped("offline", move |_| p.online.set(false));
-            let visible = window_event_listener_untyped("visibilitychange", move |_| {
-                if !document().hidden() && store::online() {
-                    p.send();
-                }
-            });
-            on_cleanup(move || {
-                online.remove();
-                offline.remove();
-                visible.remove();
-            });
+            on_cleanup(move || offline.remove());
         }
         p
     }

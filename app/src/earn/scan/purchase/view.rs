@@ -106,21 +106,18 @@ pub fn PurchaseForm(p: Purchases, qr: Option<String>, lang: Lang) -> impl IntoVi
             }
         });
     };
-    let field = |label: T, node: NodeRef<leptos::html::Input>, name: &'static str| {
+    // One typed field: its label, where it is read from, its name, input type, keyboard and
+    // length, as the claim screen's own form has them.
+    let field = |label: T,
+                 node: NodeRef<leptos::html::Input>,
+                 name: &'static str,
+                 kind: &'static str,
+                 keyboard: &'static str,
+                 max: &'static str| {
         view! {
             <label>
                 {label.text(lang)}
-                <input
-                    node_ref=node
-                    name=name
-                    type=if name == "date" { "date" } else { "text" }
-                    inputmode=match name {
-                        "total" => "decimal",
-                        "supplier" => "numeric",
-                        _ => "text",
-                    }
-                    maxlength=if name == "shop" { "120" } else { "40" }
-                />
+                <input node_ref=node name=name type=kind inputmode=keyboard maxlength=max />
             </label>
         }
     };
@@ -134,13 +131,28 @@ pub fn PurchaseForm(p: Purchases, qr: Option<String>, lang: Lang) -> impl IntoVi
                     .then(|| {
                         view! {
                             <div class="form-grid" data-testid="offline-typed">
-                                {field(T::FieldDocumentNo, number, "number")}
-                                {field(T::FieldDocumentDate, date, "date")}
-                                {field(T::FieldDocumentTotal, total, "total")}
-                                {field(T::FieldSupplierTaxId, supplier, "supplier")}
+                                {field(T::FieldDocumentNo, number, "number", "text", "text", "40")}
+                                {field(T::FieldDocumentDate, date, "date", "date", "text", "10")}
+                                {field(
+                                    T::FieldDocumentTotal,
+                                    total,
+                                    "total",
+                                    "text",
+                                    "decimal",
+                                    "16",
+                                )}
+                                {field(
+                                    T::FieldSupplierTaxId,
+                                    supplier,
+                                    "supplier",
+                                    "text",
+                                    "numeric",
+                                    "20",
+                                )}
                             </div>
                         }
-                    })} {field(T::FieldShop, shop, "shop")} <h3>{T::LinesTitle.text(lang)}</h3>
+                    })} {field(T::FieldShop, shop, "shop", "text", "text", "120")}
+                <h3>{T::LinesTitle.text(lang)}</h3>
                 {move || {
                     let lines = p.lines.get();
                     if lines.is_empty() {
